@@ -1,0 +1,50 @@
+package org.azukari.trustbank.api;
+
+import java.util.List;
+import org.azukari.consent.api.ResidentId;
+
+/**
+ * Per-resident encrypted custody. The only way to read a resident's data.
+ *
+ * <p>Every method fails closed: if the key vault is unreachable, sealed or denies, a
+ * {@link KeyVaultUnavailableException} or {@link KeyVaultDeniedException} is thrown and
+ * nothing is written or returned. Reads of another resident's record answer
+ * {@link RecordNotFoundException}, exactly as for a record that does not exist.
+ */
+public interface TrustBank {
+
+    /** Gives the resident their own key-encryption key and data key. Enrolling twice is a no-op. */
+    void enrol(ResidentId resident);
+
+    boolean isEnrolled(ResidentId resident);
+
+    /** Stores a new version of each record in one transaction: all or nothing. */
+    List<StoredRecord> storeAll(ResidentId resident, List<RecordToStore> records);
+
+    default StoredRecord store(ResidentId resident, RecordToStore record) {
+        return storeAll(resident, List.of(record)).get(0);
+    }
+
+    /** Stores a new version only if {@code expected} is still the current one ("If-Match"). */
+    StoredRecord storeIfCurrent(ResidentId resident, RecordToStore record, RecordVersion expected);
+
+    DecryptedRecord read(ResidentId resident, RecordId record);
+
+    DecryptedRecord read(ResidentId resident, RecordId record, RecordVersion version);
+
+    /** The current version of each of the resident's records, without decrypting anything. */
+    List<StoredRecord> list(ResidentId resident);
+
+    /**
+     * Crypto-shreds the resident: destroys their key-encryption key in the vault, which makes
+     * every copy of their ciphertext unreadable, backups included; then removes their rows.
+     * The erasure is remembered in the erasure ledger (ids only) and re-applied after a restore.
+     */
+    ErasureReceipt erase(ResidentId resident);
+
+    /** Rotates the resident's key-encryption key and rewraps their data keys; records are not re-encrypted. */
+    void rotateKey(ResidentId resident);
+
+    /** After a rotation, makes the older key versions unusable for decryption. */
+    void retireOldKeyVersions(ResidentId resident);
+}

@@ -1,0 +1,27 @@
+package org.azukari.trustbank.api;
+
+/**
+ * Every failure of the trust bank carries a stable code ({@code TB-nnnn}) and ids at most.
+ * Messages never hold record contents, names, source identifiers or key material, so they
+ * are safe to log and to map to an error response at an edge.
+ */
+public abstract sealed class TrustBankException extends RuntimeException
+        permits KeyVaultUnavailableException, KeyVaultDeniedException, ResidentKeyDestroyedException,
+                UnreadableRecordException, RecordNotFoundException, VersionConflictException,
+                ResidentNotEnrolledException, InvalidRecordException {
+
+    private final String code;
+
+    protected TrustBankException(String code, String message, Throwable cause) {
+        super(code + " " + message, cause, false, false);
+        this.code = code;
+    }
+
+    protected TrustBankException(String code, String message) {
+        this(code, message, null);
+    }
+
+    public String code() {
+        return code;
+    }
+}

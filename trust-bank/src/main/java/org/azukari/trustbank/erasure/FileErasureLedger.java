@@ -1,0 +1,70 @@
+package org.azukari.trustbank.erasure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.trustbank.keys.KeyId;
+import org.azukari.trustbank.records.ErasedResident;
+
+/**
+ * An append-only text file, one erasure a line: {@code <resident id> <key id> <ISO instant>}.
+ * Each append is forced to disk before the erasure goes on. Keep the file on storage that is
+ * backed up apart from the database (docs/trust-bank.md, "Erasure and backups").
+ */
+public final class FileErasureLedger implements ErasureLedger {
+
+    private final Path file;
+
+    public FileErasureLedger(Path file) {
+        this.file = file;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("TB-0430 cannot create the erasure ledger's directory", e);
+        }
+    }
+
+    @Override
+    public synchronized void append(ErasedResident erasure) {
+        String line = erasure.resident() + " " + erasure.kek() + " " + erasure.erasedAt() + "\n";
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII)));
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("TB-0431 cannot append to the erasure ledger", e);
+        }
+    }
+
+    @Override
+    public synchronized List<ErasedResident> entries() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            List<ErasedResident> entries = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] fields = line.split(" ");
+                if (fields.length != 3) {
+                    throw new IllegalStateException("TB-0432 the erasure ledger has a malformed line");
+                }
+                entries.add(new ErasedResident(ResidentId.parse(fields[0]), new KeyId(fields[1]), Instant.parse(fields[2])));
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException("TB-0433 cannot read the erasure ledger", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.azukari.trustbank.keys;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A resident's AES-256 data key in plaintext. Lives only in memory (the bounded key cache);
+ * {@link #toString()} shows nothing, and the bytes come out only through {@link #keyBytes()}.
+ */
+public final class DataKey {
+
+    public static final int LENGTH = 32;
+
+    private final SecretKey key;
+
+    private DataKey(SecretKey key) {
+        this.key = key;
+    }
+
+    public static DataKey generate() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(LENGTH * 8, new SecureRandom());
+            return new DataKey(generator.generateKey());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TB-0402 AES-256 unavailable in this JVM", e);
+        }
+    }
+
+    public static DataKey fromBytes(byte[] bytes) {
+        if (bytes == null || bytes.length != LENGTH) {
+            throw new IllegalArgumentException("TB-0403 data key must be " + LENGTH + " bytes");
+        }
+        return new DataKey(new SecretKeySpec(bytes, "AES"));
+    }
+
+    public SecretKey secretKey() {
+        return key;
+    }
+
+    /** The raw key, for wrapping only. */
+    public byte[] keyBytes() {
+        return key.getEncoded();
+    }
+
+    @Override
+    public String toString() {
+        return "DataKey[redacted]";
+    }
+}

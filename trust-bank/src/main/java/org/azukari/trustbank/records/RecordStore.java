@@ -1,0 +1,46 @@
+package org.azukari.trustbank.records;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.trustbank.api.RecordId;
+import org.azukari.trustbank.api.RecordVersion;
+import org.azukari.trustbank.api.StoredRecord;
+import org.azukari.trustbank.keys.KeyId;
+import org.azukari.trustbank.keys.WrappedKey;
+
+/**
+ * The seam to the database that holds ciphertext: keyrings of wrapped data keys and
+ * versioned record envelopes. It never sees a plaintext record or an unwrapped key.
+ */
+public interface RecordStore {
+
+    /** Creates the keyring; returns false (and changes nothing) if the resident already has one. */
+    boolean createKeyring(ResidentId resident, KeyId kek, WrappedKey firstDataKey);
+
+    Optional<Keyring> keyring(ResidentId resident);
+
+    /** Replaces wrapped data keys after a rewrap; the generations must already exist. */
+    void replaceWrappedKeys(ResidentId resident, Map<Integer, WrappedKey> rewrapped);
+
+    /**
+     * Appends a new version of each record in one transaction, with the resident's writes
+     * serialised so that concurrent writers lose no update. {@code seal} turns each binding
+     * into its envelope. If {@code expected} is given for a record, it must be current.
+     */
+    List<StoredRecord> append(ResidentId resident, List<PendingRecord> records, Function<SealRequest, byte[]> seal);
+
+    Optional<EncryptedRecord> find(ResidentId resident, RecordId record, Optional<RecordVersion> version);
+
+    List<StoredRecord> listCurrent(ResidentId resident);
+
+    /** Removes the resident's keyring, data keys and records; returns the record versions removed. */
+    int deleteResident(ResidentId resident);
+
+    void rememberErasure(ErasedResident erasure);
+
+    /** Every resident that still has a keyring (for re-applying erasures after a restore). */
+    List<ResidentId> residentsWithKeyring();
+}
