@@ -23,7 +23,7 @@ import org.azukari.trustbank.keys.DataKey;
  * 17      n + 16  AES-256-GCM ciphertext of the record and its 128-bit tag
  * </pre>
  *
- * The associated data ({@link RecordBinding}) binds resident, record id, version and
+ * The associated data is the header followed by the {@link RecordBinding}, which binds resident, record id, version and
  * resource type, so a ciphertext copied to another row, version or resident fails to
  * decrypt. Every parse or authentication failure is the same {@link UnreadableRecordException}.
  */
@@ -51,9 +51,11 @@ public final class RecordEnvelope {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key.secretKey(), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
-            cipher.updateAAD(binding.bytes());
             ByteBuffer out = ByteBuffer.allocate(HEADER_LENGTH + NONCE_LENGTH + plaintext.length + TAG_LENGTH);
-            out.put(FORMAT_VERSION).putInt(dataKeyGeneration).put(nonce);
+            out.put(FORMAT_VERSION).putInt(dataKeyGeneration);
+            cipher.updateAAD(out.array(), 0, HEADER_LENGTH);
+            cipher.updateAAD(binding.bytes());
+            out.put(nonce);
             cipher.doFinal(ByteBuffer.wrap(plaintext), out);
             return out.array();
         } catch (GeneralSecurityException e) {
@@ -79,6 +81,7 @@ public final class RecordEnvelope {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key.secretKey(),
                     new GCMParameterSpec(TAG_LENGTH * 8, envelope, HEADER_LENGTH, NONCE_LENGTH));
+            cipher.updateAAD(envelope, 0, HEADER_LENGTH);
             cipher.updateAAD(binding.bytes());
             int offset = HEADER_LENGTH + NONCE_LENGTH;
             byte[] plaintext = cipher.doFinal(envelope, offset, envelope.length - offset);
