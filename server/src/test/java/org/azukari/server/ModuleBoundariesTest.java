@@ -1,0 +1,99 @@
+package org.azukari.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module dependency direction of docs/architecture.md, and the rule that a module uses
+ * another only through its {@code api} package. Run over the main classes of every module.
+ */
+class ModuleBoundariesTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("org.azukari");
+    }
+
+    @Test
+    void everyModule_isImported_soNoRuleHoldsVacuously() {
+        assertThat(classes.stream().map(JavaClass::getPackageName))
+                .anyMatch(p -> p.startsWith("org.azukari.consent"))
+                .anyMatch(p -> p.startsWith("org.azukari.trustbank.keys.vault"))
+                .anyMatch(p -> p.startsWith("org.azukari.trustbank.records.jdbc"))
+                .anyMatch(p -> p.startsWith("org.azukari.server"));
+    }
+
+    @Test
+    void consentPolicy_dependsOnNoOtherModule() {
+        check(noClasses().that().resideInAPackage("org.azukari.consent..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.azukari.trustbank..", "org.azukari.fhir..", "org.azukari.ui..", "org.azukari.server.."));
+    }
+
+    @Test
+    void trustBank_dependsOnlyOnConsentPolicy() {
+        check(noClasses().that().resideInAPackage("org.azukari.trustbank..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.azukari.fhir..", "org.azukari.ui..", "org.azukari.server.."));
+    }
+
+    @Test
+    void fhirGateway_neverReachesUpToUiOrServer() {
+        check(noClasses().that().resideInAPackage("org.azukari.fhir..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.azukari.ui..", "org.azukari.server.."));
+    }
+
+    @Test
+    void ui_neverReachesUpToServer() {
+        check(noClasses().that().resideInAPackage("org.azukari.ui..")
+                .should().dependOnClassesThat().resideInAPackage("org.azukari.server.."));
+    }
+
+    @Test
+    void otherModules_useTheTrustBankOnlyThroughItsApi() {
+        check(noClasses().that().resideOutsideOfPackage("org.azukari.trustbank..")
+                .should().dependOnClassesThat(internalsOf("org.azukari.trustbank")));
+    }
+
+    @Test
+    void otherModules_useConsentPolicyOnlyThroughItsApi() {
+        check(noClasses().that().resideOutsideOfPackage("org.azukari.consent..")
+                .should().dependOnClassesThat(internalsOf("org.azukari.consent")));
+    }
+
+    @Test
+    void onlyTheVaultAdapter_usesTheVaultDriver() {
+        check(noClasses().that().resideOutsideOfPackage("org.azukari.trustbank.keys.vault..")
+                .should().dependOnClassesThat().resideInAPackage("io.github.jopenlibs.vault.."));
+    }
+
+    @Test
+    void onlyPersistenceAdapters_useJdbc() {
+        check(noClasses().that().resideOutsideOfPackages("org.azukari.trustbank.records.jdbc..",
+                        "org.azukari.trustbank.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.springframework.jdbc.."));
+    }
+
+    private static DescribedPredicate<JavaClass> internalsOf(String module) {
+        return DescribedPredicate.describe("internals of " + module,
+                c -> c.getPackageName().startsWith(module + ".") && !c.getPackageName().startsWith(module + ".api"));
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(classes);
+    }
+}

@@ -1,0 +1,105 @@
+package org.azukari.trustbank.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.azukari.trustbank.api.TrustBank;
+import org.azukari.trustbank.custody.EncryptedTrustBank;
+import org.azukari.trustbank.erasure.ErasureLedger;
+import org.azukari.trustbank.erasure.Eraser;
+import org.azukari.trustbank.erasure.FileErasureLedger;
+import org.azukari.trustbank.keys.DataKeyCache;
+import org.azukari.trustbank.keys.KeyVault;
+import org.azukari.trustbank.keys.local.LocalKeyDirectory;
+import org.azukari.trustbank.keys.local.LocalKeyVault;
+import org.azukari.trustbank.keys.local.LocalMasterKey;
+import org.azukari.trustbank.keys.vault.VaultKeyVaultSettings;
+import org.azukari.trustbank.keys.vault.VaultTransitKeyVault;
+import org.azukari.trustbank.records.RecordStore;
+import org.azukari.trustbank.records.jdbc.JdbcRecordStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the trust bank from {@link TrustBankProperties}. A bad key-vault configuration fails
+ * the start, not the first request. Erasures in the ledger are re-applied before the bank
+ * takes its first call.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TrustBankProperties.class)
+public class TrustBankConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TrustBankConfiguration.class);
+
+    @Bean
+    KeyVault keyVault(TrustBankProperties properties, @Value("${azukari.data-dir:./data}") Path dataDir) {
+        TrustBankProperties.KeyVault settings = properties.keyVault();
+        if (settings == null || settings.kind() == TrustBankProperties.Kind.LOCAL) {
+            return localKeyVault(settings == null ? null : settings.local(), dataDir);
+        }
+        return new VaultTransitKeyVault(vaultSettings(settings.vault()));
+    }
+
+    private static KeyVault localKeyVault(TrustBankProperties.Local local, Path dataDir) {
+        Path keys = local != null && local.keyDirectory() != null ? local.keyDirectory() : dataDir.resolve("keys");
+        LocalMasterKey master;
+        if (local != null && local.masterKey() != null && !local.masterKey().isBlank()) {
+            master = LocalMasterKey.fromBase64(local.masterKey());
+        } else {
+            Path file = local != null && local.masterKeyFile() != null ? local.masterKeyFile() : dataDir.resolve("master.key");
+            master = LocalMasterKey.fromFile(file, local == null || local.createMasterKeyFile());
+        }
+        log.info("Trust bank key vault: local, key directory {}", keys.toAbsolutePath());
+        return new LocalKeyVault(new LocalKeyDirectory(keys, master));
+    }
+
+    static VaultKeyVaultSettings vaultSettings(TrustBankProperties.Vault vault) {
+        if (vault == null || vault.address() == null || vault.address().isBlank()) {
+            throw new IllegalArgumentException("TB-0501 azukari.trust-bank.key-vault.vault.address is required");
+        }
+        VaultKeyVaultSettings.Authentication auth = vault.auth() == TrustBankProperties.Auth.APPROLE
+                ? new VaultKeyVaultSettings.AppRole(vault.approle().mount(), vault.approle().roleId(),
+                        vault.approle().secretId())
+                : VaultKeyVaultSettings.Authentication.token(vault.token());
+        log.info("Trust bank key vault: Vault transit at {}, mount {}, auth {}", vault.address(), vault.transitMount(),
+                vault.auth());
+        return new VaultKeyVaultSettings(URI.create(vault.address()), vault.transitMount(), auth,
+                vault.openTimeout(), vault.readTimeout());
+    }
+
+    @Bean
+    RecordStore recordStore(DataSource dataSource) {
+        return new JdbcRecordStore(dataSource);
+    }
+
+    @Bean
+    DataKeyCache dataKeyCache(TrustBankProperties properties) {
+        return new DataKeyCache(properties.keyCache().maximumKeys(), properties.keyCache().timeToLive());
+    }
+
+    @Bean
+    ErasureLedger erasureLedger(TrustBankProperties properties, @Value("${azukari.data-dir:./data}") Path dataDir) {
+        return new FileErasureLedger(properties.erasureLedger() != null
+                ? properties.erasureLedger() : dataDir.resolve("erasure-ledger.txt"));
+    }
+
+    @Bean
+    Eraser eraser(RecordStore store, KeyVault vault, DataKeyCache cache, ErasureLedger ledger) {
+        Eraser eraser = new Eraser(store, vault, cache, ledger, Clock.systemUTC());
+        int reapplied = eraser.reapplyLedger();
+        if (reapplied > 0) {
+            log.warn("Re-applied {} erasures from the erasure ledger (a restored database held erased residents)", reapplied);
+        }
+        return eraser;
+    }
+
+    @Bean
+    TrustBank trustBank(RecordStore store, KeyVault vault, DataKeyCache cache, Eraser eraser) {
+        return new EncryptedTrustBank(store, vault, cache, eraser);
+    }
+}
