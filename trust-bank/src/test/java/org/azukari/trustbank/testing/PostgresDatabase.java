@@ -48,6 +48,19 @@ public final class PostgresDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /** The JDBC URL of this schema, for an application under test to connect with its own pool. */
+    public String jdbcUrl() {
+        return dataSource.getJdbcUrl();
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
     public String schema() {
         return schema;
     }

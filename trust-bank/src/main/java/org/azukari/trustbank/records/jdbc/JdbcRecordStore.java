@@ -67,18 +67,18 @@ public final class JdbcRecordStore implements RecordStore {
 
     @Override
     public Optional<Keyring> keyring(ResidentId resident) {
-        List<Object[]> head = jdbc.query(
-                "SELECT kek_id, current_dek_generation FROM tb_resident_keyring WHERE resident_id = ?",
-                (rs, row) -> new Object[] {rs.getString(1), rs.getInt(2)}, resident.value());
-        if (head.isEmpty()) {
-            return Optional.empty();
-        }
         TreeMap<Integer, WrappedKey> keys = new TreeMap<>();
-        jdbc.query("SELECT generation, wrapped_key FROM tb_data_key WHERE resident_id = ?",
+        String[] kek = new String[1];
+        int[] current = new int[1];
+        jdbc.query("SELECT k.kek_id, k.current_dek_generation, d.generation, d.wrapped_key"
+                        + " FROM tb_resident_keyring k JOIN tb_data_key d ON d.resident_id = k.resident_id"
+                        + " WHERE k.resident_id = ?",
                 rs -> {
-                    keys.put(rs.getInt(1), new WrappedKey(rs.getString(2)));
+                    kek[0] = rs.getString(1);
+                    current[0] = rs.getInt(2);
+                    keys.put(rs.getInt(3), new WrappedKey(rs.getString(4)));
                 }, resident.value());
-        return Optional.of(new Keyring(resident, new KeyId((String) head.get(0)[0]), (Integer) head.get(0)[1], keys));
+        return kek[0] == null ? Optional.empty() : Optional.of(new Keyring(resident, new KeyId(kek[0]), current[0], keys));
     }
 
     @Override

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
+import java.util.stream.Collectors;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.keys.DataKey;
 import org.azukari.trustbank.keys.KeyContext;
@@ -181,10 +183,12 @@ public final class VaultKeyScaleBenchmark {
             return "n/a (set AZUKARI_BENCH_BAO_PID)";
         }
         try {
-            return Files.readAllLines(Path.of("/proc", baoPid.trim(), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .map(line -> line.substring(6).trim())
-                    .findFirst().orElse("n/a");
+            // RssFile is mostly the storage's memory-mapped files (raft's bbolt), RssAnon the heap.
+            Map<String, String> status = Files.readAllLines(Path.of("/proc", baoPid.trim(), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:") || line.startsWith("RssAnon:") || line.startsWith("RssFile:"))
+                    .collect(Collectors.toMap(line -> line.substring(0, line.indexOf(':')),
+                            line -> line.substring(line.indexOf(':') + 1).trim()));
+            return status.get("VmRSS") + " (anon " + status.get("RssAnon") + ", file " + status.get("RssFile") + ")";
         } catch (IOException e) {
             return "n/a (" + e.getClass().getSimpleName() + ")";
         }
