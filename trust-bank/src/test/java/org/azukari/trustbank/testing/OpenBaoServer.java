@@ -39,7 +39,9 @@ public final class OpenBaoServer implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Process process;
+    /** Cleans up if the test JVM is stopped (e.g. infra/test interrupted) before {@link #close()}. */
+    private final Thread cleanupAtExit = new Thread(this::stopAndDelete, "openbao-cleanup");
+    private volatile Process process;
     private String unsealKey;
     private String rootToken;
 
@@ -54,6 +56,7 @@ public final class OpenBaoServer implements AutoCloseable {
         OpenBaoServer server = null;
         try {
             server = new OpenBaoServer(baoBinary, Files.createTempDirectory("azukari-openbao-"), freePortPair());
+            Runtime.getRuntime().addShutdownHook(server.cleanupAtExit);
             Files.createDirectories(server.directory.resolve("raft"));
             Files.writeString(server.directory.resolve("server.hcl"), server.config());
             server.start();
@@ -147,7 +150,19 @@ public final class OpenBaoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it cleans up
+        }
+        stopAndDelete();
+    }
+
+    private synchronized void stopAndDelete() {
         stop();
+        if (!Files.exists(directory)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

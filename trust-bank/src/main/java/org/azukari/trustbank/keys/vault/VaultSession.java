@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.azukari.trustbank.keys.vault.VaultKeyVaultSettings.AppRole;
 import org.azukari.trustbank.keys.vault.VaultKeyVaultSettings.Token;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bank's authenticated session with the vault: one shared HTTP client and the current
@@ -19,12 +21,16 @@ import org.azukari.trustbank.keys.vault.VaultKeyVaultSettings.Token;
  * start while the vault is down), again when 80% of the token's TTL has passed, and again
  * when a call was refused and {@code auth/token/lookup-self} shows the token itself is no
  * longer valid. A refusal with a valid token is a policy denial and stays one: no login.
+ * (The probe needs {@code read} on {@code auth/token/lookup-self}, which the bank policy
+ * grants; without it every denial would cost one useless login.)
  */
 final class VaultSession {
 
     /** A driver bound to one token, and when to replace that token before it expires. */
     record Login(Vault vault, Instant renewAfter) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(VaultSession.class);
 
     private final VaultKeyVaultSettings settings;
     private final HttpClient http;
@@ -103,7 +109,8 @@ final class VaultSession {
             if (token == null || token.isBlank()) {
                 throw VaultErrors.malformedAnswer(Operation.LOGIN, null);
             }
-            logins.incrementAndGet();
+            int number = logins.incrementAndGet();
+            log.info("Logged in to the key vault with AppRole (login {}, token TTL {} s)", number, response.getAuthLeaseDuration());
             return new Login(driver(token), renewalTime(response.getAuthLeaseDuration()));
         } catch (VaultException e) {
             int status = e.getHttpStatusCode();

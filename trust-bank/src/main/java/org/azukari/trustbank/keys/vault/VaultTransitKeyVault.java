@@ -21,9 +21,10 @@ import org.azukari.trustbank.keys.WrappedKey;
  * instead); whether a failure means "key gone" is decided by reading the key, never by
  * parsing the vault's error text.
  *
- * <p>Deployment expectations: the policy grants {@code update} but not {@code create} on
- * {@code transit/encrypt/rk-*}, and {@code transit/config/keys disable_upsert=true} is set,
- * so encrypting under a destroyed key cannot silently create a fresh one.
+ * <p>Deployment expectation: the policy grants {@code update} but not {@code create} on
+ * {@code transit/encrypt/rk-*} (as infra/openbao/azukari-bank.hcl does), or the mount has
+ * {@code transit/config/keys disable_upsert=true}; otherwise transit's upsert would let a wrap
+ * under a destroyed key silently create a fresh key of the same name.
  */
 public final class VaultTransitKeyVault implements KeyVault {
 
@@ -82,10 +83,14 @@ public final class VaultTransitKeyVault implements KeyVault {
         if (!reply.ok()) {
             throw failure(Operation.UNWRAP, key, reply);
         }
+        String plaintext = reply.string("plaintext");
+        if (plaintext == null) {
+            throw VaultErrors.malformedAnswer(Operation.UNWRAP, key);
+        }
         byte[] keyBytes = null;
         try {
-            keyBytes = Base64.getDecoder().decode(String.valueOf(reply.string("plaintext")));
-            return DataKey.fromBytes(keyBytes);
+            keyBytes = Base64.getDecoder().decode(plaintext);
+            return DataKey.fromBytes(keyBytes); // not 32 bytes: authentic, but not one of our data keys
         } catch (IllegalArgumentException e) {
             throw VaultErrors.unreadable();
         } finally {
@@ -105,9 +110,9 @@ public final class VaultTransitKeyVault implements KeyVault {
 
     /**
      * Decrypt and encrypt again, in the bank. Transit's own {@code rewrap} endpoint takes no
-     * {@code associated_data} (OpenBao 2.7 and Vault alike: it decrypts with none), so it
-     * cannot open a key wrapped with a context; the plaintext data key is in this process for
-     * the duration of the call, as it is on every unwrap.
+     * {@code associated_data} (OpenBao 2.7.2: it decrypts with none, and ignores the field), so
+     * it cannot open a data key wrapped with a context. The plaintext data key is in this
+     * process for the duration of the call, as on every unwrap.
      */
     @Override
     public WrappedKey rewrap(KeyId key, WrappedKey wrapped, KeyContext context) {
