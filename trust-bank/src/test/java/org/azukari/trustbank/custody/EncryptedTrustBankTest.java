@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.api.InvalidRecordException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
@@ -21,6 +17,7 @@ import org.azukari.trustbank.api.ResidentNotEnrolledException;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.api.UnreadableRecordException;
 import org.azukari.trustbank.api.VersionConflictException;
+import org.azukari.trustbank.testing.ConcurrentWriters;
 import org.azukari.trustbank.testing.EmbeddedBank;
 import org.azukari.trustbank.testing.MarkerScan;
 import org.azukari.trustbank.testing.Records;
@@ -151,22 +148,7 @@ class EncryptedTrustBankTest {
         RecordId id = RecordId.random();
         int writers = 8;
         int writesEach = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Callable<List<Integer>>> tasks = new ArrayList<>();
-        for (int w = 0; w < writers; w++) {
-            tasks.add(() -> {
-                List<Integer> versions = new ArrayList<>();
-                for (int i = 0; i < writesEach; i++) {
-                    versions.add(bank.store(alice, Records.observation(id, "w")).version().value());
-                }
-                return versions;
-            });
-        }
-        List<Integer> all = new ArrayList<>();
-        for (Future<List<Integer>> result : pool.invokeAll(tasks)) {
-            all.addAll(result.get());
-        }
-        pool.shutdown();
+        List<Integer> all = ConcurrentWriters.writeVersions(bank, alice, id, writers, writesEach);
 
         assertThat(all).hasSize(writers * writesEach).doesNotHaveDuplicates();
         assertThat(bank.read(alice, id).metadata().version().value()).isEqualTo(writers * writesEach);
