@@ -32,6 +32,7 @@ class ModuleBoundariesTest {
     void everyModule_isImported_soNoRuleHoldsVacuously() {
         assertThat(classes.stream().map(JavaClass::getPackageName))
                 .anyMatch(p -> p.startsWith("org.azukari.consent"))
+                .anyMatch(p -> p.startsWith("org.azukari.identity"))
                 .anyMatch(p -> p.startsWith("org.azukari.trustbank.keys.vault"))
                 .anyMatch(p -> p.startsWith("org.azukari.trustbank.records.jdbc"))
                 .anyMatch(p -> p.startsWith("org.azukari.server"));
@@ -41,14 +42,28 @@ class ModuleBoundariesTest {
     void consentPolicy_dependsOnNoOtherModule() {
         check(noClasses().that().resideInAPackage("org.azukari.consent..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.azukari.trustbank..", "org.azukari.fhir..", "org.azukari.ui..", "org.azukari.server.."));
+                        "org.azukari.identity..", "org.azukari.trustbank..", "org.azukari.fhir..", "org.azukari.ui..",
+                        "org.azukari.server.."));
     }
 
     @Test
     void trustBank_dependsOnlyOnConsentPolicy() {
         check(noClasses().that().resideInAPackage("org.azukari.trustbank..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.azukari.fhir..", "org.azukari.ui..", "org.azukari.server.."));
+                        "org.azukari.identity..", "org.azukari.fhir..", "org.azukari.ui..", "org.azukari.server.."));
+    }
+
+    @Test
+    void identity_dependsOnlyOnConsentPolicy() {
+        check(noClasses().that().resideInAPackage("org.azukari.identity..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.azukari.trustbank..", "org.azukari.fhir..", "org.azukari.ui..", "org.azukari.server.."));
+    }
+
+    @Test
+    void otherModules_useIdentityOnlyThroughItsApi() {
+        check(noClasses().that().resideOutsideOfPackage("org.azukari.identity..")
+                .should().dependOnClassesThat(internalsOf("org.azukari.identity")));
     }
 
     @Test
