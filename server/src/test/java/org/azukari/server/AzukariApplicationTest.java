@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.identity.api.PrincipalKind;
 import org.azukari.trustbank.api.RecordId;
 import org.azukari.trustbank.api.RecordNotFoundException;
 import org.azukari.trustbank.api.RecordToStore;
@@ -41,16 +42,24 @@ class AzukariApplicationTest {
     JdbcTemplate jdbc;
 
     @Test
-    void start_withEmbeddedDefaults_answersAndLoadsTheDemoResidents() {
+    void start_withEmbeddedDefaults_answersAndLoadsOneOfEveryPrincipalKind() throws Exception {
         assertThat(http.getForObject("/", String.class)).contains("\"status\":\"UP\"");
         assertThat(http.getForObject("/actuator/health", String.class)).contains("UP");
-        assertThat(trustBank.list(new ResidentId(java.util.UUID.fromString("00000000-0000-4000-8000-000000000001"))))
-                .hasSize(4);
         assertThat(Files.exists(DATA_DIR.resolve("master.key"))).isTrue();
+        Path credentials = DATA_DIR.resolve("demo-credentials.txt");
+        assertThat(Files.getPosixFilePermissions(credentials)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        String demo = Files.readString(credentials);
+        for (PrincipalKind kind : PrincipalKind.values()) {
+            assertThat(demo).as("a demo principal of kind " + kind).contains(kind.name() + " ");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT resident_id) FROM tb_record_version", Integer.class))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
-    void storedRecords_leaveNoPlaintextInTheDatabaseFilesOrTheLog() throws Exception {
+    void storedRecordsAndDemoPasswords_leaveNoPlaintextInTheDatabaseFilesOrTheLog() throws Exception {
         ResidentId resident = ResidentId.random();
         trustBank.enrol(resident);
         List<String> markers = new ArrayList<>();
@@ -69,9 +78,17 @@ class AzukariApplicationTest {
                 .isInstanceOf(UnreadableRecordException.class);
         jdbc.execute("CHECKPOINT SYNC");
 
-        Path log = DATA_DIR.resolve("logs/azukari.log");
+        // Boot configures logging once per JVM: another test's context may have chosen the file.
+        Path log = Path.of(System.getProperty("LOG_FILE"));
         assertThat(log).exists();
+        assertThat(MarkerScan.hitsUnder(log, markers)).isEmpty();
         assertThat(MarkerScan.hitsUnder(DATA_DIR, markers)).isEmpty();
+        List<String> demoPasswords = java.util.regex.Pattern.compile("password=(\\S+)")
+                .matcher(Files.readString(DATA_DIR.resolve("demo-credentials.txt"))).results()
+                .map(match -> match.group(1)).toList();
+        assertThat(demoPasswords).hasSize(5);
+        assertThat(MarkerScan.hitsUnder(log, demoPasswords)).isEmpty();
+        assertThat(MarkerScan.hitsUnder(DATA_DIR.resolve("db"), demoPasswords)).isEmpty();
     }
 
     private static Path freshDataDir() {

@@ -98,8 +98,8 @@ class ModuleBoundariesTest {
 
     @Test
     void onlyPersistenceAdapters_useJdbc() {
-        check(noClasses().that().resideOutsideOfPackages("org.azukari.trustbank.records.jdbc..",
-                        "org.azukari.trustbank.config..")
+        check(noClasses().that().resideOutsideOfPackages("..jdbc..", "..config..")
+                .and().haveSimpleNameNotStartingWith("Jdbc")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.springframework.jdbc.."));
     }
 

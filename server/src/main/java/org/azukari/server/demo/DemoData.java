@@ -2,9 +2,12 @@ package org.azukari.server.demo;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.nio.file.Path;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.identity.api.OrganisationRegistry;
+import org.azukari.identity.api.PeopleRegistry;
+import org.azukari.identity.api.PersonAccount;
 import org.azukari.trustbank.api.RecordContent;
 import org.azukari.trustbank.api.RecordId;
 import org.azukari.trustbank.api.RecordToStore;
@@ -14,39 +17,54 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Synthetic demo residents for {@code infra/run --demo}: a resident and an e-resident with a
- * few medical, care and payment records each. Fixed ids, so running it twice adds versions,
- * not residents. Every value is made up.
+ * Synthetic demo data for {@code infra/run --demo}: one of every organisation and principal
+ * kind ({@link DemoPrincipals}), and a few medical, care and payment records for the demo
+ * resident and e-resident. Registered once per data directory. Every value is made up.
  */
 @Component
 @ConditionalOnProperty(name = "azukari.demo.enabled", havingValue = "true")
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    static final ResidentId DEMO_RESIDENT = new ResidentId(UUID.fromString("00000000-0000-4000-8000-000000000001"));
-    static final ResidentId DEMO_E_RESIDENT = new ResidentId(UUID.fromString("00000000-0000-4000-8000-000000000002"));
 
     private final TrustBank trustBank;
+    private final DemoPrincipals principals;
+    private final Path dataDir;
 
-    DemoData(TrustBank trustBank) {
+    DemoData(TrustBank trustBank, OrganisationRegistry organisations, PeopleRegistry people,
+             @Value("${azukari.data-dir:./data}") Path dataDir) {
         this.trustBank = trustBank;
+        this.principals = new DemoPrincipals(organisations, people, dataDir);
+        this.dataDir = dataDir;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        for (ResidentId resident : List.of(DEMO_RESIDENT, DEMO_E_RESIDENT)) {
+        Path credentials = dataDir.resolve(DemoPrincipals.CREDENTIALS_FILE).toAbsolutePath();
+        if (principals.alreadyRegistered()) {
+            System.out.println("Demo principals were registered before; their credentials are in " + credentials);
+            return;
+        }
+        DemoPrincipals.Registered registered = principals.register();
+        for (PersonAccount account : registered.residents()) {
+            ResidentId resident = account.resident().orElseThrow();
             trustBank.enrol(resident);
             trustBank.storeAll(resident, records(resident));
         }
-        log.info("Demo data loaded: residents {} and {}", DEMO_RESIDENT, DEMO_E_RESIDENT);
+        // Printed, not logged: the log file must never hold a password.
+        System.out.println("Demo principals (also in " + credentials + "):");
+        registered.lines().forEach(line -> System.out.println("  " + line));
+        log.info("Demo data loaded: {} principals, records for {} residents", registered.lines().size(),
+                registered.residents().size());
     }
 
     private static List<RecordToStore> records(ResidentId resident) {
-        String suffix = resident.value().toString().substring(35);
+        String suffix = resident.value().toString().substring(24);
         List<RecordToStore> records = new ArrayList<>();
         records.add(record("hba1c-" + suffix, "Observation", DataCategory.MEDICAL,
                 "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\","

@@ -1,0 +1,47 @@
+package org.azukari.identity.api;
+
+import java.util.Optional;
+import org.azukari.consent.api.ResidentId;
+
+/**
+ * Registers people's accounts and the identifiers that sources know residents by.
+ *
+ * <p>Registration is all-or-nothing. Bad input fails with {@link IllegalArgumentException}
+ * carrying a stable code ({@code ID-01nn}) and never the input. The My Number is never asked
+ * for: a 12-digit number in any free field is refused.
+ */
+public interface PeopleRegistry {
+
+    /** A resident of the city; gets a new, random resident id. */
+    PersonAccount registerResident(AccountCredentials credentials, AssuranceLevel assurance, ProofingMethod proofing);
+
+    /** An e-resident: not registered at the city, so proofed remotely (My Number card or equivalent eID). */
+    PersonAccount registerEResident(AccountCredentials credentials, AssuranceLevel assurance, ProofingMethod proofing);
+
+    /** A practitioner acting for a registered organisation. */
+    PersonAccount registerPractitioner(OrganisationId organisation, AccountCredentials credentials);
+
+    PersonAccount registerOperator(AccountCredentials credentials);
+
+    PersonAccount registerAuditor(AccountCredentials credentials);
+
+    Optional<PersonAccount> findAccount(AccountId account);
+
+    /**
+     * Links a source's identifier to a resident (idempotent). Refused for an unknown resident
+     * or organisation, and when the identifier is already linked to another resident.
+     */
+    void linkEnrolment(EnrolmentLink link);
+
+    /** The resident a source's identifier was linked to, if any. */
+    Optional<ResidentId> findResidentByEnrolment(OrganisationId source, String system, String value);
+
+    /**
+     * Generates a new TOTP secret for the account (replacing one not yet confirmed). Refused
+     * while a confirmed one is active: removing a second factor is an operator's act.
+     */
+    AccountTotpEnrolment enrolTotp(AccountId account);
+
+    /** Activates the pending TOTP secret when {@code code} is a current code for it; false otherwise. */
+    boolean confirmTotp(AccountId account, String code);
+}

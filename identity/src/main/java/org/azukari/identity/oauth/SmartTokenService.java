@@ -1,0 +1,133 @@
+package org.azukari.identity.oauth;
+
+import static org.azukari.identity.api.TokenRequest.CLIENT_ASSERTION;
+import static org.azukari.identity.api.TokenRequest.CLIENT_ASSERTION_TYPE;
+import static org.azukari.identity.api.TokenRequest.GRANT_TYPE;
+import static org.azukari.identity.api.TokenRequest.SCOPE;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.azukari.identity.api.Client;
+import org.azukari.identity.api.OAuthError;
+import org.azukari.identity.api.OrganisationRegistry;
+import org.azukari.identity.api.SecurityEvent;
+import org.azukari.identity.api.SecurityEvents;
+import org.azukari.identity.api.SmartScopes;
+import org.azukari.identity.api.TokenRequest;
+import org.azukari.identity.api.TokenResponse;
+import org.azukari.identity.api.TokenService;
+
+/**
+ * The SMART Backend Services token endpoint. Order of checks: parameters, then the assertion
+ * ({@link ClientAssertionVerifier}), then the scopes, and only then the {@code jti} is spent, so
+ * nothing is consumed by a request that is refused for another reason. Each outcome is one
+ * security event, with the client id only once the client is authenticated (otherwise the
+ * subject is {@code unknown}: an unverified {@code iss} is never recorded).
+ */
+public final class SmartTokenService implements TokenService {
+
+    private static final List<String> PARAMETERS = List.of(GRANT_TYPE, CLIENT_ASSERTION_TYPE, CLIENT_ASSERTION, SCOPE);
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+
+    private final ClientAssertionVerifier assertions;
+    private final JdbcUsedJtis usedJtis;
+    private final AccessTokens accessTokens;
+    private final SecurityEvents events;
+    private final Clock clock;
+    private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
+
+    SmartTokenService(ClientAssertionVerifier assertions, JdbcUsedJtis usedJtis, AccessTokens accessTokens,
+                      SecurityEvents events, Clock clock) {
+        this.assertions = assertions;
+        this.usedJtis = usedJtis;
+        this.accessTokens = accessTokens;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public TokenResponse token(TokenRequest request) {
+        Optional<Client> authenticated = Optional.empty();
+        try {
+            checkParameters(request);
+            ClientAssertionVerifier.Verified verified =
+                    assertions.verify(request.parameter(CLIENT_ASSERTION).orElseThrow());
+            authenticated = Optional.of(verified.client());
+            SmartScopes granted = grant(request.parameter(SCOPE).orElseThrow(), verified.client());
+            spend(verified);
+            String token = accessTokens.issue(verified.client(), granted);
+            record(SecurityEvent.Type.TOKEN_ISSUED, authenticated, "ID-0240");
+            return new TokenResponse.Issued(token, accessTokens.lifetimeSeconds(), granted);
+        } catch (Refusal refusal) {
+            record(SecurityEvent.Type.TOKEN_REFUSED, authenticated, refusal.reasonCode());
+            return new TokenResponse.Refused(refusal.error());
+        }
+    }
+
+    private static void checkParameters(TokenRequest request) throws Refusal {
+        for (String name : PARAMETERS) {
+            if (request.isRepeated(name)) {
+                throw new Refusal(OAuthError.INVALID_REQUEST, "ID-0251");
+            }
+        }
+        Optional<String> grantType = request.parameter(GRANT_TYPE);
+        if (grantType.isEmpty()) {
+            throw new Refusal(OAuthError.INVALID_REQUEST, "ID-0250");
+        }
+        if (!TokenRequest.CLIENT_CREDENTIALS.equals(grantType.get())) {
+            throw new Refusal(OAuthError.UNSUPPORTED_GRANT_TYPE, "ID-0252");
+        }
+        if (request.parameter(CLIENT_ASSERTION_TYPE).isEmpty() || request.parameter(CLIENT_ASSERTION).isEmpty()
+                || request.parameter(SCOPE).isEmpty()) {
+            throw new Refusal(OAuthError.INVALID_REQUEST, "ID-0250");
+        }
+        if (!TokenRequest.JWT_BEARER.equals(request.parameter(CLIENT_ASSERTION_TYPE).get())) {
+            throw Refusal.client("ID-0253");
+        }
+    }
+
+    private static SmartScopes grant(String scope, Client client) throws Refusal {
+        SmartScopes requested;
+        try {
+            requested = SmartScopes.parse(scope);
+        } catch (IllegalArgumentException malformed) {
+            throw new Refusal(OAuthError.INVALID_SCOPE, "ID-0264");
+        }
+        SmartScopes granted = ScopeGrant.grant(requested, client.allowedScopes());
+        if (granted.isEmpty()) {
+            throw new Refusal(OAuthError.INVALID_SCOPE, "ID-0265");
+        }
+        return granted;
+    }
+
+    /** Spends the jti until the assertion could no longer be accepted (exp plus the skew allowed on it). */
+    private void spend(ClientAssertionVerifier.Verified verified) throws Refusal {
+        Instant now = clock.instant();
+        Instant last = lastPurge.get();
+        if (last.plus(PURGE_INTERVAL).isBefore(now) && lastPurge.compareAndSet(last, now)) {
+            usedJtis.purge(now);
+        }
+        Instant keepUntil = verified.expiresAt().plus(OAuthSettings.MAX_CLOCK_SKEW);
+        if (!usedJtis.claim(verified.client().id(), verified.jti(), keepUntil)) {
+            throw Refusal.client("ID-0263");
+        }
+    }
+
+    private void record(SecurityEvent.Type type, Optional<Client> client, String reasonCode) {
+        events.record(new SecurityEvent(clock.instant(), type, client.map(Client::kind),
+                client.map(c -> c.id().value()).orElse("unknown"), client.map(Client::organisation), reasonCode,
+                Optional.of("/oauth/token")));
+    }
+
+    /** Assembles the service; {@code dataSource} holds {@code id_used_jti}. */
+    public static SmartTokenService create(OrganisationRegistry registry, DataSource dataSource, BankSigningKey key,
+                                           OAuthSettings settings, SecurityEvents events, Clock clock) {
+        return new SmartTokenService(new ClientAssertionVerifier(registry, settings, clock), new JdbcUsedJtis(dataSource),
+                new AccessTokens(key, settings, clock), events, clock);
+    }
+}

@@ -1,0 +1,45 @@
+package org.azukari.identity.people;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.identity.api.AccountId;
+import org.azukari.identity.api.OrganisationId;
+import org.azukari.identity.api.OrganisationKind;
+import org.azukari.identity.api.PersonAccount;
+import org.azukari.identity.api.ProofingMethod;
+
+/** Where people's accounts are kept ({@code id_account}); the JDBC adapter is {@code people.jdbc.JdbcAccounts}. */
+public interface Accounts {
+
+    enum Insert { INSERTED, USERNAME_TAKEN, ORGANISATION_MISSING }
+
+    /** One statement, so all or nothing. */
+    Insert insert(PersonAccount account, Username username, String passwordHash, Optional<ProofingMethod> proofing,
+                  Instant now);
+
+    Optional<AccountRow> byUsername(Username username);
+
+    Optional<AccountRow> byId(AccountId account);
+
+    boolean residentExists(ResidentId resident);
+
+    /** The registered organisation's kind; empty when it is not registered. */
+    Optional<OrganisationKind> organisationKind(OrganisationId organisation);
+
+    /** Counts one failure atomically; returns the new count. */
+    int recordFailure(AccountId account);
+
+    void lockUntil(AccountId account, Instant until);
+
+    /** Clears the failure count and any lock. */
+    void recordSuccess(AccountId account);
+
+    /** Marks a TOTP step used; false when it (or a later one) already was, which is a replay. */
+    boolean useTotpStep(AccountId account, long step);
+
+    /** Stores a new, unconfirmed sealed TOTP secret; false when a confirmed one is active. */
+    boolean setPendingTotp(AccountId account, byte[] sealedSecret);
+
+    void confirmTotp(AccountId account);
+}

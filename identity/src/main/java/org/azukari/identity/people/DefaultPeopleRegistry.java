@@ -1,0 +1,82 @@
+package org.azukari.identity.people;
+
+import java.util.Optional;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.identity.api.AccountCredentials;
+import org.azukari.identity.api.AccountId;
+import org.azukari.identity.api.AccountTotpEnrolment;
+import org.azukari.identity.api.AssuranceLevel;
+import org.azukari.identity.api.EnrolmentLink;
+import org.azukari.identity.api.OrganisationId;
+import org.azukari.identity.api.PeopleRegistry;
+import org.azukari.identity.api.PersonAccount;
+import org.azukari.identity.api.PrincipalKind;
+import org.azukari.identity.api.ProofingMethod;
+
+/** The people registry: delegates registration, enrolment links and TOTP enrolment to their own classes. */
+final class DefaultPeopleRegistry implements PeopleRegistry {
+
+    private final AccountRegistrar registrar;
+    private final Accounts accounts;
+    private final Enrolments enrolments;
+    private final TotpEnrolments totp;
+
+    DefaultPeopleRegistry(AccountRegistrar registrar, Accounts accounts, Enrolments enrolments, TotpEnrolments totp) {
+        this.registrar = registrar;
+        this.accounts = accounts;
+        this.enrolments = enrolments;
+        this.totp = totp;
+    }
+
+    @Override
+    public PersonAccount registerResident(AccountCredentials credentials, AssuranceLevel assurance,
+                                          ProofingMethod proofing) {
+        return registrar.resident(PrincipalKind.RESIDENT, credentials, assurance, proofing);
+    }
+
+    @Override
+    public PersonAccount registerEResident(AccountCredentials credentials, AssuranceLevel assurance,
+                                           ProofingMethod proofing) {
+        return registrar.resident(PrincipalKind.E_RESIDENT, credentials, assurance, proofing);
+    }
+
+    @Override
+    public PersonAccount registerPractitioner(OrganisationId organisation, AccountCredentials credentials) {
+        return registrar.practitioner(organisation, credentials);
+    }
+
+    @Override
+    public PersonAccount registerOperator(AccountCredentials credentials) {
+        return registrar.staff(PrincipalKind.OPERATOR, credentials);
+    }
+
+    @Override
+    public PersonAccount registerAuditor(AccountCredentials credentials) {
+        return registrar.staff(PrincipalKind.AUDITOR, credentials);
+    }
+
+    @Override
+    public Optional<PersonAccount> findAccount(AccountId account) {
+        return account == null ? Optional.empty() : accounts.byId(account).map(AccountRow::account);
+    }
+
+    @Override
+    public void linkEnrolment(EnrolmentLink link) {
+        enrolments.link(link);
+    }
+
+    @Override
+    public Optional<ResidentId> findResidentByEnrolment(OrganisationId source, String system, String value) {
+        return enrolments.find(source, system, value);
+    }
+
+    @Override
+    public AccountTotpEnrolment enrolTotp(AccountId account) {
+        return totp.enrol(account);
+    }
+
+    @Override
+    public boolean confirmTotp(AccountId account, String code) {
+        return totp.confirm(account, code);
+    }
+}

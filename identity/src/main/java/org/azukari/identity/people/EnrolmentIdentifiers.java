@@ -1,0 +1,53 @@
+package org.azukari.identity.people;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A source's identifier for a person, checked and reduced to
+ * hex(HMAC-SHA-256(enrolment key, system + "|" + value)). Without the key (which is not in the
+ * database) a stolen link table cannot be matched against a list of MRNs or insurance numbers.
+ */
+final class EnrolmentIdentifiers {
+
+    /** An absolute URI (urn:oid:..., https://...), no spaces; FHIR's Identifier.system. */
+    private static final Pattern SYSTEM = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:[\\x21-\\x7e]{1,240}");
+    /** Identifier.value: printable ASCII, no outer spaces, at most 64 (MRNs and insurance numbers are shorter). */
+    private static final Pattern VALUE = Pattern.compile("[\\x21-\\x7e]([\\x20-\\x7e]{0,62}[\\x21-\\x7e])?");
+
+    private final SecretKeySpec key;
+
+    EnrolmentIdentifiers(byte[] key) {
+        this.key = new SecretKeySpec(key, "HmacSHA256");
+    }
+
+    /** Refuses a malformed system or value, and a 12-digit value: a My Number is never linked, not even hashed. */
+    static void check(String system, String value) {
+        if (system == null || !SYSTEM.matcher(system).matches()) {
+            throw new IllegalArgumentException("ID-0130 malformed identifier system");
+        }
+        MyNumberGuard.refuse(value);
+        if (value == null || !VALUE.matcher(value).matches()) {
+            throw new IllegalArgumentException("ID-0131 malformed identifier value");
+        }
+    }
+
+    String hash(String system, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal((system + "|" + value).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("ID-0193 HMAC-SHA-256 unavailable", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EnrolmentIdentifiers[key=redacted]";
+    }
+}

@@ -1,0 +1,35 @@
+package org.azukari.identity.people;
+
+import java.util.regex.Pattern;
+
+/**
+ * The My Number (個人番号, 12 digits) is never asked for, never stored, not even hashed: a
+ * run of exactly 12 digits, alone or with the usual separators ({@code 1234 5678 9012},
+ * {@code 1234-5678-9012}), is refused in every free field, whether or not its check digit
+ * is valid. Longer digit runs are not My Numbers and pass.
+ */
+final class MyNumberGuard {
+
+    private static final Pattern TWELVE_DIGITS =
+            Pattern.compile("(?<![0-9])[0-9]{4}[ \\-\\u3000]?[0-9]{4}[ \\-\\u3000]?[0-9]{4}(?![0-9])");
+    private static final Pattern FULL_WIDTH_DIGIT = Pattern.compile("[\\uFF10-\\uFF19]");
+
+    private MyNumberGuard() {
+    }
+
+    static void refuse(String field) {
+        if (field != null && TWELVE_DIGITS.matcher(asciiDigits(field)).find()) {
+            throw new IllegalArgumentException("ID-0105 a 12-digit number is not accepted here");
+        }
+    }
+
+    /** Full-width digits (０-９) count as digits. */
+    private static String asciiDigits(String text) {
+        if (!FULL_WIDTH_DIGIT.matcher(text).find()) {
+            return text;
+        }
+        StringBuilder ascii = new StringBuilder(text.length());
+        text.chars().forEach(c -> ascii.append(c >= 0xFF10 && c <= 0xFF19 ? (char) ('0' + c - 0xFF10) : (char) c));
+        return ascii.toString();
+    }
+}

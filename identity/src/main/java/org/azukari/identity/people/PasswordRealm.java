@@ -1,0 +1,69 @@
+package org.azukari.identity.people;
+
+import java.util.Optional;
+import org.apache.shiro.authc.AuthenticationException;
+import org.apache.shiro.authc.AuthenticationInfo;
+import org.apache.shiro.authc.AuthenticationToken;
+import org.apache.shiro.authc.SimpleAuthenticationInfo;
+import org.apache.shiro.authc.UsernamePasswordToken;
+import org.apache.shiro.authc.credential.AllowAllCredentialsMatcher;
+import org.apache.shiro.authz.AuthorizationInfo;
+import org.apache.shiro.authz.SimpleAuthorizationInfo;
+import org.apache.shiro.realm.AuthorizingRealm;
+import org.apache.shiro.subject.PrincipalCollection;
+import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.PersonSignInToken;
+
+/**
+ * People sign in here with a {@link UsernamePasswordToken} (or a {@link PersonSignInToken}
+ * carrying a TOTP code). The primary principal is the {@link Caller}; authorisation comes from
+ * the caller's kind alone ({@link PersonPermissions}), and only for principals this realm
+ * authenticated, so a caller from another realm never picks up a person's permissions.
+ */
+public final class PasswordRealm extends AuthorizingRealm {
+
+    public static final String NAME = "passwordRealm";
+    static final String UNAVAILABLE = "ID-0129 sign-in unavailable";
+
+    private final PasswordAuthenticator authenticator;
+
+    PasswordRealm(PasswordAuthenticator authenticator) {
+        this.authenticator = authenticator;
+        setName(NAME);
+        setAuthenticationTokenClass(UsernamePasswordToken.class);
+        // The authenticator has already verified password, lock-out and code, in constant
+        // time relative to account existence; there is nothing left for a matcher to compare.
+        setCredentialsMatcher(new AllowAllCredentialsMatcher());
+        setAuthenticationCachingEnabled(false);
+        setAuthorizationCachingEnabled(false);
+    }
+
+    @Override
+    protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) throws AuthenticationException {
+        UsernamePasswordToken typed = (UsernamePasswordToken) token;
+        String password = typed.getPassword() == null ? "" : new String(typed.getPassword());
+        Optional<String> code = token instanceof PersonSignInToken withCode ? withCode.code() : Optional.empty();
+        Caller caller;
+        try {
+            caller = authenticator.signIn(typed.getUsername(), password, code);
+        } catch (AuthenticationException refused) {
+            throw refused;
+        } catch (RuntimeException unavailable) {
+            // Shiro would otherwise wrap it with the token's toString(), which for a plain
+            // UsernamePasswordToken shows the username.
+            throw new AuthenticationException(UNAVAILABLE, unavailable);
+        }
+        // no credentials kept: they were checked above, and an AuthenticationInfo travels far
+        return new SimpleAuthenticationInfo(caller, null, getName());
+    }
+
+    @Override
+    protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
+        for (Object principal : principals.fromRealm(getName())) {
+            if (principal instanceof Caller caller && caller.kind().isPerson()) {
+                return PersonPermissions.of(caller);
+            }
+        }
+        return new SimpleAuthorizationInfo();
+    }
+}

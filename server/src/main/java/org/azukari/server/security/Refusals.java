@@ -1,0 +1,109 @@
+package org.azukari.server.security;
+
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.shiro.SecurityUtils;
+import org.apache.shiro.UnavailableSecurityManagerException;
+import org.apache.shiro.subject.Subject;
+import org.apache.shiro.web.util.WebUtils;
+import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.PrincipalKind;
+import org.azukari.identity.api.SecurityEvent;
+import org.azukari.identity.api.SecurityEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Every refusal by the edge's filters goes through here: it is answered in the path's error
+ * shape and recorded as {@link SecurityEvent.Type#ACCESS_REFUSED} (ids, reason code and path only).
+ */
+final class Refusals {
+
+    private static final Logger log = LoggerFactory.getLogger(Refusals.class);
+    private static final int MAX_RECORDED_PATH = 256;
+
+    private final ObjectProvider<SecurityEvents> events;
+    private final Clock clock;
+
+    Refusals(ObjectProvider<SecurityEvents> events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void unauthenticated(ServletRequest request, ServletResponse response, String reasonCode) throws IOException {
+        HttpServletRequest http = WebUtils.toHttp(request);
+        HttpServletResponse out = WebUtils.toHttp(response);
+        String path = Responses.path(http);
+        record(reasonCode, path);
+        Responses.write(out, path, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required.");
+    }
+
+    void bearerRefused(ServletRequest request, ServletResponse response, String reasonCode) throws IOException {
+        HttpServletResponse out = WebUtils.toHttp(response);
+        out.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        String path = Responses.path(WebUtils.toHttp(request));
+        record(reasonCode, path);
+        Responses.write(out, path, HttpServletResponse.SC_UNAUTHORIZED,
+                "A valid bearer access token is required.");
+    }
+
+    void forbidden(ServletRequest request, ServletResponse response, String reasonCode) throws IOException {
+        String path = Responses.path(WebUtils.toHttp(request));
+        record(reasonCode, path);
+        Responses.write(WebUtils.toHttp(response), path, HttpServletResponse.SC_FORBIDDEN, "Not allowed.");
+    }
+
+    void redirectToSignIn(ServletRequest request, ServletResponse response, String reasonCode) throws IOException {
+        HttpServletRequest http = WebUtils.toHttp(request);
+        record(reasonCode, Responses.path(http));
+        HttpServletResponse out = WebUtils.toHttp(response);
+        out.setHeader("Cache-Control", "no-store");
+        out.sendRedirect(http.getContextPath() + "/signin");
+    }
+
+    private void record(String reasonCode, String path) {
+        String recordedPath = path == null ? "" : path.length() > MAX_RECORDED_PATH
+                ? path.substring(0, MAX_RECORDED_PATH) : path;
+        Optional<Caller> caller = currentCaller();
+        String subject = caller.map(Refusals::subjectOf).orElse("anonymous");
+        Optional<PrincipalKind> kind = caller.map(Caller::kind);
+        log.info("access refused: reason={} subject={} path={}", reasonCode, subject, sanitise(recordedPath));
+        SecurityEvents sink = events.getIfAvailable();
+        if (sink == null) {
+            return;
+        }
+        try {
+            sink.record(new SecurityEvent(clock.instant(), SecurityEvent.Type.ACCESS_REFUSED, kind, subject,
+                    caller.flatMap(Caller::organisation), reasonCode, Optional.of(recordedPath)));
+        } catch (RuntimeException e) {
+            // the refusal stands whether or not it could be recorded
+            log.warn("access refusal could not be recorded: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    static Optional<Caller> currentCaller() {
+        try {
+            Subject subject = SecurityUtils.getSubject();
+            return subject.getPrincipal() instanceof Caller caller ? Optional.of(caller) : Optional.empty();
+        } catch (UnavailableSecurityManagerException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String subjectOf(Caller caller) {
+        return caller.account().map(Object::toString)
+                .or(() -> caller.client().map(Object::toString))
+                .orElse("unknown");
+    }
+
+    /** Paths come from the client: keep control characters out of the log line. */
+    private static String sanitise(String text) {
+        return text.replaceAll("[\\p{Cntrl}]", "?");
+    }
+}

@@ -1,0 +1,22 @@
+package org.azukari.ui.signin;
+
+import java.util.Optional;
+
+/**
+ * What the sign-in page needs from the security edge (implemented in {@code server}, which
+ * owns Shiro): check a person's credentials and start a fresh session, or end it. The page
+ * never learns why a sign-in failed.
+ */
+public interface SignIn {
+
+    /**
+     * Signs a person in.
+     *
+     * @param oneTimeCode the optional second factor as typed (may be blank)
+     * @return where to send the person next (an application-relative path), or empty when refused
+     */
+    Optional<String> signIn(String username, char[] password, String oneTimeCode);
+
+    /** Ends the current session, if any. */
+    void signOut();
+}
