@@ -1,0 +1,76 @@
+package org.azukari.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar's operator commands, run as an operator would: a process, its output, its exit code. */
+class OperatorCliIT {
+
+    private static Path dataDir;
+
+    record Run(int exitCode, String output) {
+    }
+
+    @BeforeAll
+    static void dataDir() throws IOException {
+        dataDir = Files.createTempDirectory("azukari-cli-it");
+    }
+
+    private static Run operator(Map<String, String> environment, String... words) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target", "azukari-server.jar").toString(), "operator"));
+        command.addAll(List.of(words));
+        command.add("--azukari.data-dir=" + dataDir);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("AZUKARI_INITIAL_PASSWORD");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+
+    @Test
+    void registerOrganisation_thenList_showsIt() throws Exception {
+        Run registered = operator(Map.of(), "register-organisation", "id=cli-hospital", "kind=HOSPITAL",
+                "name=CLI Hospital", "purposes=treatment");
+        Run listed = operator(Map.of(), "list-organisations");
+
+        assertThat(registered.exitCode()).as(registered.output()).isZero();
+        assertThat(listed.output()).contains("cli-hospital HOSPITAL [treatment]");
+    }
+
+    @Test
+    void registerOperator_takesThePasswordFromTheEnvironmentOnly() throws Exception {
+        Run without = operator(Map.of(), "register-operator", "username=cli-operator");
+        Run with = operator(Map.of("AZUKARI_INITIAL_PASSWORD", "a long enough password 99"), "register-operator",
+                "username=cli-operator");
+
+        assertThat(without.exitCode()).isEqualTo(1);
+        assertThat(without.output()).contains("OP-0011");
+        assertThat(with.exitCode()).as(with.output()).isZero();
+        assertThat(with.output()).contains("registered operator account").doesNotContain("a long enough password 99");
+    }
+
+    @Test
+    void unknownCommandOrBadArgument_exitsNonZeroWithACode() throws Exception {
+        Run unknown = operator(Map.of(), "launch-rocket");
+        Run bad = operator(Map.of(), "register-organisation", "id=Bad Id!", "kind=HOSPITAL", "name=x",
+                "purposes=treatment");
+
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.output()).contains("OP-0010");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.output()).contains("ID-").doesNotContain("Exception");
+    }
+}
