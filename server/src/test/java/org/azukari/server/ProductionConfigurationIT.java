@@ -6,6 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.api.RecordToStore;
+import java.util.Set;
+import org.azukari.consent.api.Purpose;
+import org.azukari.identity.api.AccountCredentials;
+import org.azukari.identity.api.AssuranceLevel;
+import org.azukari.identity.api.EnrolmentLink;
+import org.azukari.identity.api.Organisation;
+import org.azukari.identity.api.OrganisationId;
+import org.azukari.identity.api.OrganisationKind;
+import org.azukari.identity.api.OrganisationRegistry;
+import org.azukari.identity.api.PeopleRegistry;
+import org.azukari.identity.api.PersonAccount;
+import org.azukari.identity.api.ProofingMethod;
 import org.azukari.trustbank.api.TrustBank;
 import org.azukari.trustbank.testing.PostgresDatabase;
 import org.azukari.trustbank.testing.Records;
@@ -53,6 +65,12 @@ class ProductionConfigurationIT {
     TrustBank trustBank;
 
     @Autowired
+    OrganisationRegistry organisations;
+
+    @Autowired
+    PeopleRegistry people;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -66,5 +84,22 @@ class ProductionConfigurationIT {
         assertThat(jdbc.queryForObject("SELECT wrapped_key FROM tb_data_key WHERE resident_id = ?", String.class,
                 resident.value())).startsWith("vault:v1:");
         assertThat(jdbc.queryForObject("SELECT current_schema()", String.class)).isEqualTo(DATABASE.schema());
+    }
+
+    @Test
+    void identityRegistries_onPostgres_registerOrganisationsPeopleAndHashedEnrolmentLinks() {
+        OrganisationId hospital = new OrganisationId("pg-hospital");
+        organisations.registerOrganisation(new Organisation(hospital, OrganisationKind.HOSPITAL, "PG Hospital",
+                Set.of(new Purpose("treatment"))));
+        PersonAccount resident = people.registerResident(new AccountCredentials("pg-resident",
+                "a long enough password 123"), AssuranceLevel.HIGH, ProofingMethod.IN_PERSON_AT_CITY_OFFICE);
+        people.linkEnrolment(new EnrolmentLink(resident.resident().orElseThrow(), hospital, "urn:oid:1.2.3",
+                "MRN-PG-0042"));
+
+        assertThat(people.findResidentByEnrolment(hospital, "urn:oid:1.2.3", "MRN-PG-0042")).isEqualTo(resident.resident());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM id_enrolment_link WHERE identifier_hash"
+                + " LIKE '%MRN-PG%'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT password_hash FROM id_account WHERE username = 'pg-resident'",
+                String.class)).contains("argon2id").doesNotContain("a long enough password");
     }
 }

@@ -100,4 +100,15 @@ class OperatorApiTest extends RealIdentityWorld {
         assertThat(answer.status()).isEqualTo(403);
         assertThat(organisations.findOrganisation(new OrganisationId(id))).isEmpty();
     }
+
+    @Test
+    void openApiDescription_listsTheOperatorOperations_forOperatorsOnly() throws Exception {
+        RawHttp.Response description = http.get("/api/operator/openapi", cookie(session));
+
+        assertThat(description.status()).isEqualTo(200);
+        assertThat(description.body()).contains("\"openapi\"").contains("/api/operator/organisations")
+                .contains("/api/operator/residents/{account}/enrolment-links").doesNotContain("/oauth/token");
+        assertThat(http.get("/api/operator/openapi").status()).isEqualTo(401);
+        assertThat(http.get("/api/operator/openapi", cookie(signIn("resident-a"))).status()).isEqualTo(403);
+    }
 }
