@@ -73,4 +73,19 @@ class OperatorCliIT {
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.output()).contains("ID-").doesNotContain("Exception");
     }
+
+    @Test
+    void enrolTotp_printsAnOtpauthUri_andAWrongCodeDoesNotConfirmIt() throws Exception {
+        Run registered = operator(Map.of("AZUKARI_INITIAL_PASSWORD", "a long enough password 98"), "register-operator",
+                "username=cli-totp");
+        String account = registered.output().replaceAll("(?s).*registered operator account ([0-9a-f-]{36}).*", "$1");
+
+        Run enrolled = operator(Map.of(), "enrol-totp", "account=" + account);
+        Run wrong = operator(Map.of(), "confirm-totp", "account=" + account, "code=000000");
+
+        assertThat(enrolled.exitCode()).as(enrolled.output()).isZero();
+        assertThat(enrolled.output()).contains("otpauth://totp/");
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.output()).contains("OP-0015");
+    }
 }

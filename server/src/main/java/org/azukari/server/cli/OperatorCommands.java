@@ -38,7 +38,7 @@ public final class OperatorCommands {
 
     public static final List<String> COMMANDS = List.of("register-organisation", "register-client", "define-purpose",
             "register-resident", "register-e-resident", "register-practitioner", "register-operator",
-            "register-auditor", "link-enrolment", "list-organisations");
+            "register-auditor", "link-enrolment", "enrol-totp", "confirm-totp", "list-organisations");
 
     private final OrganisationRegistry organisations;
     private final PurposeRegistry purposes;
@@ -86,11 +86,27 @@ public final class OperatorCommands {
                         new OrganisationId(required(args, "source")), required(args, "system"), required(args, "value")));
                 out.println("linked");
             }
+            case "enrol-totp" -> out.println("scan into the authenticator app, then confirm-totp with a code: "
+                    + people.enrolTotp(account(args)).otpauthUri());
+            case "confirm-totp" -> {
+                if (!people.confirmTotp(account(args), required(args, "code"))) {
+                    throw new IllegalArgumentException("OP-0015 that code does not confirm the pending second factor");
+                }
+                out.println("second factor active");
+            }
             case "list-organisations" -> organisations.organisations().forEach(organisation -> out.println(
                     organisation.id() + " " + organisation.kind() + " " + organisation.purposes()));
             default -> throw new IllegalArgumentException("OP-0010 unknown command; commands: " + String.join(", ", COMMANDS));
         }
         return 0;
+    }
+
+    private static AccountId account(Map<String, String> args) {
+        try {
+            return new AccountId(java.util.UUID.fromString(required(args, "account")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("OP-0404 no such account");
+        }
     }
 
     private AccountCredentials credentials(Map<String, String> args) {
