@@ -191,6 +191,8 @@ write_env_file() {
       export_line AZUKARI_IT_PG_PASSWORD "$(<"$pg/password")"
       export_line AZUKARI_IT_PG_BIN "$(pg_bindir)"
       export_line AZUKARI_IT_ES_URL "$ES_URL"
+      export_line AZUKARI_IT_ES_HOME "$ES_HOME"
+      export_line AZUKARI_IT_ES_USER "$SVC_USER"
       export_line AZUKARI_IT_CHROME_BIN "$(command -v chromium)"
       export_line AZUKARI_IT_CHROMEDRIVER "$(command -v chromedriver)"
     } >"$f.tmp"

@@ -79,7 +79,7 @@ class AzukariApplicationTest {
         jdbc.execute("CHECKPOINT SYNC");
 
         // Boot configures logging once per JVM: another test's context may have chosen the file.
-        Path log = Path.of(System.getProperty("LOG_FILE"));
+        Path log = CurrentLogFile.path();
         assertThat(log).exists();
         assertThat(MarkerScan.hitsUnder(log, markers)).isEmpty();
         assertThat(MarkerScan.hitsUnder(DATA_DIR, markers)).isEmpty();

@@ -162,7 +162,7 @@ class BearerTokenFilterTest extends EdgeTestSupport {
         submitSignIn(visitor, InMemoryRealms.OPERATOR, InMemoryRealms.PASSWORD);
 
         // Boot configures logging once per test JVM: the file is whichever the first context chose.
-        String log = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("LOG_FILE")));
+        String log = java.nio.file.Files.readString(org.azukari.server.CurrentLogFile.path());
 
         assertThat(log).contains("access refused")
                 .doesNotContain(InMemoryRealms.SYSTEM_TOKEN)

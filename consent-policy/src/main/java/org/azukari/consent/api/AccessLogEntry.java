@@ -1,0 +1,50 @@
+package org.azukari.consent.api;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * One thing to record: when (set by the log when appended), who, whose data, what was done,
+ * to which resource types (with counts) and data categories, for which purpose, relying on
+ * which consents, with which decision and why, under which request id. Never record contents.
+ *
+ * @param resourceCounts resource type → number of resources, e.g. {@code Observation → 12}
+ * @param consents       ids of the consents relied on (empty when none)
+ * @param reason         a stable reason code, e.g. {@code consent-permit}, {@code no-consent}
+ */
+public record AccessLogEntry(AccessActor actor, Optional<ResidentId> resident, AccessAction action,
+                             SortedMap<String, Integer> resourceCounts, Set<DataCategory> categories,
+                             Optional<Purpose> purpose, Set<String> consents, AccessDecision decision,
+                             String reason, String requestId) {
+
+    private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z]{1,63}");
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern REQUEST = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    public AccessLogEntry {
+        Objects.requireNonNull(actor);
+        Objects.requireNonNull(resident);
+        Objects.requireNonNull(action);
+        resourceCounts = new TreeMap<>(Objects.requireNonNull(resourceCounts));
+        categories = Set.copyOf(Objects.requireNonNull(categories));
+        Objects.requireNonNull(purpose);
+        consents = Set.copyOf(Objects.requireNonNull(consents));
+        Objects.requireNonNull(decision);
+        Objects.requireNonNull(reason);
+        Objects.requireNonNull(requestId);
+        for (Map.Entry<String, Integer> count : resourceCounts.entrySet()) {
+            if (!TYPE.matcher(count.getKey()).matches() || count.getValue() == null || count.getValue() < 0) {
+                throw new IllegalArgumentException("CP-0102 malformed resource count");
+            }
+        }
+        if (!CODE.matcher(reason).matches() || !REQUEST.matcher(requestId).matches()
+                || consents.stream().anyMatch(c -> !REQUEST.matcher(c).matches())) {
+            throw new IllegalArgumentException("CP-0103 malformed reason, request id or consent id");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.azukari.consent.api;
+
+/**
+ * Signs and verifies access-log checkpoints with a key the bank holds in its key vault
+ * (Vault/OpenBao transit, or the local key vault in the embedded default). Implemented in
+ * trust-bank, which owns the key vaults; the log only sees this seam.
+ */
+public interface CheckpointSigner {
+
+    /** A signature over {@code payload}, in the signer's own text form (e.g. {@code vault:v1:...}). */
+    String sign(byte[] payload);
+
+    boolean verify(byte[] payload, String signature);
+
+    /** Which key signed, for the record (e.g. {@code transit:accesslog-checkpoints}). */
+    String keyName();
+}
