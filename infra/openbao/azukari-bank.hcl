@@ -15,7 +15,7 @@
 # Not granted, on purpose: anything under sys/ (no default policy on the AppRole role either),
 # LIST of transit/keys (no enumerating residents), transit/export and transit/backup
 # (key material never leaves OpenBao), transit/restore, transit/cache-config, transit/datakey,
-# and any key not named rk-*.
+# and any key not named rk-* but the access-log checkpoint key (no delete, no config: see below).
 
 # Key lifecycle, on transit/keys/rk-<id> and the endpoints below it:
 #   create                  new resident key (POST transit/keys/rk-x is a create when the key is new)
@@ -50,6 +50,40 @@ path "transit/decrypt/rk-*" {
 # Re-encrypt a wrapped data key under the latest key version after a rotation, without the
 # plaintext data key ever leaving OpenBao.
 path "transit/rewrap/rk-*" {
+  capabilities = ["update"]
+}
+
+# Access-log checkpoints: one ecdsa-p256 key, signing in the vault, never leaving it.
+# The paths are exact (no "*"), so nothing below the key matches: no .../config (deletion_allowed,
+# exportable, min versions), no .../rotate, .../trim or .../import. The "transit/keys/rk-*" rule
+# above cannot match this key (its prefix is "rk-"), and no rule grants "delete" on it.
+#   create, update          the key on the bank's first start, when it is missing. OpenBao 2.7.2
+#                           checks POST transit/keys/<name> as "update" even for a new key (no
+#                           existence check on this path), so "create" alone does not suffice;
+#                           "create" stays for versions that do check. On an existing key the
+#                           POST changes nothing, and this exact path reaches no other endpoint.
+#   read                    key metadata, to refuse a key that is exportable, backed up in
+#                           plaintext or deletable (no key material; public keys only)
+#   not delete, no config   the bank can neither destroy nor reconfigure the key that keeps past
+#                           checkpoints verifiable; rotating it is an operator's task
+path "transit/keys/accesslog-checkpoints" {
+  capabilities = ["create", "update", "read"]
+  # Only the key type may be sent, and only this value: a key created exportable, with
+  # plaintext backup, derived or of another type is refused. (Not required_parameters: that
+  # would refuse the read too, which sends no parameters. A POST without "type" would create an
+  # aes256-gcm96 key, which the signer refuses to use: a failed start, not a weaker key.)
+  allowed_parameters = {
+    "type" = ["ecdsa-p256"]
+  }
+}
+
+# Sign a checkpoint (POST is "update"; signing with a missing key fails, it never creates one).
+path "transit/sign/accesslog-checkpoints" {
+  capabilities = ["update"]
+}
+
+# Verify a checkpoint's signature.
+path "transit/verify/accesslog-checkpoints" {
   capabilities = ["update"]
 }
 

@@ -29,6 +29,9 @@ class OperatorCommandRunner implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public void run(ApplicationArguments arguments) {
         List<String> words = arguments.getNonOptionArgs();
+        if (!words.isEmpty() && "audit".equals(words.get(0))) {
+            return;
+        }
         if (words.size() < 2 || !"operator".equals(words.get(0))) {
             System.err.println("usage: azukari-server.jar operator <command> name=value ...; commands: "
                     + String.join(", ", OperatorCommands.COMMANDS));

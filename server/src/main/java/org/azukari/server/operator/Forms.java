@@ -1,5 +1,7 @@
 package org.azukari.server.operator;
 
+import org.azukari.server.web.NotFound;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;

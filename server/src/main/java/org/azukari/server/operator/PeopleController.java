@@ -1,5 +1,7 @@
 package org.azukari.server.operator;
 
+import org.azukari.server.web.NotFound;
+
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.AssuranceLevel;

@@ -4,10 +4,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.azukari.consent.api.AccessLog;
+import org.azukari.consent.api.CheckpointSigner;
 import org.azukari.trustbank.api.TrustBank;
 import org.azukari.trustbank.custody.EncryptedTrustBank;
 import org.azukari.trustbank.erasure.ErasureLedger;
 import org.azukari.trustbank.erasure.Eraser;
+import org.azukari.trustbank.erasure.ErasureJournal;
 import org.azukari.trustbank.erasure.FileErasureLedger;
 import org.azukari.trustbank.keys.DataKeyCache;
 import org.azukari.trustbank.keys.KeyVault;
@@ -18,8 +21,11 @@ import org.azukari.trustbank.keys.vault.VaultKeyVaultSettings;
 import org.azukari.trustbank.keys.vault.VaultTransitKeyVault;
 import org.azukari.trustbank.records.RecordStore;
 import org.azukari.trustbank.records.jdbc.JdbcRecordStore;
+import org.azukari.trustbank.signing.LocalCheckpointSigner;
+import org.azukari.trustbank.signing.VaultTransitCheckpointSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -47,15 +53,37 @@ public class TrustBankConfiguration {
 
     private static KeyVault localKeyVault(TrustBankProperties.Local local, Path dataDir) {
         Path keys = local != null && local.keyDirectory() != null ? local.keyDirectory() : dataDir.resolve("keys");
-        LocalMasterKey master;
-        if (local != null && local.masterKey() != null && !local.masterKey().isBlank()) {
-            master = LocalMasterKey.fromBase64(local.masterKey());
-        } else {
-            Path file = local != null && local.masterKeyFile() != null ? local.masterKeyFile() : dataDir.resolve("master.key");
-            master = LocalMasterKey.fromFile(file, local == null || local.createMasterKeyFile());
-        }
+        LocalMasterKey master = localMasterKey(local, dataDir);
         log.info("Trust bank key vault: local, key directory {}", keys.toAbsolutePath());
         return new LocalKeyVault(new LocalKeyDirectory(keys, master));
+    }
+
+    private static LocalMasterKey localMasterKey(TrustBankProperties.Local local, Path dataDir) {
+        if (local != null && local.masterKey() != null && !local.masterKey().isBlank()) {
+            return LocalMasterKey.fromBase64(local.masterKey());
+        }
+        Path file = local != null && local.masterKeyFile() != null ? local.masterKeyFile() : dataDir.resolve("master.key");
+        return LocalMasterKey.fromFile(file, local == null || local.createMasterKeyFile());
+    }
+
+    /**
+     * Signs the access log's checkpoints with a key held where the residents' keys are: a
+     * transit key in Vault/OpenBao (same address and credentials as the key vault), or a key
+     * file in the data directory sealed under the local master key.
+     */
+    @Bean
+    CheckpointSigner checkpointSigner(TrustBankProperties properties, @Value("${azukari.data-dir:./data}") Path dataDir,
+            @Value("${azukari.trust-bank.checkpoint-signing.transit-key:" + VaultTransitCheckpointSigner.DEFAULT_KEY + "}")
+            String transitKey) {
+        TrustBankProperties.KeyVault settings = properties.keyVault();
+        if (settings == null || settings.kind() == TrustBankProperties.Kind.LOCAL) {
+            LocalMasterKey master = localMasterKey(settings == null ? null : settings.local(), dataDir);
+            log.info("Checkpoint signer: local key file {}", dataDir.resolve(LocalCheckpointSigner.KEY_FILE_NAME).toAbsolutePath());
+            return LocalCheckpointSigner.inDataDirectory(dataDir, master);
+        }
+        // Another key name needs the same grants in the bank's policy (infra/openbao/azukari-bank.hcl).
+        log.info("Checkpoint signer: Vault transit key {}", transitKey);
+        return new VaultTransitCheckpointSigner(vaultSettings(settings.vault()), transitKey);
     }
 
     static VaultKeyVaultSettings vaultSettings(TrustBankProperties.Vault vault) {
@@ -89,13 +117,23 @@ public class TrustBankConfiguration {
     }
 
     @Bean
-    Eraser eraser(RecordStore store, KeyVault vault, DataKeyCache cache, ErasureLedger ledger) {
-        Eraser eraser = new Eraser(store, vault, cache, ledger, Clock.systemUTC());
-        int reapplied = eraser.reapplyLedger();
-        if (reapplied > 0) {
-            log.warn("Re-applied {} erasures from the erasure ledger (a restored database held erased residents)", reapplied);
-        }
-        return eraser;
+    Eraser eraser(RecordStore store, KeyVault vault, DataKeyCache cache, ErasureLedger ledger, AccessLog accessLog) {
+        return new Eraser(store, vault, cache, new ErasureJournal(ledger, accessLog), Clock.systemUTC());
+    }
+
+    /**
+     * Re-applies the erasure ledger once every bean (the database migrations included) is ready
+     * and before the web server takes its first request.
+     */
+    @Bean
+    SmartInitializingSingleton erasureReplay(Eraser eraser) {
+        return () -> {
+            int reapplied = eraser.reapplyLedger();
+            if (reapplied > 0) {
+                log.warn("Re-applied {} erasures from the erasure ledger (a restored database held erased residents)",
+                        reapplied);
+            }
+        };
     }
 
     @Bean

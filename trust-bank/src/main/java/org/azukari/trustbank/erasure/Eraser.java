@@ -14,7 +14,8 @@ import org.azukari.trustbank.records.Keyring;
 import org.azukari.trustbank.records.RecordStore;
 
 /**
- * Crypto-shredding. The key-encryption key is destroyed first: from that moment every copy
+ * Crypto-shredding. The erasure is written to the access log first (if it cannot be, nothing
+ * is erased). Then the key-encryption key is destroyed: from that moment every copy
  * of the resident's ciphertext, in the database, a dump or a backup, is unreadable, and
  * everything after it (ledger, row removal) only tidies up and may be retried. Each step is
  * idempotent, so a failed erasure is finished by asking again, or by {@link #reapplyLedger()}.
@@ -24,14 +25,14 @@ public final class Eraser {
     private final RecordStore store;
     private final KeyVault vault;
     private final DataKeyCache cache;
-    private final ErasureLedger ledger;
+    private final ErasureJournal journal;
     private final Clock clock;
 
-    public Eraser(RecordStore store, KeyVault vault, DataKeyCache cache, ErasureLedger ledger, Clock clock) {
+    public Eraser(RecordStore store, KeyVault vault, DataKeyCache cache, ErasureJournal journal, Clock clock) {
         this.store = store;
         this.vault = vault;
         this.cache = cache;
-        this.ledger = ledger;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -40,9 +41,15 @@ public final class Eraser {
                 .orElseThrow(() -> new ResidentNotEnrolledException("resident " + resident + " has no keyring"));
         ErasedResident erasure = new ErasedResident(resident, keyring.kek(),
                 Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
-        vault.destroy(keyring.kek());
+        journal.beforeErasing(resident, "resident-request");
+        try {
+            vault.destroy(keyring.kek());
+        } catch (RuntimeException e) {
+            journal.erasureFailed(resident);
+            throw e;
+        }
         cache.forget(resident);
-        ledger.append(erasure);
+        journal.erased(erasure);
         int removed = store.deleteResident(resident);
         store.rememberErasure(erasure);
         return new ErasureReceipt(resident, erasure.erasedAt(), removed);
@@ -57,10 +64,11 @@ public final class Eraser {
      */
     public int reapplyLedger() {
         int reapplied = 0;
-        for (ErasedResident erasure : ledger.entries()) {
+        for (ErasedResident erasure : journal.entries()) {
             vault.destroy(erasure.kek());
             Optional<Keyring> restored = store.keyring(erasure.resident());
             if (restored.isPresent() && restored.get().kek().equals(erasure.kek())) {
+                journal.beforeErasing(erasure.resident(), "erasure-reapplied");
                 cache.forget(erasure.resident());
                 store.deleteResident(erasure.resident());
                 reapplied++;

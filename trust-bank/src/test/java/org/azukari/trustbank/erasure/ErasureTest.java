@@ -122,4 +122,31 @@ class ErasureTest {
         String ledger = java.nio.file.Files.readString(directory.resolve("erasures.txt"));
         assertThat(ledger).matches("[0-9a-f-]{36} rk-[a-z2-7]{26} \\S+Z\\n");
     }
+
+    @Test
+    void erase_isWrittenToTheAccessLogBeforeAnythingIsDestroyed() {
+        embedded.bank.store(alice, Records.observation("a"));
+
+        embedded.bank.erase(alice);
+
+        assertThat(embedded.accessLog.entries()).singleElement().satisfies(logged -> {
+            assertThat(logged.entry().action()).isEqualTo(org.azukari.consent.api.AccessAction.ERASE);
+            assertThat(logged.entry().resident()).contains(alice);
+            assertThat(logged.entry().reason()).isEqualTo("resident-request");
+        });
+    }
+
+    @Test
+    void erase_whenTheAccessLogCannotRecordIt_destroysNothing() {
+        RecordToStore record = Records.observation("kept");
+        embedded.bank.store(alice, record);
+        embedded.accessLog.goDown();
+
+        assertThatThrownBy(() -> embedded.bank.erase(alice))
+                .isInstanceOf(org.azukari.consent.api.AccessLogUnavailableException.class);
+
+        embedded.accessLog.comeBack();
+        assertThat(embedded.bank.read(alice, record.id()).content()).isEqualTo(record.content());
+        assertThat(embedded.ledger.entries()).isEmpty();
+    }
 }

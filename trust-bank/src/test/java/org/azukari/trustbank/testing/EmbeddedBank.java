@@ -6,6 +6,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.azukari.trustbank.custody.EncryptedTrustBank;
 import org.azukari.trustbank.erasure.Eraser;
+import org.azukari.trustbank.erasure.ErasureJournal;
 import org.azukari.trustbank.erasure.FileErasureLedger;
 import org.azukari.trustbank.keys.DataKeyCache;
 import org.azukari.trustbank.keys.KeyVault;
@@ -24,6 +25,7 @@ public final class EmbeddedBank {
     public final KeyVault vault;
     public final DataKeyCache cache;
     public final FileErasureLedger ledger;
+    public final RecordingAccessLog accessLog = new RecordingAccessLog();
     public final Eraser eraser;
     public final EncryptedTrustBank bank;
 
@@ -34,7 +36,7 @@ public final class EmbeddedBank {
         this.vault = vault;
         this.cache = new DataKeyCache(1_000, Duration.ofMinutes(10));
         this.ledger = new FileErasureLedger(ledgerFile);
-        this.eraser = new Eraser(store, vault, cache, ledger, Clock.systemUTC());
+        this.eraser = new Eraser(store, vault, cache, new ErasureJournal(ledger, accessLog), Clock.systemUTC());
         this.bank = new EncryptedTrustBank(store, vault, cache, eraser);
     }
 

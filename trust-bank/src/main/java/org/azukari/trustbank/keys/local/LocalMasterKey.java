@@ -55,6 +55,21 @@ public final class LocalMasterKey {
         return key;
     }
 
+    /**
+     * Seals another local secret of the bank under this key (AES-256-GCM, random nonce first),
+     * bound to {@code associatedData}, which must name what is sealed so that it cannot be
+     * mistaken for a key-encryption key file. Public for the checkpoint signer's key file
+     * ({@code org.azukari.trustbank.signing}); the master key bytes themselves stay in this package.
+     */
+    public byte[] seal(byte[] plaintext, byte[] associatedData) {
+        return Aes.seal(key, plaintext, associatedData);
+    }
+
+    /** Opens what {@link #seal} sealed; a wrong key, wrong associated data or any damage is one opaque error. */
+    public byte[] open(byte[] sealed, byte[] associatedData) {
+        return Aes.open(key, sealed, associatedData);
+    }
+
     @Override
     public String toString() {
         return "LocalMasterKey[redacted]";

@@ -1,9 +1,9 @@
-package org.azukari.server.operator;
+package org.azukari.server.web;
 
 /** An operator asked about an object that does not exist. */
-final class NotFound extends RuntimeException {
+public final class NotFound extends RuntimeException {
 
-    NotFound(String message) {
+    public NotFound(String message) {
         super("OP-0404 " + message, null, false, false);
     }
 }

@@ -1,18 +1,20 @@
-package org.azukari.server.operator;
+package org.azukari.server.web;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The operator API's error vocabulary, mapped once: bad input is 400 problem details with the
- * stable code the registry gave (the text before the first space), never the input itself.
+ * The JSON APIs' error vocabulary (operator and audit), mapped once: bad input is 400 problem
+ * details with the stable code the module gave (the text before the first space), never the
+ * input itself; a missing object is 404.
  */
-@RestControllerAdvice(assignableTypes = {OperatorController.class, PeopleController.class})
-class OperatorErrors {
+@RestControllerAdvice(basePackages = {"org.azukari.server.operator", "org.azukari.server.accesslog"})
+class ApiErrors {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badInput(IllegalArgumentException e) {
@@ -22,6 +24,11 @@ class OperatorErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         return problem(HttpStatus.BAD_REQUEST, "OP-0003 the body is not the JSON this operation takes");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail wrongParameter(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "OP-0004 a parameter has the wrong form");
     }
 
     @ExceptionHandler(NotFound.class)

@@ -1,0 +1,7 @@
+/**
+ * The access log: append-only, hash-chained, checkpointed with signatures kept outside the
+ * database, verifiable, retained at least ten years. {@link org.azukari.consent.accesslog.CanonicalForm}
+ * says what is hashed; {@link org.azukari.consent.accesslog.Checkpoint} what is signed; the
+ * {@code jdbc} package holds the system of record, its verifier, search and retention.
+ */
+package org.azukari.consent.accesslog;
