@@ -10,7 +10,12 @@ import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.OrganisationId;
+import org.azukari.identity.api.PeopleRegistry;
+import org.azukari.identity.api.PersonAccount;
+import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.SecurityEvent;
 import org.azukari.identity.api.SecurityEvents;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,18 +34,36 @@ class AccessLogSecurityEvents implements SecurityEvents {
 
     private final AccessLog accessLog;
     private final ObjectProvider<SecurityEvents> others;
+    private final ObjectProvider<PeopleRegistry> people;
 
-    AccessLogSecurityEvents(AccessLog accessLog, ObjectProvider<SecurityEvents> others) {
+    AccessLogSecurityEvents(AccessLog accessLog, ObjectProvider<SecurityEvents> others,
+                            ObjectProvider<PeopleRegistry> people) {
         this.accessLog = accessLog;
         this.others = others;
+        this.people = people;
     }
 
     @Override
     public void record(SecurityEvent event) {
-        accessLog.append(new AccessLogEntry(actor(event), Optional.empty(), action(event.type()),
+        accessLog.append(new AccessLogEntry(actor(event), residentOf(event), action(event.type()),
                 new TreeMap<>(Map.of()), Set.of(), Optional.empty(), Set.of(), decision(event.type()),
                 reason(event), UUID.randomUUID().toString()));
         others.orderedStream().filter(other -> other != this).forEach(other -> other.record(event));
+    }
+
+    /** A resident's own sign-ins are about them: they see those in their access log too. */
+    private Optional<ResidentId> residentOf(SecurityEvent event) {
+        if (event.kind().filter(PrincipalKind::isResident).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            AccountId account = new AccountId(UUID.fromString(event.subject()));
+            return Optional.ofNullable(people.getIfAvailable())
+                    .flatMap(registry -> registry.findAccount(account))
+                    .flatMap(PersonAccount::resident);
+        } catch (IllegalArgumentException notAnAccountId) {
+            return Optional.empty();
+        }
     }
 
     private static AccessActor actor(SecurityEvent event) {
