@@ -27,8 +27,12 @@ class OperatorCliIT {
     }
 
     private static Run operator(Map<String, String> environment, String... words) throws Exception {
+        return jar("operator", environment, words);
+    }
+
+    private static Run jar(String verb, Map<String, String> environment, String... words) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "azukari-server.jar").toString(), "operator"));
+                "-jar", Path.of("target", "azukari-server.jar").toString(), verb));
         command.addAll(List.of(words));
         command.add("--azukari.data-dir=" + dataDir);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -87,5 +91,15 @@ class OperatorCliIT {
         assertThat(enrolled.output()).contains("otpauth://totp/");
         assertThat(wrong.exitCode()).isEqualTo(1);
         assertThat(wrong.output()).contains("OP-0015");
+    }
+
+    @Test
+    void auditVerify_walksTheChainAndItsCheckpoints_andExitsZeroWhenIntact() throws Exception {
+        Run verify = jar("audit", Map.of(), "verify");
+        Run usage = jar("audit", Map.of(), "shred-everything");
+
+        assertThat(verify.exitCode()).as(verify.output()).isZero();
+        assertThat(verify.output()).contains("intact:").contains("checkpoints checked");
+        assertThat(usage.exitCode()).isEqualTo(2);
     }
 }

@@ -48,7 +48,11 @@ public final class IndexingLagBenchmark {
         Arrays.setAll(residents, i -> ResidentId.random());
         indexer.drain(); // installs the template before the clock starts
         indexer.start();
-        ScheduledExecutorService appender = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService appender = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "appender");
+            thread.setDaemon(true);
+            return thread;
+        });
         int perTick = Math.max(1, rate / 100);
         long tickMicros = 1_000_000L * perTick / rate;
         appender.scheduleAtFixedRate(() -> {
