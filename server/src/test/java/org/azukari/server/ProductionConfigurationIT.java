@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.api.RecordToStore;
+import java.util.List;
 import java.util.Set;
+import org.azukari.consent.api.AccessAction;
+import org.azukari.consent.api.AccessLogQuery;
+import org.azukari.consent.api.AccessLogSearch;
+import org.azukari.consent.api.LoggedEntry;
 import org.azukari.consent.api.Purpose;
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AssuranceLevel;
@@ -54,6 +59,8 @@ class ProductionConfigurationIT {
         registry.add("azukari.trust-bank.key-vault.vault.approle.secret-id",
                 () -> RequiredEnv.get("AZUKARI_IT_VAULT_APPROLE_SECRET_ID"));
         registry.add("azukari.trust-bank.key-vault.vault.transit-mount", () -> "transit");
+        registry.add("azukari.access-log.elasticsearch.url", () -> RequiredEnv.get("AZUKARI_IT_ES_URL"));
+        registry.add("azukari.access-log.elasticsearch.index-prefix", () -> "it-production-" + System.nanoTime());
     }
 
     @AfterAll
@@ -69,6 +76,9 @@ class ProductionConfigurationIT {
 
     @Autowired
     PeopleRegistry people;
+
+    @Autowired
+    AccessLogSearch accessLogSearch;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -101,5 +111,34 @@ class ProductionConfigurationIT {
                 + " LIKE '%MRN-PG%'", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT password_hash FROM id_account WHERE username = 'pg-resident'",
                 String.class)).contains("argon2id").doesNotContain("a long enough password");
+    }
+
+    @Test
+    void anErasure_isLoggedInPostgres_signedByTheTransitKey_andFoundThroughElasticsearch() throws Exception {
+        ResidentId resident = ResidentId.random();
+        trustBank.enrol(resident);
+        trustBank.store(resident, Records.observation("to be erased"));
+
+        trustBank.erase(resident);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cp_access_log WHERE resident_id = ?", Integer.class,
+                resident.value())).isEqualTo(1);
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        List<LoggedEntry> found = List.of();
+        while (found.isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+            try {
+                found = accessLogSearch.search(AccessLogQuery.forResident(resident));
+            } catch (org.azukari.consent.api.AccessLogUnavailableException indexStillBeingCreated) {
+                found = List.of();
+            }
+            if (found.isEmpty()) {
+                Thread.sleep(100); // between polls of the index, under the 30 s deadline above
+            }
+        }
+        assertThat(accessLogSearch.getClass().getSimpleName()).isEqualTo("ElasticsearchAccessLogSearch");
+        assertThat(found).singleElement().satisfies(entry -> {
+            assertThat(entry.entry().action()).isEqualTo(AccessAction.ERASE);
+            assertThat(entry.entry().reason()).isEqualTo("resident-request");
+        });
     }
 }

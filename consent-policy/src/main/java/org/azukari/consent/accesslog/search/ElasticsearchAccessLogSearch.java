@@ -15,7 +15,8 @@ import org.azukari.consent.api.LoggedEntry;
 /**
  * Searches the access log's copy in Elasticsearch through the read alias. What is not yet
  * indexed (still in the outbox) is not found yet: the index trails the log by the indexing lag.
- * An unreachable or failing index is {@link AccessLogUnavailableException}, never an empty list.
+ * An unreachable or failing index, or a malformed document in it, is {@link AccessLogUnavailableException},
+ * never an empty or partial list.
  */
 public final class ElasticsearchAccessLogSearch implements AccessLogSearch {
 
@@ -38,7 +39,16 @@ public final class ElasticsearchAccessLogSearch implements AccessLogSearch {
         } catch (ElasticsearchException e) {
             throw new AccessLogUnavailableException("access-log search index failed with status " + e.status(), e);
         }
-        return response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull)
-                .map(AccessLogDocument::toLoggedEntry).toList();
+        return response.hits().hits().stream().map(ElasticsearchAccessLogSearch::entry).toList();
+    }
+
+    /** A document the API records refuse (tampered, or written by something else) fails the search, naming its id. */
+    private static LoggedEntry entry(Hit<AccessLogDocument> hit) {
+        try {
+            return Objects.requireNonNull(hit.source(), "no _source").toLoggedEntry();
+        } catch (RuntimeException e) {
+            throw new AccessLogUnavailableException("access-log search index holds a malformed document "
+                    + hit.index() + "/" + hit.id(), null);
+        }
     }
 }

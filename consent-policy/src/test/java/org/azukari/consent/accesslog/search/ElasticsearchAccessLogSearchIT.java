@@ -171,6 +171,22 @@ class ElasticsearchAccessLogSearchIT {
     }
 
     @Test
+    void search_overADocumentTamperedInTheIndex_failsUnavailable_ratherThanShowingIt() throws IOException {
+        List<LoggedEntry> logged = logSome();
+        LoggedEntry target = logged.get(0);
+        es.client.update(u -> u.index(es.names.monthly(target.at())).id(target.entryId().toString())
+                .doc(Map.of("resident", "Taro Yamada")).refresh(co.elastic.clients.elasticsearch._types.Refresh.True),
+                AccessLogDocument.class);
+
+        assertThat(sequences(search.search(AccessLogQuery.forResident(hanako))))
+                .as("the copy is not tamper-evident: the hash-chained log is").containsExactly(6L, 4L, 2L);
+        assertThatThrownBy(() -> search.search(query(Optional.empty(), Optional.of("doctor-1"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())))
+                .isInstanceOf(AccessLogUnavailableException.class).hasMessageContaining(target.entryId().toString())
+                .hasMessageNotContaining("Taro");
+    }
+
+    @Test
     void rebuild_afterTheIndicesWereDeleted_restoresEveryEntry() throws IOException {
         List<LoggedEntry> logged = logSome();
         es.deleteIndices();

@@ -1,7 +1,9 @@
 package org.azukari.consent.accesslog.search;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -65,11 +67,19 @@ public final class IndexingLagBenchmark {
             }
         }, 0, tickMicros, TimeUnit.MICROSECONDS);
         long seen = 0;
+        int searchErrors = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds + 60L).toNanos();
         while (seen < total && System.nanoTime() < deadline) {
-            SearchResponse<AccessLogDocument> top = es.client.search(s -> s.index(es.names.alias()).size(1)
-                    .sort(o -> o.field(f -> f.field("sequence").order(SortOrder.Desc)))
-                    .ignoreUnavailable(true).allowNoIndices(true), AccessLogDocument.class);
+            SearchResponse<AccessLogDocument> top;
+            try {
+                top = es.client.search(s -> s.index(es.names.alias()).size(1)
+                        .sort(o -> o.field(f -> f.field("sequence").order(SortOrder.Desc)))
+                        .ignoreUnavailable(true).allowNoIndices(true), AccessLogDocument.class);
+            } catch (IOException | ElasticsearchException e) {
+                searchErrors++; // e.g. 503 while a new month's index is being allocated
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+                continue;
+            }
             long now = System.nanoTime();
             long visible = top.hits().hits().isEmpty() ? 0 : top.hits().hits().get(0).source().sequence();
             for (long s = seen + 1; s <= visible; s++) {
@@ -86,8 +96,8 @@ public final class IndexingLagBenchmark {
             lags[s - 1] = visibleAt[s] - appendedAt[s];
         }
         Arrays.sort(lags);
-        System.out.printf(Locale.ROOT, "rate=%d/s seconds=%d poll=%dms batch=%d entries=%d visible=%d failed-passes=%d%n",
-                rate, seconds, poll.toMillis(), batch, total, seen, indexer.failedAttempts());
+        System.out.printf(Locale.ROOT, "rate=%d/s seconds=%d poll=%dms batch=%d entries=%d visible=%d failed-passes=%d search-errors=%d%n",
+                rate, seconds, poll.toMillis(), batch, total, seen, indexer.failedAttempts(), searchErrors);
         System.out.printf(Locale.ROOT, "lag until searchable: p50=%d ms p95=%d ms p99=%d ms max=%d ms%n",
                 ms(lags, 0.50), ms(lags, 0.95), ms(lags, 0.99), lags.length == 0 ? -1 : lags[lags.length - 1] / 1_000_000);
     }
