@@ -1,10 +1,9 @@
 package org.azukari.server.operator;
 
-import org.azukari.server.web.NotFound;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
+import org.azukari.server.web.NotFound;
 
 /** Small checks on operator input that answer 400 with a stable code, never echoing what was sent. */
 final class Forms {

@@ -1,7 +1,5 @@
 package org.azukari.server.operator;
 
-import org.azukari.server.web.NotFound;
-
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.AssuranceLevel;
@@ -11,6 +9,7 @@ import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PersonAccount;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
+import org.azukari.server.web.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
