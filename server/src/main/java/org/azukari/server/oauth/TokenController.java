@@ -2,7 +2,6 @@ package org.azukari.server.oauth;
 
 import java.util.Map;
 import org.azukari.identity.api.OAuthError;
-import org.azukari.identity.api.SmartConfiguration;
 import org.azukari.identity.api.TokenRequest;
 import org.azukari.identity.api.TokenResponse;
 import org.azukari.identity.api.TokenService;
@@ -11,29 +10,22 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * SMART Backend Services at the web edge: discovery and the token endpoint. Translates HTTP to
- * {@link TokenService} and back; every decision is the token service's.
+ * SMART Backend Services' token endpoint at the web edge (discovery is served beside the FHIR
+ * server, in fhir-gateway). Translates HTTP to {@link TokenService} and back; every decision is
+ * the token service's.
  */
 @RestController
 class TokenController {
 
     private final TokenService tokens;
-    private final SmartConfiguration smart;
 
-    TokenController(TokenService tokens, SmartConfiguration smart) {
+    TokenController(TokenService tokens) {
         this.tokens = tokens;
-        this.smart = smart;
-    }
-
-    @GetMapping(path = "/fhir/.well-known/smart-configuration", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> smartConfiguration() {
-        return smart.body();
     }
 
     @PostMapping(path = "/oauth/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,

@@ -27,8 +27,8 @@ class ErrorPagesTest extends EdgeTestSupport {
         "/fhir%2fPatient,          400, application/problem+json",
         "/fhir/Patient%00,         400, application/fhir+json",
         "/api%5coperator,          400, application/problem+json",
-        // answered by Spring MVC's error dispatch
-        "/fhir/metadata,           404, application/fhir+json",
+        // refused by the bearer filter, or answered by Spring MVC's error dispatch
+        "/fhir/.well-known/other,  401, application/fhir+json",
         "/error,                   404, application/problem+json",
     })
     void error_isJsonInThePathsShape(String target, int status, String contentType) throws IOException {
