@@ -1,0 +1,95 @@
+package org.azukari.fhir.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.azukari.consent.api.DataCategory;
+import org.azukari.identity.api.OrganisationKind;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.junit.jupiter.api.Test;
+
+class DataClassifierTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private final DataClassifier classifier = DataClassifier.standard();
+
+    private static Resource example(String file) throws IOException {
+        try (InputStream in = DataClassifierTest.class.getResourceAsStream("/jp-core-examples/" + file)) {
+            return (Resource) FHIR.newJsonParser().parseResource(in);
+        }
+    }
+
+    private static List<Path> allExamples() throws IOException, URISyntaxException {
+        Path dir = Path.of(DataClassifierTest.class.getResource("/jp-core-examples").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyJpCoreExample_isTakenIn_asARecordOrASupportingResource() throws Exception {
+        List<Path> examples = allExamples();
+        assertThat(examples).hasSizeGreaterThan(40);
+        for (Path file : examples) {
+            Classification classification = classifier.classify(example(file.getFileName().toString()),
+                    OrganisationKind.HOSPITAL);
+            assertThat(classification).as(file.getFileName().toString())
+                    .isInstanceOfAny(Classification.Categorised.class, Classification.Supporting.class);
+        }
+    }
+
+    @Test
+    void observations_getTheirSubcategoryFromTheirCategoryCoding() throws Exception {
+        assertThat(classifier.classify(example("Observation-jp-observation-labresult-example-1.json"),
+                OrganisationKind.HOSPITAL)).isEqualTo(new Classification.Categorised(DataCategory.MEDICAL, "laboratory"));
+        assertThat(classifier.classify(example("Observation-jp-observation-vitalsigns-example-1.json"),
+                OrganisationKind.CLINIC)).isEqualTo(new Classification.Categorised(DataCategory.MEDICAL, "vital-signs"));
+    }
+
+    @Test
+    void insuranceCoverage_isPaymentData_andThePatientIsSupporting() throws Exception {
+        assertThat(classifier.classify(example("Coverage-jp-coverage-example-1.json"), OrganisationKind.HOSPITAL))
+                .isEqualTo(new Classification.Categorised(DataCategory.PAYMENT, "coverage"));
+        assertThat(classifier.classify(example("Patient-jp-patient-example-1.json"), OrganisationKind.HOSPITAL))
+                .isInstanceOf(Classification.Supporting.class);
+    }
+
+    @Test
+    void aCarePlan_isCareDataFromACareProvider_andMedicalFromAHospital() {
+        CarePlan plan = new CarePlan();
+
+        assertThat(classifier.classify(plan, OrganisationKind.CARE_PROVIDER))
+                .isEqualTo(new Classification.Categorised(DataCategory.CARE, "care-plan"));
+        assertThat(classifier.classify(plan, OrganisationKind.HOSPITAL))
+                .isEqualTo(new Classification.Categorised(DataCategory.MEDICAL, "care-plan"));
+    }
+
+    @Test
+    void conformanceResources_areRefused_andUnknownTypesAreUnclassified() {
+        assertThat(classifier.classify(new StructureDefinition(), OrganisationKind.HOSPITAL))
+                .isEqualTo(new Classification.Refused("StructureDefinition"));
+        assertThat(classifier.classify(new org.hl7.fhir.r4.model.Basic(), OrganisationKind.HOSPITAL))
+                .isEqualTo(new Classification.Unclassified("Basic"));
+    }
+
+    @Test
+    void malformedRules_failAtStart() {
+        assertThatThrownBy(() -> DataClassifier.fromRules(new StringReader("Claim,*,MONEY,claim\n")))
+                .hasMessageContaining("FG-0002");
+        assertThatThrownBy(() -> DataClassifier.fromRules(new StringReader("Claim,source=BANK,PAYMENT,claim\n")))
+                .hasMessageContaining("FG-0002");
+        assertThatThrownBy(() -> DataClassifier.fromRules(new StringReader("Claim,*,PAYMENT,\n")))
+                .hasMessageContaining("FG-0002");
+    }
+}
