@@ -110,7 +110,8 @@ class ShiroConfiguration {
                 return;
             }
             securityManager.setRealms(realms);
-            log.info("Shiro realms: {}", realms.stream().map(Realm::getName).toList());
+            String names = String.join(", ", realms.stream().map(Realm::getName).toList());
+            log.info("Shiro realms: {}", names);
         };
     }
 

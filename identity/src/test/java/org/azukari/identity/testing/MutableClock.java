@@ -1,4 +1,4 @@
-package org.azukari.identity.people;
+package org.azukari.identity.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand: no sleeps. */
-final class MutableClock extends Clock {
+/** A clock the test moves by hand, shared by the identity tests: no sleeps. */
+public final class MutableClock extends Clock {
 
     private Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
-    void set(Instant at) {
+    public void set(Instant at) {
         now = at;
     }
 
