@@ -11,6 +11,7 @@ import org.azukari.identity.people.jdbc.JdbcEnrolmentLinks;
 import org.azukari.identity.people.jdbc.JdbcSecurityEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.azukari.identity.api.BankSecrets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,6 +37,12 @@ public class PeopleConfiguration {
     @Bean
     PeopleRegistry peopleRegistry(People people) {
         return people.registry();
+    }
+
+    @Bean
+    BankSecrets bankSecrets(IdentityProperties properties, @Value("${azukari.data-dir:./data}") Path dataDir) {
+        IdentitySecretKey key = IdentitySecretKey.from(properties, dataDir);
+        return purpose -> key.derive("bank/" + purpose);
     }
 
     @Bean(name = PasswordRealm.NAME)
