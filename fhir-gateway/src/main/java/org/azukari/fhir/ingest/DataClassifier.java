@@ -69,6 +69,22 @@ public final class DataClassifier {
         return new Classification.Unclassified(type);
     }
 
+    /** Every type some rule takes in (a category or supporting), sorted. */
+    public java.util.SortedSet<String> storableTypes() {
+        return typesWhere(outcome -> !outcome.equals("REFUSED"));
+    }
+
+    /** The conformance and infrastructure types the rules name as never taken in. */
+    public java.util.SortedSet<String> refusedTypes() {
+        return typesWhere(outcome -> outcome.equals("REFUSED"));
+    }
+
+    private java.util.SortedSet<String> typesWhere(java.util.function.Predicate<String> outcome) {
+        java.util.SortedSet<String> types = new java.util.TreeSet<>();
+        rules.stream().filter(rule -> outcome.test(rule.outcome())).forEach(rule -> types.add(rule.resourceType()));
+        return types;
+    }
+
     private static boolean matches(String condition, Resource resource, OrganisationKind source) {
         if (condition.equals("*")) {
             return true;

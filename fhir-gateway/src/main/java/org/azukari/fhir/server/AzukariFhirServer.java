@@ -3,20 +3,24 @@ package org.azukari.fhir.server;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.List;
 
 /**
  * The FHIR R4 endpoint at {@code /fhir}: HAPI's plain server, which only registers providers and
  * interceptors. Who may call it is decided before it, by the Shiro filter chain (bearer tokens;
- * {@code /fhir/metadata} is anonymous); what a caller may see is decided by the providers
- * through consent (later issues).
+ * {@code /fhir/metadata} is anonymous); what a caller may do is decided by the providers.
  */
 public class AzukariFhirServer extends RestfulServer {
 
     private final String tokenEndpoint;
+    private final List<Object> providers;
+    private final List<Object> interceptors;
 
-    public AzukariFhirServer(String tokenEndpoint) {
+    public AzukariFhirServer(String tokenEndpoint, List<Object> providers, List<Object> interceptors) {
         super(FhirContext.forR4Cached());
         this.tokenEndpoint = tokenEndpoint;
+        this.providers = List.copyOf(providers);
+        this.interceptors = List.copyOf(interceptors);
     }
 
     @Override
@@ -25,5 +29,7 @@ public class AzukariFhirServer extends RestfulServer {
         setImplementationDescription("Azukari FHIR R4 gateway");
         setDefaultResponseEncoding(EncodingEnum.JSON);
         registerInterceptor(new SmartCapabilityInterceptor(tokenEndpoint));
+        interceptors.forEach(this::registerInterceptor);
+        registerProviders(providers);
     }
 }

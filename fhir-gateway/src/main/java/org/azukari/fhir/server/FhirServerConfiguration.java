@@ -1,5 +1,15 @@
 package org.azukari.fhir.server;
 
+import ca.uhn.fhir.context.FhirContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.azukari.fhir.config.GatewayProperties;
+import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.ingest.Ingest;
+import org.azukari.fhir.ingest.IngestTimings;
+import org.azukari.identity.api.OrganisationId;
+import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.SmartConfiguration;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,9 +20,22 @@ import org.springframework.context.annotation.Configuration;
 public class FhirServerConfiguration {
 
     @Bean
-    ServletRegistrationBean<AzukariFhirServer> fhirServer(SmartConfiguration smart) {
-        ServletRegistrationBean<AzukariFhirServer> registration =
-                new ServletRegistrationBean<>(new AzukariFhirServer(smart.tokenEndpoint()), "/fhir/*");
+    ServletRegistrationBean<AzukariFhirServer> fhirServer(SmartConfiguration smart, Ingest ingest, FhirCallers callers,
+                                                          OrganisationRegistry organisations, DataClassifier classifier,
+                                                          GatewayProperties properties, IngestTimings timings) {
+        IngestEndpoint endpoint = new IngestEndpoint(ingest, callers, organisations,
+                properties.validation().defaultMode(), properties.validation().strictSources().stream()
+                .map(OrganisationId::new).collect(Collectors.toSet()), timings);
+        List<Object> providers = new ArrayList<>();
+        providers.add(new IngestProvider(endpoint));
+        FhirContext fhir = FhirContext.forR4Cached();
+        for (String type : classifier.storableTypes()) {
+            providers.add(new IngestResourceProvider(fhir.getResourceDefinition(type).getImplementingClass(), endpoint));
+        }
+        providers.add(new IngestResourceProvider(fhir.getResourceDefinition("Bundle").getImplementingClass(), endpoint));
+        AzukariFhirServer server = new AzukariFhirServer(smart.tokenEndpoint(), providers,
+                List.of(new ParseTimingInterceptor(), new FhirVersionInterceptor(), new RefusedTypesInterceptor(classifier.refusedTypes())));
+        ServletRegistrationBean<AzukariFhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
         return registration;

@@ -63,7 +63,7 @@ final class RawHttp {
     Response send(String method, String target, String contentType, String body, String... headerLines)
             throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(20_000);
+            socket.setSoTimeout(120_000);
             byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             StringBuilder request = new StringBuilder();
             request.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");

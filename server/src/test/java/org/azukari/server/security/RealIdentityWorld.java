@@ -46,7 +46,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * passwords, systems holding access tokens from the real token endpoint.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"azukari.data-dir=./target/real-identity-test-data", "azukari.demo.enabled=false"})
+        properties = {"azukari.data-dir=./target/real-identity-test-data", "azukari.demo.enabled=false",
+                "azukari.gateway.validation.strict-sources=strict-hospital"})
 abstract class RealIdentityWorld {
 
     static final String PASSWORD = "correct horse battery staple 7";
@@ -140,6 +141,11 @@ abstract class RealIdentityWorld {
         organisations.registerClient(new ClientRegistration(new ClientId(id), organisation, kind,
                 Set.of(SmartScope.parse(scope)), new JWKSet(key.toPublicJWK()).toString()));
         return new SystemClient(new ClientId(id), key);
+    }
+
+    /** A source feed of {@code organisation} allowed to create and update every type ({@code system/*.cu}). */
+    SystemClient registerSourceFeed(String id, OrganisationId organisation) throws Exception {
+        return client(id, organisation, PrincipalKind.SOURCE_FEED, "system/*.cu");
     }
 
     /** A signed {@code private_key_jwt} client assertion, as a SMART backend service sends it. */

@@ -29,12 +29,14 @@ import org.azukari.trustbank.records.EncryptedRecord;
 import org.azukari.trustbank.records.Keyring;
 import org.azukari.trustbank.records.PendingRecord;
 import org.azukari.trustbank.records.RecordStore;
+import java.util.concurrent.atomic.LongAdder;
+import org.azukari.trustbank.api.SealingStatistics;
 
 /**
  * The trust bank: envelope encryption of every record under the resident's data key, whose
  * wrapped form sits in their keyring and whose key-encryption key sits in the vault.
  */
-public final class EncryptedTrustBank implements TrustBank {
+public final class EncryptedTrustBank implements TrustBank, SealingStatistics {
 
     /** Records in one call; a FHIR bundle larger than this is split by the gateway. */
     public static final int MAX_BATCH = 10_000;
@@ -43,12 +45,24 @@ public final class EncryptedTrustBank implements TrustBank {
     private final KeyVault vault;
     private final DataKeyCache cache;
     private final Eraser eraser;
+    private final LongAdder sealedRecords = new LongAdder();
+    private final LongAdder sealingNanos = new LongAdder();
 
     public EncryptedTrustBank(RecordStore store, KeyVault vault, DataKeyCache cache, Eraser eraser) {
         this.store = store;
         this.vault = vault;
         this.cache = cache;
         this.eraser = eraser;
+    }
+
+    @Override
+    public long sealedRecords() {
+        return sealedRecords.sum();
+    }
+
+    @Override
+    public long sealingNanos() {
+        return sealingNanos.sum();
     }
 
     @Override
@@ -96,8 +110,13 @@ public final class EncryptedTrustBank implements TrustBank {
         List<PendingRecord> pending = records.stream()
                 .map(r -> new PendingRecord(r.id(), r.type(), r.category(), expected))
                 .toList();
-        return store.append(resident, pending,
-                seal -> RecordEnvelope.seal(records.get(seal.index()).content(), key, generation, seal.binding()));
+        return store.append(resident, pending, seal -> {
+            long started = System.nanoTime();
+            byte[] envelope = RecordEnvelope.seal(records.get(seal.index()).content(), key, generation, seal.binding());
+            sealingNanos.add(System.nanoTime() - started);
+            sealedRecords.increment();
+            return envelope;
+        });
     }
 
     @Override

@@ -1,0 +1,69 @@
+package org.azukari.fhir.config;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.azukari.consent.api.AccessLog;
+import org.azukari.fhir.ingest.BankIngest;
+import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.ingest.Ingest;
+import org.azukari.fhir.ingest.IngestSettings;
+import org.azukari.fhir.ingest.IngestTimings;
+import org.azukari.fhir.ingest.IngestTransactions;
+import org.azukari.fhir.ingest.SourceHashes;
+import org.azukari.fhir.ingest.SourceIndex;
+import org.azukari.fhir.ingest.jdbc.JdbcSourceIndex;
+import org.azukari.fhir.validation.HapiInputValidator;
+import org.azukari.fhir.validation.InputValidator;
+import org.azukari.identity.api.BankSecrets;
+import org.azukari.identity.api.PeopleRegistry;
+import org.azukari.trustbank.api.TrustBank;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The ingest pipeline and what it stands on. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayProperties.class)
+public class GatewayConfiguration {
+
+    @Bean
+    DataClassifier dataClassifier() {
+        return DataClassifier.standard();
+    }
+
+    @Bean
+    InputValidator inputValidator() {
+        return HapiInputValidator.withJapanesePackages();
+    }
+
+    @Bean
+    SourceIndex sourceIndex(DataSource dataSource, BankSecrets secrets) {
+        return new JdbcSourceIndex(dataSource, new SourceHashes(secrets), Clock.systemUTC());
+    }
+
+    @Bean
+    IngestTimings ingestTimings() {
+        return new IngestTimings();
+    }
+
+    @Bean
+    Ingest ingest(TrustBank bank, AccessLog accessLog, PeopleRegistry people, SourceIndex index,
+                  InputValidator validator, DataClassifier classifier, BankSecrets secrets, DataSource dataSource,
+                  GatewayProperties properties, IngestTimings timings) {
+        return new BankIngest(bank, accessLog, people, index, validator, classifier, new SourceHashes(secrets),
+                transactions(dataSource), new IngestSettings(properties.maxEntries(), properties.storeChunk()), timings);
+    }
+
+    /** Joins the trust bank's and the access log's JDBC work: they use the same data source. */
+    static IngestTransactions transactions(DataSource dataSource) {
+        TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        return new IngestTransactions() {
+            @Override
+            public <T> T inOne(java.util.function.Supplier<T> work) {
+                return template.execute(status -> work.get());
+            }
+        };
+    }
+}

@@ -1,0 +1,18 @@
+package org.azukari.fhir.ingest;
+
+/**
+ * Limits of one ingest.
+ *
+ * @param maxEntries the most entries a Bundle may hold (more is refused with 413)
+ * @param storeChunk how many records go to the trust bank per call, inside the one transaction
+ */
+public record IngestSettings(int maxEntries, int storeChunk) {
+
+    public static final IngestSettings DEFAULTS = new IngestSettings(10_000, 1_000);
+
+    public IngestSettings {
+        if (maxEntries < 1 || storeChunk < 1) {
+            throw new IllegalArgumentException("FG-0092 ingest limits must be positive");
+        }
+    }
+}
