@@ -26,6 +26,11 @@ ES_PORT=19200
 ES_TRANSPORT_PORT=19300
 ES_URL=http://127.0.0.1:$ES_PORT
 
+# A small fixed Synthea population for the integration tests, generated once and kept.
+SYNTHEA_IT_POPULATION=5
+SYNTHEA_IT_SEED=20261126
+SYNTHEA_IT_DIR=$STATE/synthea/p$SYNTHEA_IT_POPULATION-s$SYNTHEA_IT_SEED
+
 log() { printf '[infra %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() {
   log "ERROR: $*"
@@ -171,6 +176,11 @@ install_all() {
   done
 }
 
+# ensure_synthea_it: the tests' Synthea population in $SYNTHEA_IT_DIR (a no-op once there).
+ensure_synthea_it() {
+  "$INFRA_DIR/synthea/generate" "$SYNTHEA_IT_POPULATION" "$SYNTHEA_IT_SEED" "$SYNTHEA_IT_DIR" >/dev/null
+}
+
 # export_line NAME VALUE: a line for the env file, quoted for bash.
 export_line() { printf 'export %s=%q\n' "$1" "$2"; }
 
@@ -195,6 +205,8 @@ write_env_file() {
       export_line AZUKARI_IT_ES_USER "$SVC_USER"
       export_line AZUKARI_IT_CHROME_BIN "$(command -v chromium)"
       export_line AZUKARI_IT_CHROMEDRIVER "$(command -v chromedriver)"
+      # generate renames the folder into place only when complete
+      [[ ! -d $SYNTHEA_IT_DIR/fhir ]] || export_line AZUKARI_IT_SYNTHEA_DIR "$SYNTHEA_IT_DIR/fhir"
     } >"$f.tmp"
   )
   mv "$f.tmp" "$f"
