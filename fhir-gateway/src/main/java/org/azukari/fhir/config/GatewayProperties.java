@@ -15,8 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param validation    {@code default-mode} (lenient) and {@code strict-sources}: organisation ids held to their profiles
  */
 @ConfigurationProperties("azukari.gateway")
-public record GatewayProperties(@DefaultValue("32MB") DataSize maxBodySize,
-                                @DefaultValue("10000") int maxEntries,
+public record GatewayProperties(@DefaultValue("64MB") DataSize maxBodySize,
+                                @DefaultValue("20000") int maxEntries,
                                 @DefaultValue("1000") int storeChunk,
                                 @DefaultValue Validation validation) {
 

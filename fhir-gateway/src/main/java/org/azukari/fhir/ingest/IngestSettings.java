@@ -8,7 +8,7 @@ package org.azukari.fhir.ingest;
  */
 public record IngestSettings(int maxEntries, int storeChunk) {
 
-    public static final IngestSettings DEFAULTS = new IngestSettings(10_000, 1_000);
+    public static final IngestSettings DEFAULTS = new IngestSettings(20_000, 1_000);
 
     public IngestSettings {
         if (maxEntries < 1 || storeChunk < 1) {

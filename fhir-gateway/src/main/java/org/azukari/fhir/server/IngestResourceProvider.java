@@ -4,9 +4,12 @@ import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import java.nio.charset.StandardCharsets;
 import org.azukari.fhir.ingest.IngestResult;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -35,7 +38,25 @@ final class IngestResourceProvider implements IResourceProvider {
 
     @Create
     public MethodOutcome create(@ResourceParam IBaseResource resource, RequestDetails request) {
-        return outcome((Resource) resource, request);
+        return outcome(withSourcesOwnId((Resource) resource, request), request);
+    }
+
+    /**
+     * HAPI drops the body's id on a create, as a server that assigns ids should; the bank keeps
+     * it as the source's own name for the resource (resubmissions and later references use it).
+     */
+    private Resource withSourcesOwnId(Resource resource, RequestDetails request) {
+        byte[] body = request.loadRequestContents();
+        EncodingEnum encoding = RestfulServerUtils.determineRequestEncodingNoDefault(request);
+        if (body == null || body.length == 0) {
+            return resource;
+        }
+        IBaseResource again = (encoding == null ? EncodingEnum.JSON : encoding).newParser(request.getFhirContext())
+                .parseResource(new String(body, StandardCharsets.UTF_8));
+        if (again.getIdElement().hasIdPart()) {
+            resource.setId(again.getIdElement().getIdPart());
+        }
+        return resource;
     }
 
     @Update

@@ -16,8 +16,12 @@ final class EnrolmentIdentifiers {
 
     /** An absolute URI (urn:oid:..., https://...), no spaces; FHIR's Identifier.system. */
     private static final Pattern SYSTEM = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:[\\x21-\\x7e]{1,240}");
-    /** Identifier.value: printable ASCII, no outer spaces, at most 64 (MRNs and insurance numbers are shorter). */
-    private static final Pattern VALUE = Pattern.compile("[\\x21-\\x7e]([\\x20-\\x7e]{0,62}[\\x21-\\x7e])?");
+    /**
+     * Identifier.value after NFKC normalisation: printable characters (Japanese insurance member
+     * ids hold kana and full-width digits, e.g. {@code 00012345:あいう:１８７:05}), no controls or
+     * invisible format characters, no outer spaces, at most 64.
+     */
+    private static final Pattern VALUE = Pattern.compile("[^\\p{C}\\p{Z}]([^\\p{C}\\p{Zl}\\p{Zp}]{0,62}[^\\p{C}\\p{Z}])?");
 
     private final SecretKeySpec key;
 
@@ -31,7 +35,7 @@ final class EnrolmentIdentifiers {
             throw new IllegalArgumentException("ID-0130 malformed identifier system");
         }
         MyNumberGuard.refuse(value);
-        if (value == null || !VALUE.matcher(value).matches()) {
+        if (value == null || !VALUE.matcher(normalised(value)).matches()) {
             throw new IllegalArgumentException("ID-0131 malformed identifier value");
         }
     }
@@ -40,10 +44,16 @@ final class EnrolmentIdentifiers {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal((system + "|" + value).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal((system + "|" + normalised(value))
+                    .getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("ID-0193 HMAC-SHA-256 unavailable", e);
         }
+    }
+
+    /** NFKC: the full-width and half-width forms a card and a hospital system may differ in hash alike. */
+    static String normalised(String value) {
+        return java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKC);
     }
 
     @Override

@@ -119,11 +119,22 @@ class EnrolmentLinkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " leading", "trailing ", "line\nbreak", "tab\tvalue", "ＭＲＮ",
+    @ValueSource(strings = {"", " leading", "trailing ", "line\nbreak", "tab\tvalue", "zero\u200bwidth",
             "a-value-that-is-longer-than-sixty-four-characters-which-no-mrn-ever-is-x"})
     void linkEnrolment_ofMalformedValue_isRefusedWithoutEchoingIt(String value) {
         assertThatThrownBy(() -> registry.linkEnrolment(new EnrolmentLink(hanako, HOSPITAL, MRN_SYSTEM, value)))
                 .hasMessage("ID-0131 malformed identifier value");
+    }
+
+    @Test
+    void aJapaneseInsuranceMemberId_withKanaAndFullWidthDigits_links_andIsFoundInEitherWidth() {
+        registry.linkEnrolment(new EnrolmentLink(hanako, HOSPITAL, INSURANCE_SYSTEM, "00012345:あいう:１８７:05"));
+
+        assertThat(registry.findResidentByEnrolment(HOSPITAL, INSURANCE_SYSTEM, "00012345:あいう:１８７:05"))
+                .contains(hanako);
+        assertThat(registry.findResidentByEnrolment(HOSPITAL, INSURANCE_SYSTEM, "00012345:あいう:187:05"))
+                .contains(hanako);
+        assertThat(fixture.count("SELECT COUNT(*) FROM id_enrolment_link WHERE identifier_hash LIKE '%あいう%'")).isZero();
     }
 
     @ParameterizedTest
