@@ -62,6 +62,14 @@ final class Findings {
             VALIDATION_VAL_PROFILE_UNKNOWN_ERROR_NETWORK,
             VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY);
 
+    /**
+     * HAPI asks every Bundle entry for a fullUrl, where R4 lets a transaction or batch POST go
+     * without one; the gateway resolves such entries by their resource id and refuses a
+     * reference that resolves to nothing, so a missing fullUrl is only a warning here.
+     */
+    private static final Set<String> STRICTER_THAN_R4 = Set.of("Bundle_BUNDLE_Entry_NoFullUrl",
+            "Bundle_BUNDLE_FullUrl_Missing");
+
     private static final Pattern LOCATION_COMMENT = Pattern.compile("/\\*.*?\\*/");
     // The same broken rule is reported "from" the base definition in one pass and "from" the
     // profile in the other; the canonical URLs are what differs.
@@ -154,7 +162,8 @@ final class Findings {
         IssueSeverity severity = message.getSeverity() == null
                 ? IssueSeverity.INFORMATION
                 : IssueSeverity.fromCode(message.getSeverity().getCode());
-        if (isError(severity) && UNKNOWABLE.contains(message.getMessageId())) {
+        if (isError(severity) && (UNKNOWABLE.contains(message.getMessageId())
+                || STRICTER_THAN_R4.contains(message.getMessageId()))) {
             return IssueSeverity.WARNING;
         }
         return severity;

@@ -248,6 +248,20 @@ class FhirIngestTest extends RealIdentityWorld {
     }
 
     @Test
+    void transactionEntriesPostedWithoutFullUrl_areTakenIn_asR4Allows() throws Exception {
+        String token = lenientToken();
+        post("/fhir/Patient", read(JP_CORE.resolve("Patient-jp-patient-example-1.json")), token);
+        String bundle = transaction(observation("Patient/jp-patient-example-1", "29463-7"))
+                .replaceAll("\\{\"fullUrl\":\"urn:uuid:[0-9a-f-]+\",", "{");
+
+        RawHttp.Response answer = post("/fhir", bundle, token);
+
+        assertThat(bundle).doesNotContain("fullUrl");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("201 Created");
+    }
+
+    @Test
     void aBatch_answersPerEntry() throws Exception {
         String token = lenientToken();
         post("/fhir/Patient", read(JP_CORE.resolve("Patient-jp-patient-example-1.json")), token);
