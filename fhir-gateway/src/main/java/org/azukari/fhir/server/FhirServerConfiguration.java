@@ -25,7 +25,7 @@ public class FhirServerConfiguration {
                                                           GatewayProperties properties, IngestTimings timings) {
         IngestEndpoint endpoint = new IngestEndpoint(ingest, callers, organisations,
                 properties.validation().defaultMode(), properties.validation().strictSources().stream()
-                .map(OrganisationId::new).collect(Collectors.toSet()), timings);
+                .filter(id -> !id.isBlank()).map(OrganisationId::new).collect(Collectors.toSet()), timings);
         List<Object> providers = new ArrayList<>();
         providers.add(new IngestProvider(endpoint));
         FhirContext fhir = FhirContext.forR4Cached();
