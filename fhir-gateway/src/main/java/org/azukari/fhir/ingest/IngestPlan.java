@@ -70,6 +70,8 @@ final class IngestPlan {
     private final Map<IngestEntry, Custody> custody = new HashMap<>();
     private final Map<IngestEntry, Set<ResidentId>> patientLinks = new HashMap<>();
     private final Map<Reference, String> elementNames = new IdentityHashMap<>();
+    private Map<String, List<IngestEntry>> byIdentifier;
+    private final Map<Resource, List<Reference>> referencesOf = new IdentityHashMap<>();
     private final Map<IngestEntry, Set<ResidentId>> logicalPatients = new HashMap<>();
     private final Map<IngestEntry, List<String>> unmatchedLogical = new HashMap<>();
     private static final Set<String> PATIENT_ELEMENTS = Set.of("subject", "patient", "beneficiary");
@@ -110,8 +112,10 @@ final class IngestPlan {
         return targets;
     }
 
+    /** Every Reference in the resource, contained resources included; found once per resource. */
     List<Reference> references(Resource resource) {
-        return terser.getAllPopulatedChildElementsOfType(resource, Reference.class);
+        return referencesOf.computeIfAbsent(resource,
+                r -> terser.getAllPopulatedChildElementsOfType(r, Reference.class));
     }
 
     private void nameEntries() {
@@ -294,12 +298,7 @@ final class IngestPlan {
         }
         String system = token.substring(0, bar);
         String value = token.substring(bar + 1);
-        List<IngestEntry> matches = new ArrayList<>();
-        for (IngestEntry entry : entries) {
-            if (entry.type().equals(type) && hasIdentifier(entry.resource(), system, value)) {
-                matches.add(entry);
-            }
-        }
+        List<IngestEntry> matches = byIdentifier().getOrDefault(type + "|" + system + "|" + value, List.of());
         if (matches.size() > 1) {
             throw refuse(UNPROCESSABLE, "FG-0307", IssueType.MULTIPLEMATCHES,
                     "conditional reference matches more than one entry", at);
@@ -323,13 +322,18 @@ final class IngestPlan {
                                 + " matches nothing in this input or sent before by this source", at));
     }
 
-    private boolean hasIdentifier(Resource resource, String system, String value) {
-        for (Identifier identifier : identifiersOf(fhir, resource)) {
-            if (system.equals(identifier.getSystem()) && value.equals(identifier.getValue())) {
-                return true;
+    /** The input's entries by {@code type|system|value} of each identifier, built on first use. */
+    private Map<String, List<IngestEntry>> byIdentifier() {
+        if (byIdentifier == null) {
+            byIdentifier = new HashMap<>();
+            for (IngestEntry entry : entries) {
+                for (Identifier identifier : identifiersOf(fhir, entry.resource())) {
+                    byIdentifier.computeIfAbsent(entry.type() + "|" + identifier.getSystem() + "|" + identifier.getValue(),
+                            key -> new ArrayList<>()).add(entry);
+                }
             }
         }
-        return false;
+        return byIdentifier;
     }
 
     /** The resource's {@code identifier} elements; none for types that have no such element. */

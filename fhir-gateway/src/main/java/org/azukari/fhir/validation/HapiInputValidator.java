@@ -50,7 +50,11 @@ public final class HapiInputValidator implements InputValidator {
     private final FhirValidator baseOnly;
     private final FhirValidator withPackages;
 
-    private HapiInputValidator(FhirContext fhir, FhirValidator baseOnly, FhirValidator withPackages) {
+    private final java.util.Set<String> japaneseProfiles;
+
+    private HapiInputValidator(FhirContext fhir, FhirValidator baseOnly, FhirValidator withPackages,
+                               java.util.Set<String> japaneseProfiles) {
+        this.japaneseProfiles = japaneseProfiles;
         this.fhir = fhir;
         this.baseOnly = baseOnly;
         this.withPackages = withPackages;
@@ -62,7 +66,8 @@ public final class HapiInputValidator implements InputValidator {
         FhirContext fhir = FhirContext.forR4Cached();
         HapiValidators validators = new HapiValidators(fhir);
         HapiInputValidator validator =
-                new HapiInputValidator(fhir, validators.baseOnly(), validators.withJapanesePackages());
+                new HapiInputValidator(fhir, validators.baseOnly(), validators.withJapanesePackages(),
+                        validators.japaneseProfiles());
         validator.validate(WarmUp.bundle(), ValidationMode.STRICT);
         log.info("Input validator ready in {} ms", (System.nanoTime() - started) / 1_000_000);
         return validator;
@@ -142,11 +147,24 @@ public final class HapiInputValidator implements InputValidator {
         return messages;
     }
 
-    /** Whether the resource, or one it contains or bundles, names a profile in {@code meta.profile}. */
+    /**
+     * Whether the resource, or one it contains or bundles, names in {@code meta.profile} a profile
+     * of the Japanese packages. Others (US Core from Synthea, a vendor's own) are unknown to both
+     * passes alike, so a second pass would find nothing the first did not, at twice the cost.
+     */
     private boolean declaresProfile(IBaseResource resource) {
-        return !resource.getMeta().getProfile().isEmpty()
-                || fhir.newTerser().getAllEmbeddedResources(resource, true).stream()
-                        .anyMatch(embedded -> !embedded.getMeta().getProfile().isEmpty());
+        return declaresJapaneseProfile(resource)
+                || fhir.newTerser().getAllEmbeddedResources(resource, true).stream().anyMatch(this::declaresJapaneseProfile);
+    }
+
+    private boolean declaresJapaneseProfile(IBaseResource resource) {
+        for (IPrimitiveType<String> profile : resource.getMeta().getProfile()) {
+            String url = profile.getValueAsString();
+            if (url != null && japaneseProfiles.contains(url.contains("|") ? url.substring(0, url.indexOf('|')) : url)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String declaredProfiles(IBaseResource resource) {

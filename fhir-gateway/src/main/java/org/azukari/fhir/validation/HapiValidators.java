@@ -40,6 +40,13 @@ final class HapiValidators {
         return validatorOver(r4Definitions);
     }
 
+    private final java.util.Set<String> japaneseProfiles = new java.util.HashSet<>();
+
+    /** The canonical URLs of the StructureDefinitions in the Japanese packages (after {@link #withJapanesePackages()}). */
+    java.util.Set<String> japaneseProfiles() {
+        return java.util.Set.copyOf(japaneseProfiles);
+    }
+
     FhirValidator withJapanesePackages() {
         NpmPackageValidationSupport packages = new NpmPackageValidationSupport(fhir);
         for (String resource : JAPANESE_PACKAGES) {
@@ -48,6 +55,9 @@ final class HapiValidators {
             } catch (IOException e) {
                 throw new UncheckedIOException("FHIR package missing from the classpath: " + resource, e);
             }
+        }
+        for (org.hl7.fhir.instance.model.api.IBaseResource definition : packages.fetchAllStructureDefinitions()) {
+            japaneseProfiles.add(((org.hl7.fhir.r4.model.StructureDefinition) definition).getUrl());
         }
         return validatorOver(r4Definitions, packages);
     }
