@@ -3,6 +3,11 @@ package org.azukari.fhir.pull;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.gclient.IQuery;
+import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.net.URI;
@@ -17,8 +22,6 @@ import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
-import org.hl7.fhir.r4.model.IntegerType;
-import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
@@ -59,15 +62,23 @@ final class Upstream {
         return patients.get(0);
     }
 
-    /** The first page of {@code Patient/{id}/$everything}, changed since {@code since} when given. */
-    Bundle everything(IdType patient, Optional<Instant> since, int count) {
-        Parameters parameters = new Parameters();
-        parameters.addParameter().setName("_count").setValue(new IntegerType(count));
-        since.ifPresent(time -> parameters.addParameter().setName("_since")
-                .setValue(new InstantType(Date.from(time), TemporalPrecisionEnum.MILLI, UTC)));
-        return call(() -> client.operation().onInstance(patient.toUnqualifiedVersionless())
-                .named("$everything").withParameters(parameters).returnResourceType(Bundle.class).useHttpGet()
-                .withAdditionalHeader("Cache-Control", "no-cache").execute());
+    /**
+     * The first page of {@code <type>?patient=Patient/<id>&_lastUpdated=ge<since>&_count=<n>}
+     * ({@code _lastUpdated} only when there is a mark). Not {@code Patient/<id>/$everything}: its
+     * {@code _since} is optional in the specification, and HAPI FHIR's JPA server (8.6) accepts
+     * {@code _since} and {@code _lastUpdated} there and ignores both (hapi-fhir issue 8039), so a
+     * delta pull would fetch the whole record every time.
+     */
+    Bundle changes(String resourceType, IdType patient, Optional<Instant> since, int count) {
+        IQuery<Bundle> query = client.search().forResource(resourceType)
+                .where(new ReferenceClientParam("patient").hasId(patient.toUnqualifiedVersionless().getValue()))
+                .count(count).returnBundle(Bundle.class);
+        if (since.isPresent()) {
+            String instant = new InstantType(Date.from(since.get()), TemporalPrecisionEnum.MILLI, UTC).getValueAsString();
+            query = query.lastUpdated(new DateRangeParam(new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, instant), null));
+        }
+        IQuery<Bundle> asked = query;
+        return call(() -> asked.withAdditionalHeader("Cache-Control", "no-cache").execute());
     }
 
     /** The page after {@code page}, if the server says there is one. */

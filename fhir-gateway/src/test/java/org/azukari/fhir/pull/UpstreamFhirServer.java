@@ -2,6 +2,9 @@ package org.azukari.fhir.pull;
 
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
@@ -21,12 +24,15 @@ import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -54,6 +60,7 @@ public final class UpstreamFhirServer implements AutoCloseable {
 
     private final AnnotationConfigApplicationContext jpa;
     private final Path baseDir;
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private Tomcat tomcat;
     private int port;
 
@@ -96,6 +103,11 @@ public final class UpstreamFhirServer implements AutoCloseable {
         tomcat = null;
     }
 
+    /** The {@code Authorization} header of every request so far ("" when there was none). */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
     public boolean isRunning() {
         return tomcat != null;
     }
@@ -125,7 +137,7 @@ public final class UpstreamFhirServer implements AutoCloseable {
         connector.setProperty("address", "127.0.0.1");
         server.setConnector(connector);
         Context context = server.addContext("", null);
-        Tomcat.addServlet(context, "fhir", restfulServer());
+        Tomcat.addServlet(context, "fhir", restfulServer()).setLoadOnStartup(1);
         context.addServletMappingDecoded("/fhir/*", "fhir");
         try {
             server.start();
@@ -143,7 +155,26 @@ public final class UpstreamFhirServer implements AutoCloseable {
         server.registerProvider(jpa.getBean(JpaSystemProvider.class));
         server.setPagingProvider(jpa.getBean(DatabaseBackedPagingProvider.class));
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
+        server.registerInterceptor(new AuthorizationRecorder(authorizations));
         return server;
+    }
+
+    /** Records how each request authenticated, for the credential tests. */
+    @Interceptor
+    public static final class AuthorizationRecorder {
+
+        private final List<String> seen;
+
+        AuthorizationRecorder(List<String> seen) {
+            this.seen = seen;
+        }
+
+        @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
+        public boolean record(HttpServletRequest request) {
+            String header = request.getHeader("Authorization");
+            seen.add(header == null ? "" : header);
+            return true;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

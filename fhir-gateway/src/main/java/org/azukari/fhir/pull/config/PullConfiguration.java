@@ -77,7 +77,7 @@ public class PullConfiguration {
     static PullPolicy policy(PullProperties properties) {
         return new PullPolicy(properties.interval(), new Backoff(properties.initialBackoff(), properties.maxBackoff()),
                 properties.overlap(), properties.lease(), properties.pageSize(), properties.maxPages(),
-                properties.threads());
+                properties.threads(), properties.resourceTypes());
     }
 
     /** Checks every entry at start-up: a bearer token, or a username with a password, never both. */

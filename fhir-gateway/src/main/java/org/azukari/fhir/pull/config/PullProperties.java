@@ -2,7 +2,9 @@ package org.azukari.fhir.pull.config;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.azukari.fhir.pull.PullPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease          a running pull older than this is taken as abandoned
  * @param connectTimeout connecting to a source
  * @param readTimeout    waiting for a source's answer
+ * @param resourceTypes  the types searched for changes (default: {@code PullPolicy.DEFAULT_RESOURCE_TYPES})
  * @param credentials    per reference name: {@code bearer-token}, or {@code username} and {@code password}
  */
 @ConfigurationProperties("azukari.gateway.pull")
@@ -34,9 +37,12 @@ public record PullProperties(
         @DefaultValue("30m") Duration lease,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration readTimeout,
+        List<String> resourceTypes,
         Map<String, Credential> credentials) {
 
     public PullProperties {
+        resourceTypes = resourceTypes == null || resourceTypes.isEmpty() ? PullPolicy.DEFAULT_RESOURCE_TYPES
+                : List.copyOf(resourceTypes);
         credentials = credentials == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(credentials));
     }
 
