@@ -2,6 +2,7 @@ package org.azukari.fhir.pull;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.api.SearchStyleEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.IQuery;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
@@ -44,10 +45,15 @@ final class Upstream {
         this.base = base;
     }
 
-    /** The one Patient with this identifier, and its {@code fullUrl}. */
+    /**
+     * The one Patient with this identifier, and its {@code fullUrl}. Asked with
+     * {@code POST Patient/_search} so that the MRN travels in the body and never in a URL (which
+     * the source's access logs, proxies and this client's own debug log would keep).
+     */
     Bundle.BundleEntryComponent findPatient(UpstreamIdentifier identifier) {
         Bundle found = call(() -> client.search().forResource(Patient.class)
                 .where(Patient.IDENTIFIER.exactly().systemAndIdentifier(identifier.system(), identifier.value()))
+                .usingStyle(SearchStyleEnum.POST)
                 .returnBundle(Bundle.class).withAdditionalHeader("Cache-Control", "no-cache").execute());
         List<Bundle.BundleEntryComponent> patients = found.getEntry().stream()
                 .filter(entry -> entry.getResource() instanceof Patient)

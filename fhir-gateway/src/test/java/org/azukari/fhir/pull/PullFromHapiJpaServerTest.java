@@ -299,7 +299,8 @@ class PullFromHapiJpaServerTest {
     }
 
     @Test
-    void theIdentifierAndTheCredential_areNeverInTheDatabaseInClear_andTheCredentialReachesTheSource() throws Exception {
+    void theIdentifierAndTheCredential_areNeverInTheDatabaseInClearNorInAUrl_andTheCredentialReachesTheSource()
+            throws Exception {
         String token = "tok-" + UUID.randomUUID();
         world(5, Duration.ofSeconds(2), Map.of("hosp-token", new UpstreamCredential.Bearer(token)));
         String mrn = mrn();
@@ -311,6 +312,7 @@ class PullFromHapiJpaServerTest {
                 .satisfies(o -> assertThat(o.kind()).isEqualTo(PullOutcome.Kind.SUCCEEDED));
 
         assertThat(upstream.authorizations()).contains("Bearer " + token);
+        assertThat(upstream.urls()).isNotEmpty().noneMatch(url -> url.contains(mrn)).noneMatch(url -> url.contains(token));
         String tables = dump("fg_pull_source") + dump("fg_pull_target");
         assertThat(tables).contains(source.id().toString()).contains("hosp-token")
                 .doesNotContain(mrn).doesNotContain(MRN_SYSTEM).doesNotContain(token);

@@ -61,6 +61,7 @@ public final class UpstreamFhirServer implements AutoCloseable {
     private final AnnotationConfigApplicationContext jpa;
     private final Path baseDir;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<String> urls = new CopyOnWriteArrayList<>();
     private Tomcat tomcat;
     private int port;
 
@@ -106,6 +107,11 @@ public final class UpstreamFhirServer implements AutoCloseable {
     /** The {@code Authorization} header of every request so far ("" when there was none). */
     public List<String> authorizations() {
         return List.copyOf(authorizations);
+    }
+
+    /** The URL (path and query) of every request so far. */
+    public List<String> urls() {
+        return List.copyOf(urls);
     }
 
     public boolean isRunning() {
@@ -155,24 +161,27 @@ public final class UpstreamFhirServer implements AutoCloseable {
         server.registerProvider(jpa.getBean(JpaSystemProvider.class));
         server.setPagingProvider(jpa.getBean(DatabaseBackedPagingProvider.class));
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
-        server.registerInterceptor(new AuthorizationRecorder(authorizations));
+        server.registerInterceptor(new RequestRecorder(authorizations, urls));
         return server;
     }
 
-    /** Records how each request authenticated, for the credential tests. */
+    /** Records how each request authenticated and what URL it asked for, for the secrecy tests. */
     @Interceptor
-    public static final class AuthorizationRecorder {
+    public static final class RequestRecorder {
 
-        private final List<String> seen;
+        private final List<String> authorizations;
+        private final List<String> urls;
 
-        AuthorizationRecorder(List<String> seen) {
-            this.seen = seen;
+        RequestRecorder(List<String> authorizations, List<String> urls) {
+            this.authorizations = authorizations;
+            this.urls = urls;
         }
 
         @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
         public boolean record(HttpServletRequest request) {
             String header = request.getHeader("Authorization");
-            seen.add(header == null ? "" : header);
+            authorizations.add(header == null ? "" : header);
+            urls.add(request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
             return true;
         }
     }
