@@ -66,8 +66,4 @@ public record PullSource(PullSourceId id, OrganisationId organisation, URI baseU
         return new IllegalArgumentException("FG-0601 the base URL must be an http(s) URL with a host, "
                 + "without user info, query or fragment");
     }
-
-    PullSource withEnabled(boolean on) {
-        return new PullSource(id, organisation, baseUrl, credentialRef, mode, on);
-    }
 }
