@@ -1,2 +1,2 @@
-/** The operator API (JSON): organisations, clients, purposes, people and enrolment links. Never records. */
+/** The operator API (JSON): organisations, clients, purposes, people, enrolment links and pull sources. Never records. */
 package org.azukari.server.operator;

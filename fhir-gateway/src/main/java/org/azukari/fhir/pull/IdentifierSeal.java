@@ -1,0 +1,99 @@
+package org.azukari.fhir.pull;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Seals a target's upstream identifier with AES-256-GCM under the bank secret for
+ * {@value #PURPOSE}, so that the pull tables hold no MRN in clear.
+ *
+ * <p>Layout: {@code version (1 byte, 1) || nonce (12) || ciphertext+tag}, where the plaintext is
+ * {@code length of system (2 bytes, big-endian) || system (UTF-8) || value (UTF-8)}. Associated
+ * data: {@code "fg_pull_target|" + source id + "|" + resident id}, so a sealed identifier copied
+ * to another row does not open. Every failure (wrong key, other row, flipped bit, bad length) is
+ * the same {@code FG-0620}: no oracle.
+ */
+public final class IdentifierSeal {
+
+    public static final String PURPOSE = "gateway/pull-target-seal-v1";
+    static final byte VERSION = 1;
+    static final int NONCE_LENGTH = 12;
+    static final int TAG_BITS = 128;
+    static final int MAX_SYSTEM = 255;
+    static final int MAX_VALUE = 128;
+    /** version + nonce + length prefix + the longest system and value in UTF-8 (4 bytes a char at most) + tag. */
+    public static final int MAX_SEALED_LENGTH = 1 + NONCE_LENGTH + 2 + 4 * (MAX_SYSTEM + MAX_VALUE) + TAG_BITS / 8;
+
+    private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
+
+    public IdentifierSeal(byte[] key) {
+        if (key == null || key.length != 32) {
+            throw new IllegalArgumentException("FG-0692 AES-256 needs a 32-byte key");
+        }
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    public byte[] seal(PullTarget target, UpstreamIdentifier identifier) {
+        byte[] system = identifier.system().getBytes(StandardCharsets.UTF_8);
+        byte[] value = identifier.value().getBytes(StandardCharsets.UTF_8);
+        if (identifier.system().length() > MAX_SYSTEM || identifier.value().length() > MAX_VALUE) {
+            throw new IllegalArgumentException("FG-0605 identifier too long");
+        }
+        byte[] plain = ByteBuffer.allocate(2 + system.length + value.length)
+                .putShort((short) system.length).put(system).put(value).array();
+        byte[] nonce = new byte[NONCE_LENGTH];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData(target));
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(1 + NONCE_LENGTH + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("FG-0693 AES-GCM unavailable", e);
+        }
+    }
+
+    public UpstreamIdentifier open(PullTarget target, byte[] sealed) {
+        if (sealed == null || sealed.length < 1 + NONCE_LENGTH + 2 + TAG_BITS / 8 || sealed.length > MAX_SEALED_LENGTH
+                || sealed[0] != VERSION) {
+            throw unreadable();
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_LENGTH));
+            cipher.updateAAD(associatedData(target));
+            ByteBuffer plain = ByteBuffer.wrap(cipher.doFinal(sealed, 1 + NONCE_LENGTH, sealed.length - 1 - NONCE_LENGTH));
+            int systemLength = Short.toUnsignedInt(plain.getShort());
+            if (systemLength > plain.remaining()) {
+                throw unreadable();
+            }
+            byte[] system = new byte[systemLength];
+            plain.get(system);
+            byte[] value = new byte[plain.remaining()];
+            plain.get(value);
+            return new UpstreamIdentifier(new String(system, StandardCharsets.UTF_8), new String(value, StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw unreadable();
+        }
+    }
+
+    private static byte[] associatedData(PullTarget target) {
+        return ("fg_pull_target|" + target.source() + "|" + target.resident()).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static PullFailure unreadable() {
+        return new PullFailure("FG-0620", "the sealed upstream identifier is unreadable");
+    }
+
+    @Override
+    public String toString() {
+        return "IdentifierSeal[key=redacted]";
+    }
+}

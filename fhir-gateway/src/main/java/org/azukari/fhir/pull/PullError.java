@@ -1,0 +1,30 @@
+package org.azukari.fhir.pull;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Why a pull failed, as shown to operators: a stable {@code FG-06nn} code and a short text the
+ * bank wrote itself. Never upstream content (no response body, no identifier, no record).
+ */
+public record PullError(String code, String text) {
+
+    public static final int MAX_TEXT = 200;
+    private static final Pattern CODE = Pattern.compile("FG-\\d{4}");
+
+    public PullError {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(text, "text");
+        if (!CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("FG-0698 malformed error code");
+        }
+        if (text.length() > MAX_TEXT) {
+            text = text.substring(0, MAX_TEXT);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return code + " " + text;
+    }
+}

@@ -1,0 +1,34 @@
+package org.azukari.fhir.pull;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** A registered pull source; the bank gives it a random id at registration. */
+public record PullSourceId(UUID value) {
+
+    public PullSourceId {
+        Objects.requireNonNull(value, "pull source id");
+    }
+
+    public static PullSourceId random() {
+        return new PullSourceId(UUID.randomUUID());
+    }
+
+    /** The canonical UUID form only; anything else is refused. */
+    public static PullSourceId parse(String text) {
+        try {
+            UUID uuid = UUID.fromString(text);
+            if (uuid.toString().equalsIgnoreCase(text)) {
+                return new PullSourceId(uuid);
+            }
+        } catch (RuntimeException malformed) {
+            // fall through: one answer for every malformed id
+        }
+        throw new IllegalArgumentException("FG-0600 malformed pull source id");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

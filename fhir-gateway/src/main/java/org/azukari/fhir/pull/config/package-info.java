@@ -1,0 +1,2 @@
+/** Spring wiring of the pull side, from {@code azukari.gateway.pull.*}. */
+package org.azukari.fhir.pull.config;

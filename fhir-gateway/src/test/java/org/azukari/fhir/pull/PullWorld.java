@@ -1,0 +1,67 @@
+package org.azukari.fhir.pull;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.azukari.fhir.pull.jdbc.JdbcPullStore;
+import org.azukari.identity.api.OrganisationId;
+import org.azukari.identity.api.OrganisationKind;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The pull side assembled as the configuration does, over H2 (PostgreSQL mode) migrated by the
+ * real migration, with fakes behind the identity and ingest seams. One world per test class;
+ * a second scheduler over the same store stands for another node.
+ */
+final class PullWorld {
+
+    static final Duration INTERVAL = Duration.ofMinutes(5);
+    static final Backoff BACKOFF = new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(30));
+
+    final DataSource dataSource;
+    final JdbcPullStore store;
+    final InMemoryOrganisations organisations = new InMemoryOrganisations();
+    final RecordingPeople people = new RecordingPeople();
+    final RecordingIngest ingest = new RecordingIngest();
+    final IdentifierSeal seal;
+    final PullCredentials credentials;
+    final MutableClock clock;
+    final PullPolicy policy;
+    final PullSources sources;
+    final PullTargets targets;
+    final OrganisationId hospital;
+
+    PullWorld(MutableClock clock, PullPolicy policy, Map<String, UpstreamCredential> credentials) {
+        this.dataSource = new DriverManagerDataSource("jdbc:h2:mem:pull-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/gateway").load().migrate();
+        this.store = new JdbcPullStore(dataSource);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.seal = new IdentifierSeal(key);
+        this.credentials = new PullCredentials(credentials);
+        this.clock = clock;
+        this.policy = policy;
+        this.sources = new PullSources(store, organisations, this.credentials, clock);
+        this.targets = new PullTargets(store, people, seal, clock);
+        this.hospital = organisations.add("hosp-" + UUID.randomUUID().toString().substring(0, 8), OrganisationKind.HOSPITAL);
+    }
+
+    static PullPolicy policy(int pageSize, Duration overlap) {
+        return new PullPolicy(INTERVAL, BACKOFF, overlap, Duration.ofMinutes(30), pageSize, 1000, 2,
+                List.of("Condition", "Observation", "Encounter"));
+    }
+
+    /** A started scheduler (no periodic tick: the tests drive it), stopped by the caller. */
+    PullScheduler scheduler() {
+        PullRunner runner = PullRunner.assemble(store, seal, new Upstreams(credentials, Duration.ofSeconds(5),
+                Duration.ofSeconds(30)), organisations, ingest, policy, clock);
+        PullScheduler scheduler = new PullScheduler(runner, store, policy, clock, false);
+        scheduler.start();
+        return scheduler;
+    }
+}
