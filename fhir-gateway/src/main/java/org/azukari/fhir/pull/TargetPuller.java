@@ -90,7 +90,7 @@ final class TargetPuller {
                 }
                 if (!entries.isEmpty()) {
                     tally.created += take(into, collection(patient, entries), runId + "-" + ++tally.bundles);
-                    tally.pulled += entries.size();
+                    tally.pulled += (int) entries.stream().filter(TargetPuller::isMatch).count();
                 }
                 page = upstream.next(page).orElse(null);
             }
@@ -104,6 +104,11 @@ final class TargetPuller {
             tally.pulled++;
         }
         return new Result(Optional.ofNullable(tally.mark), tally.pulled, tally.created, tally.pages);
+    }
+
+    /** A record the search found, as opposed to one it brought along by {@code _include}. */
+    private static boolean isMatch(Bundle.BundleEntryComponent entry) {
+        return !(entry.hasSearch() && entry.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE);
     }
 
     private static Instant instant(Date date) {

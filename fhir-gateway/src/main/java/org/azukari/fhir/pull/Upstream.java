@@ -69,8 +69,10 @@ final class Upstream {
     }
 
     /**
-     * The first page of {@code <type>?patient=Patient/<id>&_lastUpdated=ge<since>&_count=<n>}
-     * ({@code _lastUpdated} only when there is a mark). Not {@code Patient/<id>/$everything}: its
+     * The first page of {@code <type>?patient=Patient/<id>&_lastUpdated=ge<since>&_include=*&_count=<n>}
+     * ({@code _lastUpdated} only when there is a mark). {@code _include=*} brings the
+     * practitioners, organisations, locations and medications the records cite, so that they
+     * resolve in the bank as they did at the source. Not {@code Patient/<id>/$everything}: its
      * {@code _since} is optional in the specification, and HAPI FHIR's JPA server (8.6) accepts
      * {@code _since} and {@code _lastUpdated} there and ignores both (hapi-fhir issue 8039), so a
      * delta pull would fetch the whole record every time.
@@ -78,6 +80,7 @@ final class Upstream {
     Bundle changes(String resourceType, IdType patient, Optional<Instant> since, int count) {
         IQuery<Bundle> query = client.search().forResource(resourceType)
                 .where(new ReferenceClientParam("patient").hasId(patient.toUnqualifiedVersionless().getValue()))
+                .include(new ca.uhn.fhir.model.api.Include("*"))
                 .count(count).returnBundle(Bundle.class);
         if (since.isPresent()) {
             String instant = new InstantType(Date.from(since.get()), TemporalPrecisionEnum.MILLI, UTC).getValueAsString();

@@ -27,6 +27,8 @@ final class PullWorld {
     final InMemoryOrganisations organisations = new InMemoryOrganisations();
     final RecordingPeople people = new RecordingPeople();
     final RecordingIngest ingest = new RecordingIngest();
+    /** What the scheduler hands pages to: the recording ingest, unless a test puts the real one in. */
+    org.azukari.fhir.ingest.Ingest into = ingest;
     final IdentifierSeal seal;
     final PullCredentials credentials;
     final MutableClock clock;
@@ -38,7 +40,8 @@ final class PullWorld {
     PullWorld(MutableClock clock, PullPolicy policy, Map<String, UpstreamCredential> credentials) {
         this.dataSource = new DriverManagerDataSource("jdbc:h2:mem:pull-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/gateway").load().migrate();
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/trustbank", "classpath:db/migration/gateway").load().migrate();
         this.store = new JdbcPullStore(dataSource);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -59,7 +62,7 @@ final class PullWorld {
     /** A started scheduler (no periodic tick: the tests drive it), stopped by the caller. */
     PullScheduler scheduler() {
         PullRunner runner = PullRunner.assemble(store, seal, new Upstreams(credentials, Duration.ofSeconds(5),
-                Duration.ofSeconds(30)), organisations, ingest, policy, clock);
+                Duration.ofSeconds(30)), organisations, into, policy, clock);
         PullScheduler scheduler = new PullScheduler(runner, store, policy, clock, false);
         scheduler.start();
         return scheduler;
