@@ -2,8 +2,6 @@ package org.azukari.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.api.RecordToStore;
 import java.util.List;
@@ -26,7 +24,6 @@ import org.azukari.identity.api.ProofingMethod;
 import org.azukari.trustbank.api.TrustBank;
 import org.azukari.trustbank.testing.PostgresDatabase;
 import org.azukari.trustbank.testing.Records;
-import org.azukari.trustbank.testing.RequiredEnv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,21 +43,7 @@ class ProductionConfigurationIT {
 
     @DynamicPropertySource
     static void production(DynamicPropertyRegistry registry) throws Exception {
-        Path dataDir = Files.createTempDirectory("azukari-production-it");
-        registry.add("azukari.data-dir", dataDir::toString);
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("azukari.trust-bank.key-vault.kind", () -> "vault");
-        registry.add("azukari.trust-bank.key-vault.vault.address", () -> RequiredEnv.get("AZUKARI_IT_VAULT_ADDR"));
-        registry.add("azukari.trust-bank.key-vault.vault.auth", () -> "approle");
-        registry.add("azukari.trust-bank.key-vault.vault.approle.role-id",
-                () -> RequiredEnv.get("AZUKARI_IT_VAULT_APPROLE_ROLE_ID"));
-        registry.add("azukari.trust-bank.key-vault.vault.approle.secret-id",
-                () -> RequiredEnv.get("AZUKARI_IT_VAULT_APPROLE_SECRET_ID"));
-        registry.add("azukari.trust-bank.key-vault.vault.transit-mount", () -> "transit");
-        registry.add("azukari.access-log.elasticsearch.url", () -> RequiredEnv.get("AZUKARI_IT_ES_URL"));
-        registry.add("azukari.access-log.elasticsearch.index-prefix", () -> "it-production-" + System.nanoTime());
+        ProductionServices.register(registry, DATABASE, "production");
     }
 
     @AfterAll

@@ -34,6 +34,7 @@ import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
 import org.azukari.identity.api.SmartScope;
 import org.azukari.trustbank.api.TrustBank;
+import org.azukari.server.ProductionServices;
 import org.azukari.trustbank.testing.PostgresDatabase;
 import org.azukari.trustbank.testing.RequiredEnv;
 import org.hl7.fhir.r4.model.Bundle;
@@ -63,22 +64,8 @@ class FhirSyntheaIngestIT {
 
     @DynamicPropertySource
     static void production(DynamicPropertyRegistry registry) throws Exception {
-        Path dataDir = Files.createTempDirectory("azukari-synthea-it");
-        registry.add("azukari.data-dir", dataDir::toString);
+        ProductionServices.register(registry, DATABASE, "synthea");
         registry.add("azukari.demo.enabled", () -> "false");
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("azukari.trust-bank.key-vault.kind", () -> "vault");
-        registry.add("azukari.trust-bank.key-vault.vault.address", () -> RequiredEnv.get("AZUKARI_IT_VAULT_ADDR"));
-        registry.add("azukari.trust-bank.key-vault.vault.auth", () -> "approle");
-        registry.add("azukari.trust-bank.key-vault.vault.approle.role-id",
-                () -> RequiredEnv.get("AZUKARI_IT_VAULT_APPROLE_ROLE_ID"));
-        registry.add("azukari.trust-bank.key-vault.vault.approle.secret-id",
-                () -> RequiredEnv.get("AZUKARI_IT_VAULT_APPROLE_SECRET_ID"));
-        registry.add("azukari.trust-bank.key-vault.vault.transit-mount", () -> "transit");
-        registry.add("azukari.access-log.elasticsearch.url", () -> RequiredEnv.get("AZUKARI_IT_ES_URL"));
-        registry.add("azukari.access-log.elasticsearch.index-prefix", () -> "it-synthea-" + System.nanoTime());
     }
 
     @AfterAll
