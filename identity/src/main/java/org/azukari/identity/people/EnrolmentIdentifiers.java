@@ -29,12 +29,12 @@ final class EnrolmentIdentifiers {
         this.key = new SecretKeySpec(key, "HmacSHA256");
     }
 
-    /** Refuses a malformed system or value, and a 12-digit value: a My Number is never linked, not even hashed. */
+    /** Refuses a malformed system or value, and a value that is a My Number: it is never linked, not even hashed. */
     static void check(String system, String value) {
         if (system == null || !SYSTEM.matcher(system).matches()) {
             throw new IllegalArgumentException("ID-0130 malformed identifier system");
         }
-        MyNumberGuard.refuse(value);
+        MyNumberGuard.refuseAsIdentifier(value);
         if (value == null || !VALUE.matcher(normalised(value)).matches()) {
             throw new IllegalArgumentException("ID-0131 malformed identifier value");
         }

@@ -12,6 +12,8 @@ final class MyNumberGuard {
 
     private static final Pattern TWELVE_DIGITS =
             Pattern.compile("(?<![0-9])[0-9]{4}[ \\-\\u3000]?[0-9]{4}[ \\-\\u3000]?[0-9]{4}(?![0-9])");
+    private static final Pattern WHOLE_TWELVE_DIGITS =
+            Pattern.compile("[0-9]{4}[ \\-\\u3000]?[0-9]{4}[ \\-\\u3000]?[0-9]{4}");
     private static final Pattern FULL_WIDTH_DIGIT = Pattern.compile("[\\uFF10-\\uFF19]");
 
     private MyNumberGuard() {
@@ -19,6 +21,17 @@ final class MyNumberGuard {
 
     static void refuse(String field) {
         if (field != null && TWELVE_DIGITS.matcher(asciiDigits(field)).find()) {
+            throw new IllegalArgumentException("ID-0105 a 12-digit number is not accepted here");
+        }
+    }
+
+    /**
+     * For identifier values, which are codes rather than free text: refused when the whole value
+     * is a My Number (12 digits, with or without the usual separators). A 12-digit group inside a
+     * longer code — the last group of a UUID, as hospital systems and Synthea use for MRNs — is not.
+     */
+    static void refuseAsIdentifier(String value) {
+        if (value != null && WHOLE_TWELVE_DIGITS.matcher(asciiDigits(value).strip()).matches()) {
             throw new IllegalArgumentException("ID-0105 a 12-digit number is not accepted here");
         }
     }

@@ -127,6 +127,14 @@ class EnrolmentLinkTest {
     }
 
     @Test
+    void aUuidWhoseLastGroupIsTwelveDigits_isNotAMyNumber_andLinks() {
+        String mrn = "c60d49a9-1647-4e18-7c78-123456789012";
+        registry.linkEnrolment(new EnrolmentLink(hanako, HOSPITAL, MRN_SYSTEM, mrn));
+
+        assertThat(registry.findResidentByEnrolment(HOSPITAL, MRN_SYSTEM, mrn)).contains(hanako);
+    }
+
+    @Test
     void aJapaneseInsuranceMemberId_withKanaAndFullWidthDigits_links_andIsFoundInEitherWidth() {
         registry.linkEnrolment(new EnrolmentLink(hanako, HOSPITAL, INSURANCE_SYSTEM, "00012345:あいう:１８７:05"));
 

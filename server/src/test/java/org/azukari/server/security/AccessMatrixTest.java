@@ -28,6 +28,7 @@ class AccessMatrixTest extends RealIdentityWorld {
         ALLOWED.put("GET /api/operator/whoami", Set.of("operator"));
         ALLOWED.put("GET /api/operator/organisations", Set.of("operator"));
         ALLOWED.put("GET /api/operator/purposes", Set.of("operator"));
+        ALLOWED.put("GET /api/operator/pull-sources", Set.of("operator"));
         ALLOWED.put("POST /api/operator/organisations", Set.of("operator"));
         ALLOWED.put("POST /api/operator/residents", Set.of("operator"));
         ALLOWED.put("GET /api/audit/whoami", Set.of("auditor"));
