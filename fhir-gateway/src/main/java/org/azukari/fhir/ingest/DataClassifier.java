@@ -69,6 +69,22 @@ public final class DataClassifier {
         return new Classification.Unclassified(type);
     }
 
+    /**
+     * The subcategories a record of {@code type} stored under {@code category} may have, by the
+     * rules (what a release asks consent for before anything is decrypted); empty for supporting types.
+     */
+    public java.util.SortedSet<String> subcategories(String type, DataCategory category) {
+        java.util.SortedSet<String> subcategories = new java.util.TreeSet<>();
+        rules.stream().filter(rule -> rule.resourceType().equals(type) && rule.outcome().equals(category.name()))
+                .forEach(rule -> subcategories.add(rule.subcategory()));
+        return subcategories;
+    }
+
+    /** Every type some rule puts into a data category (the types a recipient may search), sorted. */
+    public java.util.SortedSet<String> categorisedTypes() {
+        return typesWhere(DataClassifier::isCategory);
+    }
+
     /** Every type some rule takes in (a category or supporting), sorted. */
     public java.util.SortedSet<String> storableTypes() {
         return typesWhere(outcome -> !outcome.equals("REFUSED"));

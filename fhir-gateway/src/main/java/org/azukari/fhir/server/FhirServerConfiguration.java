@@ -8,9 +8,14 @@ import org.azukari.fhir.config.GatewayProperties;
 import org.azukari.fhir.ingest.DataClassifier;
 import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.ingest.IngestTimings;
+import org.azukari.fhir.release.PageTokens;
+import org.azukari.fhir.release.Receipts;
+import org.azukari.fhir.release.Release;
+import org.azukari.fhir.release.ShareCodeExchange;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.SmartConfiguration;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,19 +27,27 @@ public class FhirServerConfiguration {
     @Bean
     ServletRegistrationBean<AzukariFhirServer> fhirServer(SmartConfiguration smart, Ingest ingest, FhirCallers callers,
                                                           OrganisationRegistry organisations, DataClassifier classifier,
-                                                          GatewayProperties properties, IngestTimings timings) {
+                                                          GatewayProperties properties, IngestTimings timings,
+                                                          Release release, ShareCodeExchange exchange, PageTokens pages,
+                                                          Receipts receipts) {
         IngestEndpoint endpoint = new IngestEndpoint(ingest, callers, organisations,
                 properties.validation().defaultMode(), properties.validation().strictSources().stream()
                 .filter(id -> !id.isBlank()).map(OrganisationId::new).collect(Collectors.toSet()), timings);
         List<Object> providers = new ArrayList<>();
         providers.add(new IngestProvider(endpoint));
         FhirContext fhir = FhirContext.forR4Cached();
+        ReleaseEndpoint releases = new ReleaseEndpoint(callers);
         for (String type : classifier.storableTypes()) {
-            providers.add(new IngestResourceProvider(fhir.getResourceDefinition(type).getImplementingClass(), endpoint));
+            Class<? extends IBaseResource> implementing = fhir.getResourceDefinition(type).getImplementingClass();
+            providers.add(type.equals("Patient") ? new PatientProvider(endpoint, release, releases, pages, exchange)
+                    : classifier.categorisedTypes().contains(type)
+                    ? new ReleasingResourceProvider(implementing, endpoint, release, releases, pages)
+                    : new IngestResourceProvider(implementing, endpoint));
         }
         providers.add(new IngestResourceProvider(fhir.getResourceDefinition("Bundle").getImplementingClass(), endpoint));
         AzukariFhirServer server = new AzukariFhirServer(smart.tokenEndpoint(), providers,
-                List.of(new ParseTimingInterceptor(), new FhirVersionInterceptor(), new RefusedTypesInterceptor(classifier.refusedTypes())));
+                List.of(new ParseTimingInterceptor(), new FhirVersionInterceptor(), new RefusedTypesInterceptor(classifier.refusedTypes()),
+                        new ReleaseResponseInterceptor(receipts)));
         ServletRegistrationBean<AzukariFhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

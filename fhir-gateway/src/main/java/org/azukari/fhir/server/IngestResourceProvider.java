@@ -21,7 +21,7 @@ import org.hl7.fhir.r4.model.Resource;
  * resource taken in like a one-entry transaction. {@code POST /fhir/Bundle} takes a document
  * or collection Bundle whole.
  */
-final class IngestResourceProvider implements IResourceProvider {
+class IngestResourceProvider implements IResourceProvider {
 
     private final Class<? extends IBaseResource> type;
     private final IngestEndpoint endpoint;

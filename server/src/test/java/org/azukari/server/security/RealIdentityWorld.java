@@ -148,6 +148,11 @@ abstract class RealIdentityWorld {
         return client(id, organisation, PrincipalKind.SOURCE_FEED, "system/*.cu");
     }
 
+    /** A clinic EMR of {@code organisation} allowed to read and search every type ({@code system/*.rs}). */
+    SystemClient registerClinicEmr(String id, OrganisationId organisation) throws Exception {
+        return client(id, organisation, PrincipalKind.CLINIC_EMR, "system/*.rs");
+    }
+
     /** A signed {@code private_key_jwt} client assertion, as a SMART backend service sends it. */
     static String assertion(SystemClient client, String audience, Instant expires) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES384).keyID(client.key().getKeyID())

@@ -1,0 +1,61 @@
+package org.azukari.fhir.release;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.identity.api.BankSecrets;
+
+/**
+ * Derives recipient pseudonyms: base32 (lower case, no padding) of
+ * HMAC-SHA-256(key, recipient + "|" + resident), first 26 characters (130 bits). The key is
+ * {@code BankSecrets.derive("gateway/recipient-pseudonym-v1")}; without it one recipient's
+ * pseudonym says nothing of another's.
+ */
+public final class Pseudonyms {
+
+    public static final String KEY_PURPOSE = "gateway/recipient-pseudonym-v1";
+    private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
+    private final SecretKeySpec key;
+
+    public Pseudonyms(BankSecrets secrets) {
+        this(secrets.derive(KEY_PURPOSE));
+    }
+
+    Pseudonyms(byte[] key) {
+        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    }
+
+    public RecipientPseudonym of(String recipientOrganisation, ResidentId resident) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] digest = mac.doFinal((recipientOrganisation.toLowerCase(Locale.ROOT) + "|" + resident.value())
+                    .getBytes(StandardCharsets.UTF_8));
+            return new RecipientPseudonym(base32(digest).substring(0, RecipientPseudonym.LENGTH));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("FG-0702 HMAC-SHA-256 unavailable", e);
+        }
+    }
+
+    static String base32(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(BASE32[(buffer >> (bits - 5)) & 31]);
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            out.append(BASE32[(buffer << (5 - bits)) & 31]);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,327 @@
+package org.azukari.fhir.release;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+import org.azukari.consent.api.AccessAction;
+import org.azukari.consent.api.AccessDecision;
+import org.azukari.consent.api.AccessLog;
+import org.azukari.consent.api.AccessLogEntry;
+import org.azukari.consent.api.AccessLogUnavailableException;
+import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.ConsentDecisionPoint;
+import org.azukari.consent.api.ConsentDecisionPoint.Decision;
+import org.azukari.consent.api.ConsentUnavailableException;
+import org.azukari.consent.api.ConsentVersionRef;
+import org.azukari.consent.api.DataCategory;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.ingest.Classification;
+import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.identity.api.OrganisationKind;
+import org.azukari.trustbank.api.DecryptedRecord;
+import org.azukari.trustbank.api.KeyVaultDeniedException;
+import org.azukari.trustbank.api.KeyVaultUnavailableException;
+import org.azukari.trustbank.api.RecordNotFoundException;
+import org.azukari.trustbank.api.StoredRecord;
+import org.azukari.trustbank.api.TrustBank;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Releases one resident's records to a clinic, in the order the architecture fixes: resolve
+ * the clinic's pseudonym → list metadata (nothing decrypted) → ask the consent decision point
+ * for the categories those records may have → write the access-log entry, permit or deny →
+ * only then decrypt what the decision may release → drop every record whose classification the
+ * decision does not release → narrow by the search → redact and rewrite patient references →
+ * a Bundle whose total counts only what is released. Every deny, unknown pseudonym or foreign
+ * record is the same 404.
+ */
+public final class Release {
+
+    private final TrustBank bank;
+    private final AccessLog accessLog;
+    private final ConsentDecisionPoint decisions;
+    private final PseudonymDirectory directory;
+    private final DataClassifier classifier;
+    private final Clock clock;
+    private final Pseudonyms pseudonyms;
+    private final SearchMatcher matcher = new SearchMatcher();
+    private final Redaction redaction = new Redaction();
+    private final CitedDirectory cited;
+
+    public Release(TrustBank bank, AccessLog accessLog, ConsentDecisionPoint decisions, Introductions introductions,
+                   DataClassifier classifier, Clock clock) {
+        this.bank = bank;
+        this.accessLog = accessLog;
+        this.decisions = decisions;
+        this.directory = introductions.directory();
+        this.pseudonyms = introductions.pseudonyms();
+        this.classifier = classifier;
+        this.clock = clock;
+        this.cited = new CitedDirectory(bank);
+    }
+
+    /** The pseudonyms and whom they name, as one dependency. */
+    public record Introductions(Pseudonyms pseudonyms, PseudonymDirectory directory) {
+    }
+
+    /** What the decision released of one resident, before paging. */
+    private record Opened(RecipientPseudonym pseudonym, Decision decision, List<Resource> records) {
+    }
+
+    private record PatientRelease(Patient patient, Decision decision) {
+    }
+
+    /** {@code GET Patient/{pseudonym}}: the resident's demographics, if anything at all is released to this clinic. */
+    public Released readPatient(ReleaseCaller caller, RecipientPseudonym pseudonym) {
+        ResidentId resident = resolve(caller, pseudonym);
+        PatientRelease patient = patient(caller, resident, pseudonym, AccessAction.READ);
+        return new Released(patient.patient(), facts(resident, caller, patient.decision(), new TreeSet<>(), 1));
+    }
+
+    /** {@code GET {type}?patient=...}: one page of the matches, {@code nextPage} builds the link for an offset. */
+    public Released search(ReleaseCaller caller, ReleaseQuery query, int offset, IntFunction<String> nextPage,
+                           String base) {
+        ResidentId resident = resolve(caller, query.patient());
+        Opened opened = open(caller, resident, query.patient(), r -> r.type().value().equals(query.type())
+                && lastUpdatedMatches(r, query), AccessAction.SEARCH);
+        List<Resource> matches = opened.records().stream().filter(r -> matcher.matches(r, query)).toList();
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(matches.size());
+        bundle.setId(java.util.UUID.randomUUID().toString());
+        if (query.summaryCount()) {
+            return new Released(bundle, facts(resident, caller, opened.decision(), new TreeSet<>(), 0));
+        }
+        List<Resource> page = matches.subList(Math.min(offset, matches.size()),
+                Math.min(offset + query.count(), matches.size()));
+        if (offset + query.count() < matches.size()) {
+            bundle.addLink().setRelation("next").setUrl(nextPage.apply(offset + query.count()));
+        }
+        TreeSet<String> categories = new TreeSet<>();
+        page.forEach(r -> categories.add(categoryOf(r)));
+        int count = addEntries(bundle, page, opened.pseudonym(), base);
+        return new Released(bundle, facts(resident, caller, opened.decision(), categories, count));
+    }
+
+    /** {@code GET Patient/{pseudonym}/$everything}: every released record in one Bundle (no paging yet). */
+    public Released everything(ReleaseCaller caller, RecipientPseudonym pseudonym, String base) {
+        ResidentId resident = resolve(caller, pseudonym);
+        Set<String> types = classifier.categorisedTypes();
+        Opened opened = open(caller, resident, pseudonym, r -> types.contains(r.type().value()), AccessAction.READ);
+        Patient patient = patient(caller, resident, pseudonym, AccessAction.READ).patient();
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(opened.records().size() + 1);
+        bundle.setId(java.util.UUID.randomUUID().toString());
+        bundle.addEntry().setFullUrl(base + "/Patient/" + pseudonym.value()).setResource(patient)
+                .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        TreeSet<String> categories = new TreeSet<>();
+        opened.records().forEach(r -> categories.add(categoryOf(r)));
+        int count = 1 + addEntries(bundle, opened.records(), pseudonym, base);
+        return new Released(bundle, facts(resident, caller, opened.decision(), categories, count));
+    }
+
+    /** {@code GET {type}/{id}}: one record of a resident introduced to this clinic. */
+    public Released read(ReleaseCaller caller, String type, String id) {
+        for (ResidentId resident : directory.residentsOf(caller.organisation())) {
+            Optional<StoredRecord> record = bank.isEnrolled(resident) ? bank.list(resident).stream()
+                    .filter(r -> r.id().value().equals(id) && r.type().value().equals(type)).findFirst() : Optional.empty();
+            if (record.isPresent()) {
+                RecipientPseudonym pseudonym = pseudonyms.of(caller.organisation(), resident);
+                Opened opened = open(caller, resident, pseudonym, r -> r.id().value().equals(id), AccessAction.READ);
+                if (opened.records().isEmpty()) {
+                    throw ReleaseRefusedException.notFound();
+                }
+                Resource resource = opened.records().get(0);
+                TreeSet<String> categories = new TreeSet<>(Set.of(categoryOf(resource)));
+                resource.setUserData(CATEGORY, null);
+                redaction.redact(resource, pseudonym);
+                return new Released(resource, facts(resident, caller, opened.decision(), categories, 1));
+            }
+        }
+        throw ReleaseRefusedException.notFound();
+    }
+
+    private static final String CATEGORY = "azukari.release.category";
+
+    private ResidentId resolve(ReleaseCaller caller, RecipientPseudonym pseudonym) {
+        ResidentId resident = directory.resolve(caller.organisation(), pseudonym)
+                .orElseThrow(ReleaseRefusedException::notFound);
+        if (!pseudonyms.of(caller.organisation(), resident).equals(pseudonym) || !bank.isEnrolled(resident)) {
+            throw ReleaseRefusedException.notFound();
+        }
+        return resident;
+    }
+
+    private Opened open(ReleaseCaller caller, ResidentId resident, RecipientPseudonym pseudonym,
+                        Predicate<StoredRecord> wanted, AccessAction action) {
+        List<StoredRecord> all = bank.list(resident);
+        List<StoredRecord> candidates = all.stream().filter(wanted).toList();
+        Decision decision = decide(caller, resident, asked(candidates, all));
+        List<StoredRecord> openable = decision.permit()
+                ? candidates.stream().filter(r -> openable(decision, r)).toList() : List.of();
+        log(caller, resident, action, decision, openable);
+        if (!decision.permit()) {
+            throw ReleaseRefusedException.notFound();
+        }
+        List<Resource> released = new ArrayList<>();
+        for (StoredRecord record : openable) {
+            Optional<Resource> resource = decrypt(resident, record);
+            if (resource.isEmpty()) {
+                continue;
+            }
+            Classification classification = classifier.classify(resource.get(), kindOf(record.category()));
+            if (classification instanceof Classification.Categorised categorised
+                    && categorised.category() == record.category()
+                    && decision.releases(ConsentCategory.of(categorised.category(), categorised.subcategory()))) {
+                resource.get().setUserData(CATEGORY, categorised.category() + "/" + categorised.subcategory());
+                resource.get().setUserData(STORED_AT, record.storedAt());
+                resource.get().getMeta().setVersionId(String.valueOf(record.version().value()))
+                        .setLastUpdated(java.util.Date.from(record.storedAt()));
+                released.add(resource.get());
+            }
+        }
+        released.sort(Comparator.comparing((Resource r) -> (java.time.Instant) r.getUserData(STORED_AT)).reversed()
+                .thenComparing(Resource::getIdPart));
+        return new Opened(pseudonym, decision, released);
+    }
+
+    private static final String STORED_AT = "azukari.release.storedAt";
+
+    private PatientRelease patient(ReleaseCaller caller, ResidentId resident, RecipientPseudonym pseudonym, AccessAction action) {
+        List<StoredRecord> all = bank.list(resident);
+        List<StoredRecord> patients = all.stream().filter(r -> r.type().value().equals("Patient"))
+                .sorted(Comparator.comparing(StoredRecord::storedAt).reversed()).limit(1).toList();
+        Decision decision = decide(caller, resident, asked(List.of(), all));
+        boolean releasable = decision.permit() && !decision.permitted().isEmpty();
+        log(caller, resident, action, decision, releasable ? patients : List.of());
+        if (!releasable) {
+            throw ReleaseRefusedException.notFound();
+        }
+        Patient released = new Patient();
+        released.setId("Patient/" + pseudonym.value());
+        for (StoredRecord record : patients) {
+            Optional<Resource> resource = decrypt(resident, record);
+            if (resource.isPresent() && resource.get() instanceof Patient source) {
+                released.setName(source.getName()).setGender(source.getGender()).setBirthDate(source.getBirthDate());
+                released.getMeta().setLastUpdated(java.util.Date.from(record.storedAt()));
+            }
+        }
+        return new PatientRelease(released, decision);
+    }
+
+    private int addEntries(Bundle bundle, List<Resource> page, RecipientPseudonym pseudonym, String base) {
+        List<Resource> includes = cited.of(page);
+        for (Resource resource : page) {
+            resource.setUserData(CATEGORY, null);
+            resource.setUserData(STORED_AT, null);
+            redaction.redact(resource, pseudonym);
+            bundle.addEntry().setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdPart())
+                    .setResource(resource).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        for (Resource include : includes) {
+            redaction.redact(include, pseudonym);
+            bundle.addEntry().setFullUrl(base + "/" + include.fhirType() + "/" + include.getIdPart())
+                    .setResource(include).getSearch().setMode(Bundle.SearchEntryMode.INCLUDE);
+        }
+        return page.size() + includes.size();
+    }
+
+    private static String categoryOf(Resource resource) {
+        Object category = resource.getUserData(CATEGORY);
+        return category == null ? "" : category.toString();
+    }
+
+    private Set<ConsentCategory> asked(List<StoredRecord> candidates, List<StoredRecord> all) {
+        Set<ConsentCategory> asked = new LinkedHashSet<>();
+        for (StoredRecord record : candidates) {
+            Set<String> subcategories = classifier.subcategories(record.type().value(), record.category());
+            if (subcategories.isEmpty()) {
+                asked.add(ConsentCategory.all(record.category()));
+            }
+            subcategories.forEach(sub -> asked.add(ConsentCategory.of(record.category(), sub)));
+        }
+        if (asked.isEmpty()) {
+            all.forEach(record -> asked.add(ConsentCategory.all(record.category())));
+        }
+        if (asked.isEmpty()) {
+            asked.add(ConsentCategory.all(DataCategory.MEDICAL));
+        }
+        return asked;
+    }
+
+    /** Whether any classification a record of this type and category may have is released: decided before decrypting. */
+    private boolean openable(Decision decision, StoredRecord record) {
+        Set<String> subcategories = classifier.subcategories(record.type().value(), record.category());
+        return subcategories.stream().anyMatch(sub -> decision.releases(ConsentCategory.of(record.category(), sub)));
+    }
+
+    private Decision decide(ReleaseCaller caller, ResidentId resident, Set<ConsentCategory> asked) {
+        try {
+            return decisions.decide(new ConsentDecisionPoint.Question(caller.recipient(), caller.purpose(), resident,
+                    asked, clock.instant()));
+        } catch (ConsentUnavailableException e) {
+            throw new ReleaseRefusedException(503, "FG-0703", "consent decisions are unavailable; nothing was released");
+        }
+    }
+
+    /** Written before anything is decrypted; if it cannot be written, nothing is (fail closed). */
+    private void log(ReleaseCaller caller, ResidentId resident, AccessAction action, Decision decision,
+                     List<StoredRecord> opened) {
+        TreeMap<String, Integer> counts = new TreeMap<>();
+        Set<DataCategory> categories = java.util.EnumSet.noneOf(DataCategory.class);
+        for (StoredRecord record : opened) {
+            counts.merge(record.type().value(), 1, Integer::sum);
+            categories.add(record.category());
+        }
+        Set<String> consents = new java.util.HashSet<>();
+        decision.reliedOn().forEach(ref -> consents.add(ref.id()));
+        String reason = decision.reason().matches("[a-z0-9][a-z0-9._-]{0,63}") ? decision.reason() : "unrecognised";
+        try {
+            accessLog.append(new AccessLogEntry(caller.actor(), Optional.of(resident), action, counts, categories,
+                    Optional.of(caller.purpose()), consents, decision.permit() ? AccessDecision.PERMIT : AccessDecision.DENY,
+                    reason, caller.requestId()));
+        } catch (AccessLogUnavailableException e) {
+            throw new ReleaseRefusedException(503, "FG-0706", "the access log is unavailable; nothing was released");
+        }
+    }
+
+    private final IParser parser = FhirContext.forR4Cached().newJsonParser();
+
+    private Optional<Resource> decrypt(ResidentId resident, StoredRecord record) {
+        try {
+            DecryptedRecord decrypted = bank.read(resident, record.id());
+            return Optional.of((Resource) parser.parseResource(decrypted.content().plaintextUtf8()));
+        } catch (RecordNotFoundException gone) {
+            return Optional.empty();
+        } catch (KeyVaultUnavailableException | KeyVaultDeniedException e) {
+            throw new ReleaseRefusedException(503, "FG-0707", "the key vault is unavailable; nothing was released");
+        }
+    }
+
+    /** The organisation kind whose rules put a record into its stored category (care data from care providers). */
+    private static OrganisationKind kindOf(DataCategory category) {
+        return switch (category) {
+            case CARE -> OrganisationKind.CARE_PROVIDER;
+            case PAYMENT -> OrganisationKind.PAYMENT_PROVIDER;
+            default -> OrganisationKind.HOSPITAL;
+        };
+    }
+
+    private static boolean lastUpdatedMatches(StoredRecord record, ReleaseQuery query) {
+        return query.lastUpdated().stream().allMatch(b -> b.matches(record.storedAt(), record.storedAt().plusMillis(1)));
+    }
+
+    private static ReceiptFacts facts(ResidentId resident, ReleaseCaller caller, Decision decision,
+                                      TreeSet<String> categories, int count) {
+        return new ReceiptFacts(resident, caller, decision.reliedOn(), categories, count, decision.emergency());
+    }
+}

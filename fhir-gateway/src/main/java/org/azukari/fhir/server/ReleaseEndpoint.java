@@ -1,0 +1,98 @@
+package org.azukari.fhir.server;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.azukari.consent.api.Purpose;
+import org.azukari.fhir.release.ReceiptFacts;
+import org.azukari.fhir.release.ReleaseCaller;
+import org.azukari.fhir.release.ReleaseRefusedException;
+import org.azukari.fhir.release.Released;
+import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.PrincipalKind;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * What every release request shares: only a clinic EMR may ask, only for the types and
+ * interactions its SMART scopes grant, and only with a stated purpose
+ * ({@code X-Azukari-Purpose}); the release's refusals become OperationOutcomes; a successful
+ * release is marked for {@link ReleaseResponseInterceptor}, which sends it with its receipt.
+ */
+final class ReleaseEndpoint {
+
+    static final String PURPOSE_HEADER = "X-Azukari-Purpose";
+    static final String FACTS = ReleaseEndpoint.class.getName() + ".facts";
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final FhirCallers callers;
+
+    ReleaseEndpoint(FhirCallers callers) {
+        this.callers = callers;
+    }
+
+    /** Authorises {@code interaction} ({@code r} or {@code s}) on {@code type} and reads the purpose. */
+    ReleaseCaller caller(RequestDetails request, String type, char interaction) {
+        FhirCallers.AuthenticatedCaller authenticated = callers.current()
+                .orElseThrow(() -> new AuthenticationException("FG-0101 a bearer token is required"));
+        Caller caller = authenticated.caller();
+        if (caller.kind() != PrincipalKind.CLINIC_EMR || caller.organisation().isEmpty() || caller.client().isEmpty()) {
+            throw hapi(new ReleaseRefusedException(403, "FG-0709", "only clinic EMRs may read released records"));
+        }
+        if (!authenticated.scopes().permits(type, interaction)) {
+            throw hapi(new ReleaseRefusedException(403, "FG-0713", "the token's scopes do not grant this on " + type));
+        }
+        String header = request.getHeader(PURPOSE_HEADER);
+        Purpose purpose;
+        try {
+            purpose = new Purpose(header == null ? "" : header.trim());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw hapi(new ReleaseRefusedException(400, "FG-0708",
+                    "state the purpose of use in the " + PURPOSE_HEADER + " header (a purpose code, e.g. treatment)"));
+        }
+        String requestId = Optional.ofNullable(request.getRequestId()).filter(id -> REQUEST_ID.matcher(id).matches())
+                .orElseGet(() -> UUID.randomUUID().toString());
+        return new ReleaseCaller(caller.organisation().get().value(), caller.client().get().value(), purpose, requestId);
+    }
+
+    /** Runs a release, marks it for the receipt, and translates refusals. */
+    <T extends Resource> T release(RequestDetails request, Supplier<Released> work, Class<T> type) {
+        Released released = run(work);
+        request.getUserData().put(FACTS, released.facts());
+        return type.cast(released.body());
+    }
+
+    static <T> T run(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ReleaseRefusedException refused) {
+            throw hapi(refused);
+        }
+    }
+
+    static ReceiptFacts facts(RequestDetails request) {
+        Object facts = request.getUserData().get(FACTS);
+        return facts instanceof ReceiptFacts f ? f : null;
+    }
+
+    static BaseServerResponseException hapi(ReleaseRefusedException refused) {
+        OperationOutcome outcome = new OperationOutcome();
+        OperationOutcome.IssueType type = switch (refused.status()) {
+            case 400 -> OperationOutcome.IssueType.INVALID;
+            case 403 -> OperationOutcome.IssueType.FORBIDDEN;
+            case 404 -> OperationOutcome.IssueType.NOTFOUND;
+            case 503 -> OperationOutcome.IssueType.TRANSIENT;
+            default -> OperationOutcome.IssueType.PROCESSING;
+        };
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type)
+                .setDiagnostics(refused.getMessage());
+        BaseServerResponseException exception = BaseServerResponseException.newInstance(refused.status(),
+                refused.getMessage());
+        exception.setOperationOutcome(outcome);
+        return exception;
+    }
+}

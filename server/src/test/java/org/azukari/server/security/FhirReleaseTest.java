@@ -1,0 +1,359 @@
+package org.azukari.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.azukari.consent.api.CheckpointSigner;
+import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.ConsentVersionRef;
+import org.azukari.consent.api.DataCategory;
+import org.azukari.consent.api.Purpose;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.release.Receipts;
+import org.azukari.identity.api.EnrolmentLink;
+import org.azukari.identity.api.Organisation;
+import org.azukari.identity.api.OrganisationId;
+import org.azukari.identity.api.OrganisationKind;
+import org.azukari.server.release.TestConsentTableConfiguration.Permit;
+import org.azukari.server.release.TestConsentTableConfiguration.TestConsentTable;
+import org.azukari.trustbank.api.TrustBank;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Consented release to clinics, end to end: records pushed through the real ingest, a resident's
+ * share code exchanged by two clinics' EMRs, reads and searches decided by a test table of
+ * permits (TestConsentTableConfiguration), every response scanned for what must never leave.
+ */
+class FhirReleaseTest extends RealIdentityWorld {
+
+    static final String MRN_SYSTEM = "urn:oid:1.2.392.100495.20.3.51.19999999999";
+    static final String TREATMENT = "X-Azukari-Purpose: treatment";
+
+    /** Every response body this class received, scanned at the end. */
+    static final List<String> BODIES = new ArrayList<>();
+    static final List<String> NEVER = new ArrayList<>();
+
+    private static Setup setup;
+
+    record Setup(SystemClient emr1, SystemClient emr2, OrganisationId clinic2, String p1, String p2,
+                 String mrnA, String sourceSuffix) {
+    }
+
+    @Autowired
+    TrustBank bank;
+
+    @Autowired
+    TestConsentTable consents;
+
+    @Autowired
+    CheckpointSigner signer;
+
+    @Autowired
+    DataSource dataSource;
+
+    /** The e-resident: no other test class pushes records for them, so counts here are exact. */
+    ResidentId residentA() {
+        return world().people().get("e-resident").resident().orElseThrow();
+    }
+
+    ResidentId residentB() {
+        return world().people().get("resident-b").resident().orElseThrow();
+    }
+
+    @BeforeEach
+    void pushAndIntroduce() throws Exception {
+        if (setup != null) {
+            return;
+        }
+        String suffix = world().suffix();
+        String mrnA = "rel-a-" + suffix;
+        String mrnB = "rel-b-" + suffix;
+        people.linkEnrolment(new EnrolmentLink(residentA(), world().hospital(), MRN_SYSTEM, mrnA));
+        people.linkEnrolment(new EnrolmentLink(residentB(), world().hospital(), MRN_SYSTEM, mrnB));
+        SystemClient feed = registerSourceFeed("relfeed-" + suffix, world().hospital());
+        String feedToken = accessToken(feed, "system/*.cu");
+        String src = "src" + suffix;
+        RawHttp.Response a = http.send("POST", "/fhir", "application/fhir+json", bundleFor(mrnA, src + "a"),
+                bearer(feedToken));
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        RawHttp.Response b = http.send("POST", "/fhir", "application/fhir+json", bundleFor(mrnB, src + "b"),
+                bearer(feedToken));
+        assertThat(b.status()).as(b.body()).isEqualTo(200);
+
+        OrganisationId clinic2 = new OrganisationId("clinic2-" + suffix);
+        organisations.registerOrganisation(new Organisation(clinic2, OrganisationKind.CLINIC, "Test clinic 2",
+                Set.of(new Purpose("treatment"))));
+        SystemClient emr1 = registerClinicEmr("relemr1-" + suffix, world().clinic());
+        SystemClient emr2 = registerClinicEmr("relemr2-" + suffix, clinic2);
+        consents.permit(residentA(), world().clinic().value(), new Permit(new Purpose("treatment"),
+                Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory"),
+                        ConsentCategory.of(DataCategory.MEDICAL, "vital-signs")), new ConsentVersionRef("consent-1", 2)));
+        String p1 = exchange(emr1, shareCode("e-resident"));
+        String p2 = exchange(emr2, shareCode("e-resident"));
+        setup = new Setup(emr1, emr2, clinic2, p1, p2, mrnA, src);
+        NEVER.addAll(List.of(residentA().toString(), residentB().toString(), mrnA, mrnB, src, "urn:azukari:source"));
+    }
+
+    /** Patient, directory Organization and Practitioner, a lab and a vital-signs Observation, a Condition. */
+    static String bundleFor(String mrn, String src) {
+        String obs = "{\"resourceType\":\"Observation\",\"id\":\"%s\",\"status\":\"final\",\"category\":[{\"coding\":[{"
+                + "\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\",\"code\":\"%s\"}]}],"
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"%s\"}]},\"subject\":{\"reference\":"
+                + "\"Patient/%s-pat\"},\"effectiveDateTime\":\"%s\",\"performer\":[{\"reference\":\"Practitioner/%s-doc\"}],"
+                + "\"valueQuantity\":{\"value\":%s,\"unit\":\"mg/dL\"}}";
+        return "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":["
+                + entry("Organization", src + "-org", "{\"resourceType\":\"Organization\",\"id\":\"" + src
+                + "-org\",\"name\":\"Hospital\"}") + ","
+                + entry("Practitioner", src + "-doc", "{\"resourceType\":\"Practitioner\",\"id\":\"" + src
+                + "-doc\",\"name\":[{\"family\":\"Doctor\"}]}") + ","
+                + entry("Patient", src + "-pat", "{\"resourceType\":\"Patient\",\"id\":\"" + src + "-pat\",\"identifier\":[{"
+                + "\"system\":\"" + MRN_SYSTEM + "\",\"value\":\"" + mrn + "\"},{\"system\":\"urn:x:mynumber\",\"value\":"
+                + "\"123456789012\"}],\"name\":[{\"family\":\"Yamada\"}],\"gender\":\"female\",\"birthDate\":\"1970-01-01\","
+                + "\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">MRN " + mrn
+                + "</div>\"}}") + ","
+                + entry("Observation", src + "-lab", obs.formatted(src + "-lab", "laboratory", "2345-7", src,
+                "2024-01-10T09:00:00+09:00", src, "95")) + ","
+                + entry("Observation", src + "-vit", obs.formatted(src + "-vit", "vital-signs", "8867-4", src,
+                "2024-02-01T09:00:00+09:00", src, "70")) + ","
+                + entry("Condition", src + "-dx", "{\"resourceType\":\"Condition\",\"id\":\"" + src + "-dx\",\"subject\":{"
+                + "\"reference\":\"Patient/" + src + "-pat\"},\"code\":{\"text\":\"hidden diagnosis\"}}")
+                + "]}";
+    }
+
+    static String entry(String type, String id, String resource) {
+        return "{\"resource\":" + resource + ",\"request\":{\"method\":\"PUT\",\"url\":\"" + type + "/" + id + "\"}}";
+    }
+
+    String shareCode(String who) throws IOException {
+        String session = signIn(who);
+        RawHttp.Response portal = http.get("/portal", cookie(session));
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(portal.body());
+        assertThat(csrf.find()).as(portal.body()).isTrue();
+        RawHttp.Response answer = http.send("POST", "/portal/api/share-codes", "application/json", "{}",
+                cookie(session), "X-CSRF-Token: " + csrf.group(1));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        Matcher code = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z0-9]+)\"").matcher(answer.body());
+        assertThat(code.find()).isTrue();
+        return code.group(1);
+    }
+
+    RawHttp.Response exchangeRaw(SystemClient emr, String code) throws Exception {
+        return record(http.send("POST", "/fhir/Patient/$exchange-share-code", "application/fhir+json",
+                "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"code\",\"valueString\":\"" + code + "\"}]}",
+                bearer(token(emr)), TREATMENT));
+    }
+
+    String exchange(SystemClient emr, String code) throws Exception {
+        RawHttp.Response answer = exchangeRaw(emr, code);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([a-z2-7]{26})\"").matcher(answer.body());
+        assertThat(id.find()).as(answer.body()).isTrue();
+        return id.group(1);
+    }
+
+    String token(SystemClient emr) throws Exception {
+        return accessToken(emr, "system/*.rs");
+    }
+
+    RawHttp.Response get(SystemClient emr, String path, String... extra) throws Exception {
+        List<String> headers = new ArrayList<>(List.of(bearer(token(emr))));
+        headers.addAll(List.of(extra));
+        return record(http.get(path, headers.toArray(String[]::new)));
+    }
+
+    static RawHttp.Response record(RawHttp.Response response) {
+        synchronized (BODIES) {
+            BODIES.add(response.body());
+        }
+        return response;
+    }
+
+    static int total(String body) {
+        Matcher m = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void pseudonyms_areStableForOneClinic_andDifferBetweenClinics() throws Exception {
+        assertThat(setup.p1()).isNotEqualTo(setup.p2());
+        assertThat(exchange(setup.emr1(), shareCode("e-resident"))).isEqualTo(setup.p1());
+    }
+
+    @Test
+    void aShareCode_isUsedOnce_andUnknownCodesGetTheSameAnswer() throws Exception {
+        String code = shareCode("e-resident");
+        assertThat(exchangeRaw(setup.emr1(), code).status()).isEqualTo(200);
+        RawHttp.Response again = exchangeRaw(setup.emr1(), code);
+        RawHttp.Response unknown = exchangeRaw(setup.emr1(), "ABCDEFGHJK");
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(again.body()).contains("FG-0711");
+    }
+
+    @Test
+    void exchangeWithoutConsent_filesAConsentRequest() {
+        assertThat(consents.requests()).anyMatch(r -> r.startsWith(residentA() + "|" + setup.clinic2().value()));
+    }
+
+    @Test
+    void search_withConsent_releasesOnlyConsentedRecords_withPseudonymousReferences() throws Exception {
+        RawHttp.Response answer = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1(), TREATMENT);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(total(answer.body())).isEqualTo(2);
+        assertThat(answer.body()).contains("Patient/" + setup.p1()).contains("\"Practitioner\"")
+                .doesNotContain(setup.p2());
+        RawHttp.Response conditions = get(setup.emr1(), "/fhir/Condition?patient=" + setup.p1(), TREATMENT);
+        assertThat(conditions.status()).isEqualTo(200);
+        assertThat(total(conditions.body())).isZero();
+        assertThat(conditions.body()).doesNotContain("hidden diagnosis");
+    }
+
+    @Test
+    void readPatient_answersDemographicsUnderThePseudonym_withoutIdentifiers() throws Exception {
+        RawHttp.Response answer = get(setup.emr1(), "/fhir/Patient/" + setup.p1(), TREATMENT);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains(setup.p1()).contains("Yamada").doesNotContain("identifier")
+                .doesNotContain("123456789012");
+    }
+
+    @Test
+    void everything_releasesPatientAndConsentedRecordsOnly() throws Exception {
+        RawHttp.Response answer = get(setup.emr1(), "/fhir/Patient/" + setup.p1() + "/$everything", TREATMENT);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"Observation\"").doesNotContain("\"Condition\"");
+    }
+
+    @Test
+    void aClinicWithoutConsent_getsNotFound_andTheDenialIsLogged() throws Exception {
+        RawHttp.Response answer = get(setup.emr2(), "/fhir/Observation?patient=" + setup.p2(), TREATMENT);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+        assertThat(answer.body()).contains("OperationOutcome").contains("FG-0704");
+        Integer denials = new JdbcTemplate(dataSource).queryForObject(
+                "SELECT COUNT(*) FROM cp_access_log WHERE decision = 'DENY'", Integer.class);
+        assertThat(denials).isPositive();
+    }
+
+    @Test
+    void anotherClinicsPseudonym_anUnknownOne_andAnUnreleasedRecord_areAllNotFound() throws Exception {
+        assertThat(get(setup.emr1(), "/fhir/Observation?patient=" + setup.p2(), TREATMENT).status()).isEqualTo(404);
+        assertThat(get(setup.emr1(), "/fhir/Patient/" + "a".repeat(26), TREATMENT).status()).isEqualTo(404);
+        String conditionId = bank.list(residentA()).stream().filter(r -> r.type().value().equals("Condition"))
+                .findFirst().orElseThrow().id().value();
+        assertThat(get(setup.emr1(), "/fhir/Condition/" + conditionId, TREATMENT).status()).isEqualTo(404);
+        String observationB = bank.list(residentB()).stream().filter(r -> r.type().value().equals("Observation"))
+                .findFirst().orElseThrow().id().value();
+        assertThat(get(setup.emr1(), "/fhir/Observation/" + observationB, TREATMENT).status()).isEqualTo(404);
+    }
+
+    @Test
+    void summaryCount_countsOnlyWhatIsReleased() throws Exception {
+        consents.permit(residentA(), setup.clinic2().value(), new Permit(new Purpose("treatment"),
+                Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory")), new ConsentVersionRef("consent-2", 1)));
+        try {
+            RawHttp.Response answer = get(setup.emr2(), "/fhir/Observation?patient=" + setup.p2() + "&_summary=count",
+                    TREATMENT);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(total(answer.body())).isEqualTo(1);
+            assertThat(answer.body()).doesNotContain("\"entry\"");
+        } finally {
+            consents.withdraw(residentA(), setup.clinic2().value());
+        }
+    }
+
+    @Test
+    void paging_reappliesTheDecisionOnEveryPage() throws Exception {
+        RawHttp.Response first = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1() + "&_count=1", TREATMENT);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        Matcher next = Pattern.compile("\"relation\"\\s*:\\s*\"next\"\\s*,\\s*\"url\"\\s*:\\s*\"[^\"]*(/fhir/[^\"]+)\"")
+                .matcher(first.body());
+        assertThat(next.find()).as(first.body()).isTrue();
+        RawHttp.Response second = get(setup.emr1(), next.group(1), TREATMENT);
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.body()).contains("\"Observation\"");
+
+        Permit permit = new Permit(new Purpose("treatment"), Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory"),
+                ConsentCategory.of(DataCategory.MEDICAL, "vital-signs")), new ConsentVersionRef("consent-1", 2));
+        consents.withdraw(residentA(), world().clinic().value());
+        try {
+            assertThat(get(setup.emr1(), next.group(1), TREATMENT).status()).isEqualTo(404);
+        } finally {
+            consents.permit(residentA(), world().clinic().value(), permit);
+        }
+    }
+
+    @Test
+    void aReceipt_verifiesWithTheBanksKey_andHashesTheBody() throws Exception {
+        RawHttp.Response answer = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1(), TREATMENT);
+
+        String json = new String(Base64.getUrlDecoder().decode(answer.header("X-Azukari-Receipt")), StandardCharsets.UTF_8);
+        String signature = answer.header("X-Azukari-Receipt-Signature");
+        assertThat(signer.verify(json.getBytes(StandardCharsets.UTF_8), signature)).isTrue();
+        assertThat(signer.verify((json + " ").getBytes(StandardCharsets.UTF_8), signature)).isFalse();
+        assertThat(json).contains("\"bodySha256\":\"" + Receipts.sha256Hex(answer.body().getBytes(StandardCharsets.UTF_8)))
+                .contains("\"consents\":[{\"id\":\"consent-1\",\"version\":2}]").contains("\"purpose\":\"treatment\"")
+                .contains("\"recipient\":\"" + world().clinic().value() + "\"").contains("MEDICAL/laboratory");
+    }
+
+    @Test
+    void aRequestWithoutPurpose_orWithAMalformedOne_isRefused() throws Exception {
+        RawHttp.Response none = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1());
+        RawHttp.Response bad = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1(), "X-Azukari-Purpose: Bad Code!");
+
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body()).contains("FG-0708");
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
+    void includes_revincludes_and_has_areRefused() throws Exception {
+        for (String extra : List.of("&_include=Observation:performer", "&_revinclude=Provenance:target",
+                "&_has=Condition:subject:code=x", "&_elements=code", "&_sort=date")) {
+            RawHttp.Response answer = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1() + extra, TREATMENT);
+            assertThat(answer.status()).as(extra + " " + answer.body()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void whenTheAccessLogIsDown_nothingIsDecrypted_andTheClinicGets503() throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Integer receipts = jdbc.queryForObject("SELECT COUNT(*) FROM fg_release_receipt", Integer.class);
+        String token = token(setup.emr1());
+        jdbc.execute("ALTER TABLE cp_access_log_head RENAME TO cp_access_log_head_down");
+        RawHttp.Response answer;
+        try {
+            answer = record(http.get("/fhir/Observation?patient=" + setup.p1(), bearer(token), TREATMENT));
+        } finally {
+            jdbc.execute("ALTER TABLE cp_access_log_head_down RENAME TO cp_access_log_head");
+        }
+        assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+        assertThat(answer.body()).contains("FG-0706").doesNotContain("\"Observation\"");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fg_release_receipt", Integer.class)).isEqualTo(receipts);
+    }
+
+    @AfterAll
+    static void noResponse_carriesResidentIdsSourceIdsOrMrns() {
+        assertThat(BODIES).isNotEmpty();
+        for (String body : BODIES) {
+            for (String secret : NEVER) {
+                assertThat(body).as("a response quoted " + secret).doesNotContain(secret);
+            }
+        }
+    }
+}
