@@ -79,6 +79,9 @@ final class JdbcChanges {
             return read.get();
         } catch (DataAccessException e) {
             throw new ConsentUnavailableException("consent store unavailable", e);
+        } catch (IllegalArgumentException e) {
+            // a row that no longer passes its own checks (an edited text no longer matching its hash)
+            throw new ConsentUnavailableException("consent store holds an unreadable row", e);
         }
     }
 
