@@ -1,0 +1,2 @@
+/** Spring wiring of consents, never-share marks, emergency access and the decision point. */
+package org.azukari.consent.config;

@@ -1,0 +1,148 @@
+package org.azukari.consent.decision;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.azukari.consent.api.Consent;
+import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.ConsentDecisionPoint;
+import org.azukari.consent.api.ConsentStatus;
+import org.azukari.consent.api.ConsentUnavailableException;
+import org.azukari.consent.api.ConsentVersionRef;
+import org.azukari.consent.api.Consents;
+import org.azukari.consent.api.EmergencyAccess;
+import org.azukari.consent.api.EmergencyAccesses;
+import org.azukari.consent.api.NeverShare;
+
+/**
+ * Deny by default. An asked category is permitted when an {@code ACTIVE} consent of the resident
+ * whose recipient covers the asking recipient ({@link org.azukari.consent.api.Recipient#covers}),
+ * for the same purpose, with a period containing the time asked about, covers it; otherwise when an
+ * emergency access open at that time for the asking organisation covers it. Never-share marks
+ * override both (deny overrides). A decision permits the asked categories that pass, and relies on
+ * the consents (or emergency accesses) that let them pass.
+ *
+ * <p>On a deny the reason is the most informative one, in this order: {@code never-share} (a
+ * consent or emergency access would have covered it), {@code category-not-covered},
+ * {@code consent-withdrawn}, {@code consent-expired}, {@code emergency-expired},
+ * {@code wrong-purpose}, {@code wrong-recipient}, {@code no-consent}. Nothing is cached: every call
+ * reads the stores, and any failure to read them is a {@link ConsentUnavailableException}.
+ */
+public final class DefaultConsentDecisionPoint implements ConsentDecisionPoint {
+
+    private final Consents consents;
+    private final NeverShare neverShare;
+    private final EmergencyAccesses emergencies;
+
+    public DefaultConsentDecisionPoint(Consents consents, NeverShare neverShare, EmergencyAccesses emergencies) {
+        this.consents = consents;
+        this.neverShare = neverShare;
+        this.emergencies = emergencies;
+    }
+
+    @Override
+    public Decision decide(Question question) {
+        try {
+            return decide(question, consents.forResident(question.resident()),
+                    neverShare.marks(question.resident()), emergencies.forResident(question.resident()));
+        } catch (ConsentUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // anything unexpected (an unreadable row included) fails closed
+            throw new ConsentUnavailableException("consent decision failed", e);
+        }
+    }
+
+    private static Decision decide(Question q, List<Consent> all, Set<ConsentCategory> never,
+                                   List<EmergencyAccess> openings) {
+        Set<ConsentCategory> permitted = new LinkedHashSet<>();
+        Set<ConsentVersionRef> reliedOn = new LinkedHashSet<>();
+        boolean blockedByNeverShare = false;
+        boolean byConsent = false;
+        for (Consent consent : all) {
+            if (!applies(consent, q)) {
+                continue;
+            }
+            for (ConsentCategory asked : q.categories()) {
+                if (covered(consent.terms().categories(), asked)) {
+                    if (covered(never, asked)) {
+                        blockedByNeverShare = true;
+                    } else {
+                        permitted.add(asked);
+                        reliedOn.add(consent.ref());
+                        byConsent = true;
+                    }
+                }
+            }
+        }
+        boolean byEmergency = false;
+        for (EmergencyAccess opening : openings) {
+            if (!opening.recipient().covers(q.recipient()) || !opening.openAt(q.at())) {
+                continue;
+            }
+            for (ConsentCategory asked : q.categories()) {
+                if (covered(opening.categories(), asked) && !permitted.contains(asked)) {
+                    if (covered(never, asked)) {
+                        blockedByNeverShare = true;
+                    } else {
+                        permitted.add(asked);
+                        reliedOn.add(opening.id().version(1));
+                        byEmergency = true;
+                    }
+                }
+            }
+        }
+        if (!permitted.isEmpty()) {
+            return new Decision(true, permitted, new ArrayList<>(reliedOn), byConsent ? "consent-permit"
+                    : "emergency-access", byEmergency);
+        }
+        return new Decision(false, Set.of(), List.of(),
+                blockedByNeverShare ? "never-share" : denyReason(q, all, openings), false);
+    }
+
+    private static boolean applies(Consent consent, Question q) {
+        return consent.status() == ConsentStatus.ACTIVE && consent.terms().period().contains(q.at())
+                && consent.terms().recipient().covers(q.recipient()) && consent.terms().purpose().equals(q.purpose());
+    }
+
+    private static boolean covered(Set<ConsentCategory> granted, ConsentCategory asked) {
+        return granted.stream().anyMatch(g -> g.covers(asked));
+    }
+
+    /** The closest miss among the resident's consents and openings. */
+    private static String denyReason(Question q, List<Consent> all, List<EmergencyAccess> openings) {
+        Set<String> misses = new HashSet<>();
+        for (Consent consent : all) {
+            boolean recipient = consent.terms().recipient().covers(q.recipient());
+            boolean purpose = consent.terms().purpose().equals(q.purpose());
+            ConsentStatus status = consent.statusAt(q.at());
+            if (recipient && purpose) {
+                if (status == ConsentStatus.ACTIVE && consent.terms().period().contains(q.at())) {
+                    misses.add("category-not-covered");
+                } else if (status == ConsentStatus.WITHDRAWN) {
+                    misses.add("consent-withdrawn");
+                } else if (status == ConsentStatus.EXPIRED) {
+                    misses.add("consent-expired");
+                }
+            } else if (recipient && status == ConsentStatus.ACTIVE) {
+                misses.add("wrong-purpose");
+            } else if (purpose && status == ConsentStatus.ACTIVE) {
+                misses.add("wrong-recipient");
+            }
+        }
+        for (EmergencyAccess opening : openings) {
+            if (opening.recipient().covers(q.recipient())) {
+                misses.add(opening.openAt(q.at()) ? "category-not-covered" : "emergency-expired");
+            }
+        }
+        for (String reason : List.of("category-not-covered", "consent-withdrawn", "consent-expired",
+                "emergency-expired", "wrong-purpose", "wrong-recipient")) {
+            if (misses.contains(reason)) {
+                return reason;
+            }
+        }
+        return "no-consent";
+    }
+}

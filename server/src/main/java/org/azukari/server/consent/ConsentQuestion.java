@@ -1,0 +1,55 @@
+package org.azukari.server.consent;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.DataCategory;
+import org.azukari.consent.api.Purpose;
+import org.azukari.identity.api.PurposeRegistry;
+
+/**
+ * The consent question in the mission's words — 『健康アドバイス』を目的として、『決済データと医療データ』を
+ * 提供してよいですか？ — built from the purpose registry's labels and the categories. The text shown
+ * is rebuilt from the version the client names, so the evidence stored is exactly what was shown.
+ */
+final class ConsentQuestion {
+
+    static final String VERSION = "consent-question-1";
+
+    private ConsentQuestion() {
+    }
+
+    static String purposeLabel(PurposeRegistry purposes, Purpose purpose, String language) {
+        return purposes.find(purpose).map(e -> e.label(Locale.forLanguageTag(language))).orElse(purpose.code());
+    }
+
+    static String categoriesLabel(Set<ConsentCategory> categories, String language) {
+        boolean ja = "ja".equals(language);
+        return categories.stream().sorted(Comparator.comparing(ConsentCategory::toString))
+                .map(c -> label(c.category(), ja) + c.subcategory().map(s -> ja ? "（" + s + "）" : " (" + s + ")")
+                        .orElse(""))
+                .collect(Collectors.joining(ja ? "と" : " and "));
+    }
+
+    static String text(PurposeRegistry purposes, Purpose purpose, Set<ConsentCategory> categories, String language,
+                       String version) {
+        if (!VERSION.equals(version)) {
+            throw new IllegalArgumentException("CP-0250 unknown consent question version");
+        }
+        String p = purposeLabel(purposes, purpose, language);
+        String c = categoriesLabel(categories, language);
+        return "ja".equals(language)
+                ? "『" + p + "』を目的として、『" + c + "』を提供してよいですか？"
+                : "For the purpose '" + p + "', may we provide '" + c + "'?";
+    }
+
+    private static String label(DataCategory category, boolean ja) {
+        return switch (category) {
+            case MEDICAL -> ja ? "医療データ" : "medical data";
+            case CARE -> ja ? "介護データ" : "care data";
+            case PAYMENT -> ja ? "決済データ" : "payment data";
+        };
+    }
+}
