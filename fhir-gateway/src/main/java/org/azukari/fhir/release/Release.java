@@ -165,7 +165,9 @@ public final class Release {
                         Predicate<StoredRecord> wanted, AccessAction action) {
         List<StoredRecord> all = bank.list(resident);
         List<StoredRecord> candidates = all.stream().filter(wanted).toList();
-        Decision decision = decide(caller, resident, asked(candidates, all));
+        // Asked about every kind of record the resident has, not only what this search matches: a
+        // permit or deny that depended on the search would tell whether hidden records exist.
+        Decision decision = decide(caller, resident, asked(all, all));
         List<StoredRecord> openable = decision.permit()
                 ? candidates.stream().filter(r -> openable(decision, r)).toList() : List.of();
         log(caller, resident, action, decision, openable);
@@ -200,7 +202,7 @@ public final class Release {
         List<StoredRecord> all = bank.list(resident);
         List<StoredRecord> patients = all.stream().filter(r -> r.type().value().equals("Patient"))
                 .sorted(Comparator.comparing(StoredRecord::storedAt).reversed()).limit(1).toList();
-        Decision decision = decide(caller, resident, asked(List.of(), all));
+        Decision decision = decide(caller, resident, asked(all, all));
         boolean releasable = decision.permit() && !decision.permitted().isEmpty();
         log(caller, resident, action, decision, releasable ? patients : List.of());
         if (!releasable) {

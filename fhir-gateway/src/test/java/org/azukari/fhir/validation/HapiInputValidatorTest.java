@@ -252,24 +252,6 @@ class HapiInputValidatorTest {
         assertThat(output.getAll()).doesNotContain("山田", "ヤマダ", "0312345678", "minimum required", "Referral-Example-01");
     }
 
-    @Test
-    void validate_typicalJpResourceAfterWarmUp_takesWellUnderASecond() throws IOException {
-        Resource prescription = example("jp-clins-examples", "MedicationRequest-Example-JP-MedReq-PO-SID-28days.json");
-        Resource labResult = example("jp-core-examples", "Observation-jp-observation-labresult-example-1.json");
-        validator.validate(prescription, ValidationMode.STRICT); // its profiles' first use
-
-        long started = System.nanoTime();
-        validator.validate(prescription, ValidationMode.STRICT);
-        long prescriptionMillis = millisSince(started);
-        started = System.nanoTime();
-        validator.validate(labResult, ValidationMode.STRICT);
-        long labResultMillis = millisSince(started);
-        System.out.printf("After warm-up: JP-CLINS MedicationRequest %d ms, JP Core lab Observation (first of its profile) %d ms%n",
-                prescriptionMillis, labResultMillis);
-
-        assertThat(prescriptionMillis).isLessThan(1_000);
-    }
-
     private static void assertRefusedWith(ValidationReport report, String expression, String diagnostics) {
         assertThat(report.refused()).as(diagnosticsOf(report)).isTrue();
         assertThat(issuesOf(report, IssueSeverity.ERROR)).anySatisfy(issue -> {

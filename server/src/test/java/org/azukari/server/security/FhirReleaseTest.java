@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.azukari.consent.api.CheckpointSigner;
 import org.azukari.consent.api.ConsentCategory;
-import org.azukari.consent.api.ConsentVersionRef;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.ResidentId;
@@ -22,8 +22,13 @@ import org.azukari.identity.api.EnrolmentLink;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
-import org.azukari.server.release.TestConsentTableConfiguration.Permit;
-import org.azukari.server.release.TestConsentTableConfiguration.TestConsentTable;
+import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.Consent;
+import org.azukari.consent.api.ConsentEvidence;
+import org.azukari.consent.api.ConsentPeriod;
+import org.azukari.consent.api.ConsentTerms;
+import org.azukari.consent.api.Consents;
+import org.azukari.consent.api.Recipient;
 import org.azukari.trustbank.api.TrustBank;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Consented release to clinics, end to end: records pushed through the real ingest, a resident's
  * share code exchanged by two clinics' EMRs, reads and searches decided by a test table of
- * permits (TestConsentTableConfiguration), every response scanned for what must never leave.
+ * consents granted and withdrawn through the real consent store and decision point, every response scanned for what must never leave.
  */
 class FhirReleaseTest extends RealIdentityWorld {
 
@@ -55,7 +60,24 @@ class FhirReleaseTest extends RealIdentityWorld {
     TrustBank bank;
 
     @Autowired
-    TestConsentTable consents;
+    Consents consents;
+
+    /** The consent clinic 1 holds now (the paging test withdraws and grants it again). */
+    private static volatile Consent clinic1Consent;
+
+    Consent grant(ResidentId resident, OrganisationId clinic, ConsentCategory... categories) {
+        String text = "『診療』を目的として、『医療データ』を提供してよいですか？";
+        ConsentEvidence evidence = new ConsentEvidence(text, "ja", "consent-question-1", Receipts.sha256Hex(
+                text.getBytes(StandardCharsets.UTF_8)), java.time.Instant.now(), "portal");
+        return consents.grant(resident, new ConsentTerms(Recipient.organisation(clinic.value()), new Purpose("treatment"),
+                Set.of(categories), ConsentPeriod.from(java.time.Instant.now().minusSeconds(60))), evidence,
+                new AccessActor("RESIDENT", "release-test", Optional.empty(), Optional.empty()));
+    }
+
+    void withdraw(ResidentId resident, Consent consent) {
+        consents.withdraw(resident, consent.id(), "portal",
+                new AccessActor("RESIDENT", "release-test", Optional.empty(), Optional.empty()));
+    }
 
     @Autowired
     CheckpointSigner signer;
@@ -97,9 +119,8 @@ class FhirReleaseTest extends RealIdentityWorld {
                 Set.of(new Purpose("treatment"))));
         SystemClient emr1 = registerClinicEmr("relemr1-" + suffix, world().clinic());
         SystemClient emr2 = registerClinicEmr("relemr2-" + suffix, clinic2);
-        consents.permit(residentA(), world().clinic().value(), new Permit(new Purpose("treatment"),
-                Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory"),
-                        ConsentCategory.of(DataCategory.MEDICAL, "vital-signs")), new ConsentVersionRef("consent-1", 2)));
+        clinic1Consent = grant(residentA(), world().clinic(), ConsentCategory.of(DataCategory.MEDICAL, "laboratory"),
+                ConsentCategory.of(DataCategory.MEDICAL, "vital-signs"));
         String p1 = exchange(emr1, shareCode("e-resident"));
         String p2 = exchange(emr2, shareCode("e-resident"));
         setup = new Setup(emr1, emr2, clinic2, p1, p2, mrnA, src);
@@ -205,7 +226,8 @@ class FhirReleaseTest extends RealIdentityWorld {
 
     @Test
     void exchangeWithoutConsent_filesAConsentRequest() {
-        assertThat(consents.requests()).anyMatch(r -> r.startsWith(residentA() + "|" + setup.clinic2().value()));
+        assertThat(consents.pendingRequests(residentA()))
+                .anyMatch(c -> c.terms().recipient().organisation().equals(setup.clinic2().value()));
     }
 
     @Test
@@ -264,8 +286,7 @@ class FhirReleaseTest extends RealIdentityWorld {
 
     @Test
     void summaryCount_countsOnlyWhatIsReleased() throws Exception {
-        consents.permit(residentA(), setup.clinic2().value(), new Permit(new Purpose("treatment"),
-                Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory")), new ConsentVersionRef("consent-2", 1)));
+        Consent clinic2 = grant(residentA(), setup.clinic2(), ConsentCategory.of(DataCategory.MEDICAL, "laboratory"));
         try {
             RawHttp.Response answer = get(setup.emr2(), "/fhir/Observation?patient=" + setup.p2() + "&_summary=count",
                     TREATMENT);
@@ -273,7 +294,7 @@ class FhirReleaseTest extends RealIdentityWorld {
             assertThat(total(answer.body())).isEqualTo(1);
             assertThat(answer.body()).doesNotContain("\"entry\"");
         } finally {
-            consents.withdraw(residentA(), setup.clinic2().value());
+            withdraw(residentA(), clinic2);
         }
     }
 
@@ -288,13 +309,12 @@ class FhirReleaseTest extends RealIdentityWorld {
         assertThat(second.status()).as(second.body()).isEqualTo(200);
         assertThat(second.body()).contains("\"Observation\"");
 
-        Permit permit = new Permit(new Purpose("treatment"), Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory"),
-                ConsentCategory.of(DataCategory.MEDICAL, "vital-signs")), new ConsentVersionRef("consent-1", 2));
-        consents.withdraw(residentA(), world().clinic().value());
+        withdraw(residentA(), clinic1Consent);
         try {
             assertThat(get(setup.emr1(), next.group(1), TREATMENT).status()).isEqualTo(404);
         } finally {
-            consents.permit(residentA(), world().clinic().value(), permit);
+            clinic1Consent = grant(residentA(), world().clinic(), ConsentCategory.of(DataCategory.MEDICAL, "laboratory"),
+                    ConsentCategory.of(DataCategory.MEDICAL, "vital-signs"));
         }
     }
 
@@ -307,7 +327,7 @@ class FhirReleaseTest extends RealIdentityWorld {
         assertThat(signer.verify(json.getBytes(StandardCharsets.UTF_8), signature)).isTrue();
         assertThat(signer.verify((json + " ").getBytes(StandardCharsets.UTF_8), signature)).isFalse();
         assertThat(json).contains("\"bodySha256\":\"" + Receipts.sha256Hex(answer.body().getBytes(StandardCharsets.UTF_8)))
-                .contains("\"consents\":[{\"id\":\"consent-1\",\"version\":2}]").contains("\"purpose\":\"treatment\"")
+                .contains("\"consents\":[{\"id\":\"" + clinic1Consent.id().value() + "\",\"version\":1}]").contains("\"purpose\":\"treatment\"")
                 .contains("\"recipient\":\"" + world().clinic().value() + "\"").contains("MEDICAL/laboratory");
     }
 
