@@ -1,10 +1,6 @@
 package org.azukari.server.consent;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import org.azukari.consent.api.AccessActor;
@@ -52,18 +48,10 @@ final class ShareCodeConsentRequests implements ConsentRequests {
             return;
         }
         String text = ConsentQuestion.text(purposes, purpose, CLINIC_ASKS_FOR, "ja", ConsentQuestion.VERSION);
-        ConsentEvidence question = new ConsentEvidence(text, "ja", ConsentQuestion.VERSION, sha256(text),
-                clock.instant(), "share-code");
+        ConsentEvidence question = ConsentEvidence.shown(text, "ja", ConsentQuestion.VERSION, clock.instant(),
+                "share-code");
         consents.request(resident, new ConsentTerms(recipient, purpose, CLINIC_ASKS_FOR,
                 ConsentPeriod.from(clock.instant())), question, new AccessActor("CLINIC_EMR",
                 recipient.organisation(), Optional.of(recipient.organisation()), Optional.empty()));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
