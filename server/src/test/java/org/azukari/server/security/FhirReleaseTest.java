@@ -332,6 +332,25 @@ class FhirReleaseTest extends RealIdentityWorld {
     }
 
     @Test
+    void theResident_findsEveryReceiptOfTheirData_signedByTheBank_andNobodyElseSeesThem() throws Exception {
+        RawHttp.Response released = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1(), TREATMENT);
+        String issued = new String(Base64.getUrlDecoder().decode(released.header("X-Azukari-Receipt")),
+                StandardCharsets.UTF_8);
+
+        RawHttp.Response own = http.get("/portal/api/receipts", cookie(signIn("e-resident")));
+        RawHttp.Response other = http.get("/portal/api/receipts", cookie(signIn("resident-b")));
+
+        assertThat(own.status()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode receipts = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(own.body());
+        assertThat(receipts).anySatisfy(receipt -> {
+            assertThat(receipt.get("receipt").asText()).isEqualTo(issued);
+            assertThat(signer.verify(issued.getBytes(StandardCharsets.UTF_8), receipt.get("signature").asText())).isTrue();
+        });
+        assertThat(other.body()).doesNotContain(issued.substring(issued.indexOf("receiptId"), issued.indexOf("receiptId") + 40));
+    }
+
+    @Test
     void aRequestWithoutPurpose_orWithAMalformedOne_isRefused() throws Exception {
         RawHttp.Response none = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1());
         RawHttp.Response bad = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1(), "X-Azukari-Purpose: Bad Code!");

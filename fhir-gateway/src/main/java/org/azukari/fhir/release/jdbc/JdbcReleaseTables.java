@@ -74,4 +74,12 @@ public final class JdbcReleaseTables implements PseudonymDirectory, ShareCodeSto
         jdbc.update("INSERT INTO fg_release_receipt (receipt_id, resident_id, recipient, issued_at, receipt, signature)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", receiptId, resident.value(), recipient, Timestamp.from(issuedAt), json, signature);
     }
+
+    @Override
+    public java.util.List<StoredReceipt> forResident(ResidentId resident, int limit) {
+        return jdbc.query("SELECT receipt_id, recipient, issued_at, receipt, signature FROM fg_release_receipt"
+                        + " WHERE resident_id = ? ORDER BY issued_at DESC, receipt_id LIMIT ?",
+                (rs, i) -> new StoredReceipt(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4), rs.getString(5)), resident.value(), limit);
+    }
 }
