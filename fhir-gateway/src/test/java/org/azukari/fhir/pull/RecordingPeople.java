@@ -82,4 +82,19 @@ final class RecordingPeople implements PeopleRegistry {
     public boolean confirmTotp(AccountId account, String code) {
         return false;
     }
+
+    @Override
+    public void grantEmergencyRole(AccountId practitioner, AccountId grantedBy) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void revokeEmergencyRole(AccountId practitioner) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean holdsEmergencyRole(AccountId account) {
+        return false;
+    }
 }

@@ -44,4 +44,19 @@ public interface PeopleRegistry {
 
     /** Activates the pending TOTP secret when {@code code} is a current code for it; false otherwise. */
     boolean confirmTotp(AccountId account, String code);
+
+    /**
+     * Gives a practitioner the emergency role: they may then open emergency (break-glass) access
+     * to a resident's data without consent, which is logged, shown to the resident and reviewed.
+     * Idempotent. Refused ({@code ID-0150}) for any account that is not a practitioner's.
+     *
+     * @param grantedBy the operator's account
+     */
+    void grantEmergencyRole(AccountId practitioner, AccountId grantedBy);
+
+    /** Takes the emergency role away (idempotent); refused ({@code ID-0150}) for a non-practitioner account. */
+    void revokeEmergencyRole(AccountId practitioner);
+
+    /** Whether the account is a practitioner's holding the emergency role now (read on every call, no cache). */
+    boolean holdsEmergencyRole(AccountId account);
 }

@@ -42,4 +42,12 @@ public interface Accounts {
     boolean setPendingTotp(AccountId account, byte[] sealedSecret);
 
     void confirmTotp(AccountId account);
+
+    /** Records that a practitioner holds the emergency role (idempotent: an existing grant stays as it was). */
+    void grantEmergencyRole(AccountId practitioner, AccountId grantedBy, Instant now);
+
+    /** False when the account did not hold it. */
+    boolean revokeEmergencyRole(AccountId practitioner);
+
+    boolean holdsEmergencyRole(AccountId account);
 }

@@ -1,5 +1,6 @@
 package org.azukari.identity.people;
 
+import java.time.Clock;
 import java.util.Optional;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.AccountCredentials;
@@ -20,12 +21,15 @@ final class DefaultPeopleRegistry implements PeopleRegistry {
     private final Accounts accounts;
     private final Enrolments enrolments;
     private final TotpEnrolments totp;
+    private final Clock clock;
 
-    DefaultPeopleRegistry(AccountRegistrar registrar, Accounts accounts, Enrolments enrolments, TotpEnrolments totp) {
+    DefaultPeopleRegistry(AccountRegistrar registrar, Accounts accounts, Enrolments enrolments, TotpEnrolments totp,
+                          Clock clock) {
         this.registrar = registrar;
         this.accounts = accounts;
         this.enrolments = enrolments;
         this.totp = totp;
+        this.clock = clock;
     }
 
     @Override
@@ -78,5 +82,27 @@ final class DefaultPeopleRegistry implements PeopleRegistry {
     @Override
     public boolean confirmTotp(AccountId account, String code) {
         return totp.confirm(account, code);
+    }
+
+    @Override
+    public void grantEmergencyRole(AccountId practitioner, AccountId grantedBy) {
+        java.util.Objects.requireNonNull(grantedBy);
+        accounts.grantEmergencyRole(practitioner(practitioner), grantedBy, clock.instant());
+    }
+
+    @Override
+    public void revokeEmergencyRole(AccountId practitioner) {
+        accounts.revokeEmergencyRole(practitioner(practitioner));
+    }
+
+    @Override
+    public boolean holdsEmergencyRole(AccountId account) {
+        return account != null && accounts.holdsEmergencyRole(account);
+    }
+
+    private AccountId practitioner(AccountId account) {
+        return findAccount(account).filter(a -> a.kind() == PrincipalKind.PRACTITIONER)
+                .map(PersonAccount::account)
+                .orElseThrow(() -> new IllegalArgumentException("ID-0150 not a practitioner account"));
     }
 }

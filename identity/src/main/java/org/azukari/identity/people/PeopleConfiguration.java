@@ -66,7 +66,7 @@ public class PeopleConfiguration {
             Enrolments enrolments = new Enrolments(accounts, new JdbcEnrolmentLinks(dataSource),
                     new EnrolmentIdentifiers(key.derive(IdentitySecretKey.ENROLMENT_HASH)), clock);
             DefaultPeopleRegistry registry = new DefaultPeopleRegistry(new AccountRegistrar(accounts, passwords, clock),
-                    accounts, enrolments, new TotpEnrolments(accounts, box, secondFactor));
+                    accounts, enrolments, new TotpEnrolments(accounts, box, secondFactor), clock);
             return new People(accounts, passwords, secondFactor, registry, clock);
         }
 

@@ -97,6 +97,43 @@ class PeopleRegistryTest {
     }
 
     @Test
+    void emergencyRole_isGrantedToAPractitioner_idempotently_andRevoked() {
+        PersonAccount doctor = registry.registerPractitioner(PeopleFixture.HOSPITAL, credentials("dr.sato"));
+        PersonAccount other = registry.registerPractitioner(PeopleFixture.HOSPITAL, credentials("dr.kato"));
+        PersonAccount operator = registry.registerOperator(credentials("ops.suzuki"));
+        assertThat(registry.holdsEmergencyRole(doctor.account())).isFalse();
+
+        registry.grantEmergencyRole(doctor.account(), operator.account());
+        registry.grantEmergencyRole(doctor.account(), operator.account());
+
+        assertThat(registry.holdsEmergencyRole(doctor.account())).isTrue();
+        assertThat(registry.holdsEmergencyRole(other.account())).isFalse();
+        assertThat(fixture.count("SELECT COUNT(*) FROM id_emergency_role")).isEqualTo(1);
+
+        registry.revokeEmergencyRole(doctor.account());
+        registry.revokeEmergencyRole(doctor.account());
+
+        assertThat(registry.holdsEmergencyRole(doctor.account())).isFalse();
+    }
+
+    @Test
+    void emergencyRole_isRefusedForAnyoneButAPractitioner() {
+        PersonAccount resident = registry.registerResident(credentials("hanako.kaga"), AssuranceLevel.HIGH,
+                ProofingMethod.IN_PERSON_AT_CITY_OFFICE);
+        PersonAccount operator = registry.registerOperator(credentials("ops.suzuki"));
+
+        for (AccountId account : List.of(resident.account(), operator.account(),
+                new AccountId(java.util.UUID.randomUUID()))) {
+            assertThatThrownBy(() -> registry.grantEmergencyRole(account, operator.account()))
+                    .hasMessage("ID-0150 not a practitioner account");
+            assertThatThrownBy(() -> registry.revokeEmergencyRole(account))
+                    .hasMessage("ID-0150 not a practitioner account");
+            assertThat(registry.holdsEmergencyRole(account)).isFalse();
+        }
+        assertThat(fixture.count("SELECT COUNT(*) FROM id_emergency_role")).isZero();
+    }
+
+    @Test
     void registerOperatorAndAuditor_haveNeitherOrganisationNorResident() {
         PersonAccount operator = registry.registerOperator(credentials("ops.suzuki"));
         PersonAccount auditor = registry.registerAuditor(credentials("audit.tanaka"));

@@ -41,6 +41,11 @@ class ConsentApiErrors {
         return problem(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    @ExceptionHandler(PractitionerEmergencyAccessController.Forbidden.class)
+    ProblemDetail forbidden(PractitionerEmergencyAccessController.Forbidden e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
     @ExceptionHandler(ConsentChangeRefusedException.class)
     ProblemDetail refused(ConsentChangeRefusedException e) {
         return problem(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, e.getMessage());

@@ -179,11 +179,16 @@ abstract class RealIdentityWorld {
 
     /** Signs a person in through the form; answers their session cookie value. */
     String signIn(String who) throws IOException {
+        return signInAs(usernameOf(who), who);
+    }
+
+    /** Signs in an account a test class registered itself; answers its session cookie value. */
+    String signInAs(String username, String who) throws IOException {
         RawHttp.Response page = http.get("/signin");
         String visitor = page.cookie(COOKIE);
         Matcher csrf = CSRF_FIELD.matcher(page.body());
         assertThat(csrf.find()).isTrue();
-        RawHttp.Response answer = http.postForm("/signin", form("username", usernameOf(who), "password", PASSWORD,
+        RawHttp.Response answer = http.postForm("/signin", form("username", username, "password", PASSWORD,
                 "code", "", "_csrf", csrf.group(1)), cookie(visitor));
         assertThat(answer.status()).as("sign-in of " + who).isEqualTo(302);
         return answer.cookie(COOKIE);

@@ -122,6 +122,29 @@ public final class JdbcAccounts implements Accounts {
                 account.value());
     }
 
+    @Override
+    public void grantEmergencyRole(AccountId practitioner, AccountId grantedBy, Instant now) {
+        try {
+            jdbc.update("INSERT INTO id_emergency_role (account_id, granted_by, granted_at) VALUES (?, ?, ?)",
+                    practitioner.value(), grantedBy.value(), Timestamp.from(now));
+        } catch (DuplicateKeyException alreadyHeld) {
+            // idempotent: the first grant stays
+        }
+    }
+
+    @Override
+    public boolean revokeEmergencyRole(AccountId practitioner) {
+        return jdbc.update("DELETE FROM id_emergency_role WHERE account_id = ?", practitioner.value()) == 1;
+    }
+
+    @Override
+    public boolean holdsEmergencyRole(AccountId account) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM id_emergency_role r JOIN id_account a"
+                + " ON a.account_id = r.account_id WHERE r.account_id = ? AND a.principal_kind = 'PRACTITIONER'",
+                Integer.class, account.value());
+        return count != null && count > 0;
+    }
+
     private static Optional<AccountRow> one(List<AccountRow> rows) {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }

@@ -1,0 +1,93 @@
+package org.azukari.server.consent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.EmergencyAccess;
+import org.azukari.consent.api.EmergencyAccesses;
+import org.azukari.consent.api.Recipient;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.identity.api.AccountId;
+import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.OrganisationId;
+import org.azukari.identity.api.PeopleRegistry;
+import org.azukari.identity.api.PrincipalKind;
+import org.azukari.server.web.NotFound;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A practitioner holding the emergency role opens break-glass access to a resident, found by the
+ * identifier the practitioner's own organisation linked them with (MRN, insurance number), for the
+ * configured time and kinds of data, giving a reason. Anyone else is refused (403) before anything
+ * is looked up. The role is read from the registry on every call, so a revocation counts at once.
+ * The answer names the opening, its categories and expiry, never the resident; an unknown
+ * identifier answers 404 without quoting it. The reason is stored for the resident and the
+ * reviewing operator and never logged.
+ */
+@RestController
+@RequestMapping(path = "/portal/api", produces = MediaType.APPLICATION_JSON_VALUE)
+class PractitionerEmergencyAccessController {
+
+    private final EmergencyAccesses emergencies;
+    private final PeopleRegistry people;
+    private final Clock clock;
+
+    PractitionerEmergencyAccessController(EmergencyAccesses emergencies, PeopleRegistry people,
+                                          ObjectProvider<Clock> clock) {
+        this.emergencies = emergencies;
+        this.people = people;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    record OpenForm(String system, String value, String reason) {
+        @Override
+        public String toString() {
+            return "OpenForm[redacted]";
+        }
+    }
+
+    @PostMapping("/emergency-access")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> open(@RequestBody(required = false) OpenForm form) {
+        Caller caller = Callers.caller();
+        AccountId account = caller.account().orElse(null);
+        OrganisationId organisation = caller.organisation().orElse(null);
+        if (caller.kind() != PrincipalKind.PRACTITIONER || account == null || organisation == null
+                || !people.holdsEmergencyRole(account)) {
+            throw new Forbidden("CP-0234 emergency access needs a practitioner holding the emergency role");
+        }
+        if (form == null || form.system() == null || form.value() == null || form.system().isBlank()
+                || form.value().isBlank()) {
+            throw new IllegalArgumentException("OP-0002 system, value and reason are required");
+        }
+        EmergencyAccess.requireReason(form.reason());
+        ResidentId resident = people.findResidentByEnrolment(organisation, form.system(), form.value())
+                .orElseThrow(() -> new NotFound("no resident linked to that identifier by your organisation"));
+        Instant now = clock.instant();
+        EmergencyAccess opened = emergencies.open(resident, account.toString(),
+                Recipient.organisation(organisation.value()), form.reason(), now);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", opened.id().value());
+        view.put("recipient", opened.recipient().organisation());
+        view.put("categories", opened.categories().stream().map(ConsentCategory::toString).sorted().toList());
+        view.put("opened", opened.opened().toString());
+        view.put("until", opened.until().toString());
+        return view;
+    }
+
+    /** The caller may not do this: 403 with the stable code. */
+    static final class Forbidden extends RuntimeException {
+        Forbidden(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
