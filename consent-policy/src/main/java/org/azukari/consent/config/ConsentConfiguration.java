@@ -51,7 +51,7 @@ public class ConsentConfiguration {
     }
 
     @Bean
-    WhoCanSee whoCanSee(Consents consents, EmergencyAccesses emergencyAccesses) {
-        return new DefaultWhoCanSee(consents, emergencyAccesses);
+    WhoCanSee whoCanSee(Consents consents, EmergencyAccesses emergencyAccesses, NeverShare neverShare) {
+        return new DefaultWhoCanSee(consents, emergencyAccesses, neverShare);
     }
 }

@@ -1,5 +1,10 @@
 package org.azukari.consent.decision;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.NeverShare;
+
 import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
@@ -12,16 +17,22 @@ import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.consent.api.WhoCanSee;
 
-/** Active consents (in their period) and open emergency accesses, as grants to show the resident. */
+/**
+ * Active consents (in their period) and open emergency accesses, as grants to show the resident,
+ * with what the resident marked never-share taken out: a category a mark covers is not listed,
+ * and a grant left with nothing is not listed at all (no one can see anything through it).
+ */
 public final class DefaultWhoCanSee implements WhoCanSee {
 
     private static final Purpose EMERGENCY = new Purpose("emergency");
     private final Consents consents;
     private final EmergencyAccesses emergencies;
+    private final NeverShare neverShare;
 
-    public DefaultWhoCanSee(Consents consents, EmergencyAccesses emergencies) {
+    public DefaultWhoCanSee(Consents consents, EmergencyAccesses emergencies, NeverShare neverShare) {
         this.consents = consents;
         this.emergencies = emergencies;
+        this.neverShare = neverShare;
     }
 
     @Override
@@ -35,7 +46,18 @@ public final class DefaultWhoCanSee implements WhoCanSee {
             emergencies.forResident(resident).stream().filter(e -> e.openAt(at))
                     .forEach(e -> grants.add(new Grant(e.recipient(), EMERGENCY, e.categories(),
                             Optional.of(e.until()), true, e.id().version(1))));
-            return grants;
+            Set<ConsentCategory> marks = neverShare.marks(resident);
+            List<Grant> visible = new ArrayList<>();
+            for (Grant grant : grants) {
+                Set<ConsentCategory> left = grant.categories().stream()
+                        .filter(category -> marks.stream().noneMatch(mark -> mark.covers(category)))
+                        .collect(Collectors.toSet());
+                if (!left.isEmpty()) {
+                    visible.add(new Grant(grant.recipient(), grant.purpose(), left, grant.until(), grant.emergency(),
+                            grant.basis()));
+                }
+            }
+            return visible;
         } catch (ConsentUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -190,7 +190,7 @@ class JdbcConsentsTest {
         world.withdraw(world.grant(Recipient.organisation("well-b"), ADVICE, "MEDICAL"));
         EmergencyAccess opened = world.emergency(Recipient.organisation("hosp-c"));
 
-        var grants = new org.azukari.consent.decision.DefaultWhoCanSee(world.consents, world.emergencies)
+        var grants = new org.azukari.consent.decision.DefaultWhoCanSee(world.consents, world.emergencies, world.neverShare)
                 .whoCanSee(world.resident, world.clock.instant());
 
         assertThat(grants).extracting(g -> g.basis().id()).containsExactlyInAnyOrder(kept.id().value(),
@@ -199,5 +199,22 @@ class JdbcConsentsTest {
                 .satisfies(g -> assertThat(g.until()).contains(opened.until()));
         assertThat(grants).filteredOn(g -> !g.emergency()).singleElement()
                 .satisfies(g -> assertThat(g.until()).isEqualTo(Optional.empty()));
+    }
+
+    @Test
+    void whoCanSee_takesOutWhatTheResidentMarkedNeverShare_andDropsAGrantLeftWithNothing() {
+        world.grant(CLINIC, ADVICE, "MEDICAL/laboratory", "MEDICAL/diagnosis");
+        Consent onlyDiagnosis = world.grant(Recipient.organisation("well-d"), ADVICE, "MEDICAL/diagnosis");
+        world.neverShare.mark(world.resident, org.azukari.consent.api.ConsentCategory.parse("MEDICAL/diagnosis"),
+                world.residentActor);
+
+        var grants = new org.azukari.consent.decision.DefaultWhoCanSee(world.consents, world.emergencies, world.neverShare)
+                .whoCanSee(world.resident, world.clock.instant());
+
+        assertThat(grants).singleElement().satisfies(g -> {
+            assertThat(g.recipient()).isEqualTo(CLINIC);
+            assertThat(g.categories()).containsExactly(org.azukari.consent.api.ConsentCategory.parse("MEDICAL/laboratory"));
+        });
+        assertThat(grants).noneMatch(g -> g.basis().id().equals(onlyDiagnosis.id().value()));
     }
 }
