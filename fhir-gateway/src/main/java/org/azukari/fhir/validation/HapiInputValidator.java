@@ -79,8 +79,8 @@ public final class HapiInputValidator implements InputValidator {
         Findings findings = new Findings(mode);
         check(input, input.fhirType(), true, false, findings);
         ValidationReport report = findings.report();
-        log.debug("Validated a {} in {} mode: {} issues, refused {}",
-                input.fhirType(), mode, report.outcome().getIssue().size(), report.refused());
+        log.debug("Validated one input in {} mode: {} issues, refused {}", mode, report.outcome().getIssue().size(),
+                report.refused());
         return report;
     }
 
@@ -113,7 +113,7 @@ public final class HapiInputValidator implements InputValidator {
         } catch (RuntimeException failure) {
             findings.addValidatorFailure("The FHIR R4 base specification could not be checked: the validator failed with "
                     + failure.getClass().getName(), where);
-            log.warn("Base validation of a {} failed with {}", resource.fhirType(), failure.getClass().getName());
+            log.warn("FG-0411 the validator failed on the R4 base pass: {}", failure.getClass().getName());
             return false;
         }
     }
@@ -127,7 +127,7 @@ public final class HapiInputValidator implements InputValidator {
             String fallback = resource instanceof Bundle ? "; its entries were checked one by one instead" : "";
             findings.addValidatorFailure(declaredProfiles(resource) + " could not be checked: the validator failed with "
                     + failure.getClass().getName() + fallback, where);
-            log.warn("Profile validation of a {} failed with {}", resource.fhirType(), failure.getClass().getName());
+            log.warn("FG-0412 the validator failed on the profile pass: {}", failure.getClass().getName());
             return false;
         }
     }

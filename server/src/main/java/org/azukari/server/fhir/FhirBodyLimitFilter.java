@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.azukari.fhir.api.OperationOutcomes;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -65,10 +66,8 @@ final class FhirBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                .setCode(OperationOutcome.IssueType.TOOLONG)
-                .setDiagnostics("FG-0201 the request body is larger than the " + maxBytes + " bytes this server reads");
+        OperationOutcome outcome = OperationOutcomes.error(OperationOutcome.IssueType.TOOLONG,
+                "FG-0201 the request body is larger than the " + maxBytes + " bytes this server reads");
         response.setStatus(413);
         response.setHeader("Connection", "close");
         response.setContentType("application/fhir+json;charset=UTF-8");
@@ -99,9 +98,15 @@ final class FhirBodyLimitFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The whole body is already here: the listener may read it all at once. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("blocking reads only");
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (java.io.IOException e) {
+                        listener.onError(e);
+                    }
                 }
 
                 @Override
