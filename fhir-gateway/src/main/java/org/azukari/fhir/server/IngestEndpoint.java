@@ -20,6 +20,7 @@ import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PrincipalKind;
 import org.hl7.fhir.r4.model.Bundle;
+import org.azukari.fhir.api.OperationOutcomes;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -91,10 +92,8 @@ final class IngestEndpoint {
     }
 
     private static ForbiddenOperationException forbidden(String message) {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                .setCode(OperationOutcome.IssueType.FORBIDDEN).setDiagnostics(message);
-        return new ForbiddenOperationException(message, outcome);
+        return new ForbiddenOperationException(message,
+                OperationOutcomes.error(OperationOutcome.IssueType.FORBIDDEN, message));
     }
 
     static BaseServerResponseException asHapi(IngestRefusedException refused) {

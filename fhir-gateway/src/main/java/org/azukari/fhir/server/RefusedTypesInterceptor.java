@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.azukari.fhir.api.OperationOutcomes;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
@@ -33,11 +34,9 @@ final class RefusedTypesInterceptor {
         int slash = first.indexOf('/');
         String type = slash >= 0 ? first.substring(0, slash) : first;
         if (refusedTypes.contains(type)) {
-            OperationOutcome outcome = new OperationOutcome();
-            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                    .setCode(OperationOutcome.IssueType.NOTSUPPORTED)
-                    .setDiagnostics("FG-0301 " + type + " is a conformance or infrastructure resource, not a health"
-                            + " record; the bank does not take it in");
+            OperationOutcome outcome = OperationOutcomes.error(OperationOutcome.IssueType.NOTSUPPORTED, "FG-0301 "
+                    + type + " is a conformance or infrastructure resource, not a health record; the bank does not"
+                    + " take it in");
             throw new UnprocessableEntityException("FG-0301", outcome);
         }
         return true;

@@ -14,6 +14,7 @@ import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PrincipalKind;
+import org.azukari.server.web.Forbidden;
 import org.azukari.server.web.NotFound;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -82,12 +83,5 @@ class PractitionerEmergencyAccessController {
         view.put("opened", opened.opened().toString());
         view.put("until", opened.until().toString());
         return view;
-    }
-
-    /** The caller may not do this: 403 with the stable code. */
-    static final class Forbidden extends RuntimeException {
-        Forbidden(String message) {
-            super(message, null, false, false);
-        }
     }
 }

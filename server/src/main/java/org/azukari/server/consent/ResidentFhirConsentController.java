@@ -14,6 +14,7 @@ import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PurposeRegistry;
 import org.hl7.fhir.r4.model.Bundle;
+import org.azukari.fhir.api.OperationOutcomes;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.http.HttpStatus;
@@ -101,9 +102,7 @@ class ResidentFhirConsentController {
     }
 
     private static ResponseEntity<String> refused(String diagnostics) {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                .setCode(OperationOutcome.IssueType.INVALID).setDiagnostics(diagnostics);
+        OperationOutcome outcome = OperationOutcomes.error(OperationOutcome.IssueType.INVALID, diagnostics);
         return ResponseEntity.badRequest().contentType(MediaType.parseMediaType(FHIR_JSON))
                 .body(FHIR.newJsonParser().encodeResourceToString(outcome));
     }

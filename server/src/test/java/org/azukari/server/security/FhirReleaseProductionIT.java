@@ -2,11 +2,6 @@ package org.azukari.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -30,8 +25,6 @@ import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.release.ShareCodes;
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AssuranceLevel;
-import org.azukari.identity.api.ClientId;
-import org.azukari.identity.api.ClientRegistration;
 import org.azukari.identity.api.EnrolmentLink;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationId;
@@ -40,7 +33,6 @@ import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
-import org.azukari.identity.api.SmartScope;
 import org.azukari.server.ProductionServices;
 import org.azukari.trustbank.testing.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +55,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class FhirReleaseProductionIT {
 
     static final PostgresDatabase DATABASE = new PostgresDatabase();
-    static final String TOKEN_ENDPOINT = "http://localhost:8080/oauth/token";
     static final String MRN_SYSTEM = FhirReleaseTest.MRN_SYSTEM;
     static final String TREATMENT = "X-Azukari-Purpose: treatment";
 
@@ -108,15 +99,18 @@ class FhirReleaseProductionIT {
         RawHttp http = new RawHttp(port);
         OrganisationId hospital = organisation("relhosp-" + suffix, OrganisationKind.HOSPITAL);
         OrganisationId clinic = organisation("relclin-" + suffix, OrganisationKind.CLINIC);
-        RealIdentityWorld.SystemClient feed = client("relfeed-" + suffix, hospital, PrincipalKind.SOURCE_FEED, "system/*.cu");
-        RealIdentityWorld.SystemClient emr = client("relemr-" + suffix, clinic, PrincipalKind.CLINIC_EMR, "system/*.rs");
+        RealIdentityWorld.SystemClient feed = SystemClients.register(organisations, "relfeed-" + suffix, hospital,
+                PrincipalKind.SOURCE_FEED, "system/*.cu");
+        RealIdentityWorld.SystemClient emr = SystemClients.register(organisations, "relemr-" + suffix, clinic,
+                PrincipalKind.CLINIC_EMR, "system/*.rs");
         ResidentId resident = people.registerResident(new AccountCredentials("relres-" + suffix,
                 "a long release password 1"), AssuranceLevel.HIGH, ProofingMethod.IN_PERSON_AT_CITY_OFFICE)
                 .resident().orElseThrow();
         String mrn = "MRN-" + suffix;
         people.linkEnrolment(new EnrolmentLink(resident, hospital, MRN_SYSTEM, mrn));
         RawHttp.Response pushed = http.send("POST", "/fhir", "application/fhir+json",
-                FhirReleaseTest.bundleFor(mrn, "src" + suffix), RealIdentityWorld.bearer(token(http, feed, "system/*.cu")));
+                FhirReleaseTest.bundleFor(mrn, "src" + suffix),
+                RealIdentityWorld.bearer(SystemClients.token(http, feed, "system/*.cu")));
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
         assertThat(pushed.body()).doesNotContain("\"status\":\"4");
 
@@ -127,7 +121,7 @@ class FhirReleaseProductionIT {
                 Instant.now()));
         assertThat(direct.permit()).as(direct.reason()).isTrue();
         assertThat(direct.permitted()).containsExactly(ConsentCategory.parse("MEDICAL/laboratory"));
-        String emrToken = token(http, emr, "system/*.rs");
+        String emrToken = SystemClients.token(http, emr, "system/*.rs");
         RawHttp.Response exchanged = http.send("POST", "/fhir/Patient/$exchange-share-code", "application/fhir+json",
                 "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"code\",\"valueString\":\""
                         + shareCodes.issue(resident).code() + "\"}]}", RealIdentityWorld.bearer(emrToken), TREATMENT);
@@ -173,14 +167,6 @@ class FhirReleaseProductionIT {
         return organisation;
     }
 
-    private RealIdentityWorld.SystemClient client(String id, OrganisationId organisation, PrincipalKind kind, String scope)
-            throws Exception {
-        ECKey key = new ECKeyGenerator(Curve.P_384).keyID(id + "-k1").algorithm(JWSAlgorithm.ES384).generate();
-        organisations.registerClient(new ClientRegistration(new ClientId(id), organisation, kind,
-                Set.of(SmartScope.parse(scope)), new JWKSet(key.toPublicJWK()).toString()));
-        return new RealIdentityWorld.SystemClient(new ClientId(id), key);
-    }
-
     private Consent grant(ResidentId resident, OrganisationId clinic, ConsentCategory category) {
         String text = "『診療』を目的として、『医療データ（laboratory）』を提供してよいですか？";
         return consents.grant(resident, new ConsentTerms(Recipient.organisation(clinic.value()), new Purpose("treatment"),
@@ -192,14 +178,4 @@ class FhirReleaseProductionIT {
         return new AccessActor("RESIDENT", "release-it", Optional.empty(), Optional.empty());
     }
 
-    private static String token(RawHttp http, RealIdentityWorld.SystemClient client, String scope) throws Exception {
-        String assertion = RealIdentityWorld.assertion(client, TOKEN_ENDPOINT, Instant.now().plusSeconds(120));
-        RawHttp.Response answer = http.postForm("/oauth/token", RealIdentityWorld.form("grant_type", "client_credentials",
-                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-                "client_assertion", assertion, "scope", scope));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
 }

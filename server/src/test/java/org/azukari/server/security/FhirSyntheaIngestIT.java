@@ -2,28 +2,18 @@ package org.azukari.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AssuranceLevel;
-import org.azukari.identity.api.ClientId;
-import org.azukari.identity.api.ClientRegistration;
 import org.azukari.identity.api.EnrolmentLink;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationId;
@@ -32,7 +22,6 @@ import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
-import org.azukari.identity.api.SmartScope;
 import org.azukari.trustbank.api.TrustBank;
 import org.azukari.server.ProductionServices;
 import org.azukari.trustbank.testing.PostgresDatabase;
@@ -60,7 +49,6 @@ class FhirSyntheaIngestIT {
 
     static final PostgresDatabase DATABASE = new PostgresDatabase();
     static final String SYNTHEA_MRN = "http://hospital.smarthealthit.org";
-    static final String TOKEN_ENDPOINT = "http://localhost:8080/oauth/token";
 
     @DynamicPropertySource
     static void production(DynamicPropertyRegistry registry) throws Exception {
@@ -113,12 +101,10 @@ class FhirSyntheaIngestIT {
         OrganisationId hospital = new OrganisationId("synthea-" + suffix);
         organisations.registerOrganisation(new Organisation(hospital, OrganisationKind.HOSPITAL, "Synthea General",
                 Set.of(new Purpose("treatment"))));
-        ECKey key = new ECKeyGenerator(Curve.P_384).keyID("k1").algorithm(JWSAlgorithm.ES384).generate();
-        RealIdentityWorld.SystemClient feed = new RealIdentityWorld.SystemClient(new ClientId("synfeed-" + suffix), key);
-        organisations.registerClient(new ClientRegistration(feed.id(), hospital, PrincipalKind.SOURCE_FEED,
-                Set.of(SmartScope.parse("system/*.cu")), new JWKSet(key.toPublicJWK()).toString()));
+        RealIdentityWorld.SystemClient feed = SystemClients.register(organisations, "synfeed-" + suffix, hospital,
+                PrincipalKind.SOURCE_FEED, "system/*.cu");
         RawHttp http = new RawHttp(port);
-        String token = token(http, feed);
+        String token = SystemClients.token(http, feed, "system/*.cu");
 
         List<Enrolled> enrolled = new ArrayList<>();
         int n = 0;
@@ -175,17 +161,6 @@ class FhirSyntheaIngestIT {
     private static RawHttp.Response post(RawHttp http, String token, Path file) throws Exception {
         return http.send("POST", "/fhir", "application/fhir+json", Files.readString(file, StandardCharsets.UTF_8),
                 RealIdentityWorld.bearer(token));
-    }
-
-    private static String token(RawHttp http, RealIdentityWorld.SystemClient feed) throws Exception {
-        String assertion = RealIdentityWorld.assertion(feed, TOKEN_ENDPOINT, Instant.now().plusSeconds(120));
-        RawHttp.Response answer = http.postForm("/oauth/token", RealIdentityWorld.form("grant_type", "client_credentials",
-                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-                "client_assertion", assertion, "scope", "system/*.cu"));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
-        assertThat(m.find()).isTrue();
-        return m.group(1);
     }
 
     private static int count(String text, String needle) {

@@ -6,10 +6,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
@@ -25,7 +22,6 @@ import org.azukari.consent.api.Purpose;
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AssuranceLevel;
 import org.azukari.identity.api.ClientId;
-import org.azukari.identity.api.ClientRegistration;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
@@ -34,7 +30,6 @@ import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PersonAccount;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
-import org.azukari.identity.api.SmartScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -137,10 +132,7 @@ abstract class RealIdentityWorld {
 
     private SystemClient client(String id, OrganisationId organisation, PrincipalKind kind, String scope)
             throws Exception {
-        ECKey key = new ECKeyGenerator(Curve.P_384).keyID(id + "-k1").algorithm(JWSAlgorithm.ES384).generate();
-        organisations.registerClient(new ClientRegistration(new ClientId(id), organisation, kind,
-                Set.of(SmartScope.parse(scope)), new JWKSet(key.toPublicJWK()).toString()));
-        return new SystemClient(new ClientId(id), key);
+        return SystemClients.register(organisations, id, organisation, kind, scope);
     }
 
     /** A source feed of {@code organisation} allowed to create and update every type ({@code system/*.cu}). */
