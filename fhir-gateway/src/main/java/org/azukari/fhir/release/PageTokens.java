@@ -11,7 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.azukari.identity.api.BankSecrets;
 
 /**
- * Opaque page tokens: base64url of {@code recipient \n purpose \n type \n query \n offset \n expiry},
+ * Opaque page tokens: base64url of {@code recipient \n purpose \n scope \n query \n offset \n expiry}
+ * (the scope is the type searched, or {@code Patient/$everything}),
  * a dot, and its HMAC-SHA-256 (key {@code gateway/release-page-v1}). A token holds no health
  * data and no resident id (the query names the recipient's own pseudonym); it only says where
  * to continue. The next page runs the whole release again — decision, access log, filter — so a
@@ -30,19 +31,23 @@ public final class PageTokens {
         this.clock = clock;
     }
 
-    /** Where a page token says to continue. */
-    public record Page(ReleaseQuery query, int offset) {
+    /** Where a page token says to continue: the canonical query and the offset. */
+    public record Page(String canonical, int offset) {
     }
 
     public String next(ReleaseCaller caller, ReleaseQuery query, int offset) {
-        String payload = String.join("\n", caller.organisation(), caller.purpose().code(), query.type(),
-                query.canonical(), Integer.toString(offset), Long.toString(clock.instant().plus(LIFETIME).getEpochSecond()));
+        return next(caller, query.type(), query.canonical(), offset);
+    }
+
+    public String next(ReleaseCaller caller, String scope, String canonical, int offset) {
+        String payload = String.join("\n", caller.organisation(), caller.purpose().code(), scope,
+                canonical, Integer.toString(offset), Long.toString(clock.instant().plus(LIFETIME).getEpochSecond()));
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + b64.encodeToString(mac(payload));
     }
 
-    /** The page a token names, for this caller and type; anything else (tampered, expired, another clinic's) is a 400. */
-    public Page open(ReleaseCaller caller, String type, String token) {
+    /** The page a token names, for this caller and scope; anything else (tampered, expired, another clinic's) is a 400. */
+    public Page open(ReleaseCaller caller, String scope, String token) {
         try {
             int dot = token.indexOf('.');
             String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
@@ -51,10 +56,10 @@ public final class PageTokens {
             }
             String[] parts = payload.split("\n", -1);
             if (parts.length != 6 || !parts[0].equals(caller.organisation()) || !parts[1].equals(caller.purpose().code())
-                    || !parts[2].equals(type) || Long.parseLong(parts[5]) < clock.instant().getEpochSecond()) {
+                    || !parts[2].equals(scope) || Long.parseLong(parts[5]) < clock.instant().getEpochSecond()) {
                 throw invalid();
             }
-            return new Page(ReleaseQuery.parseCanonical(type, parts[3]), Integer.parseInt(parts[4]));
+            return new Page(parts[3], Integer.parseInt(parts[4]));
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw invalid();
         }

@@ -13,29 +13,45 @@ import org.azukari.identity.api.BankSecrets;
  * HMAC-SHA-256(key, recipient + "|" + resident), first 26 characters (130 bits). The key is
  * {@code BankSecrets.derive("gateway/recipient-pseudonym-v1")}; without it one recipient's
  * pseudonym says nothing of another's.
+ *
+ * <p>Records are renamed the same way, under their own key
+ * ({@code gateway/recipient-record-id-v1}): HMAC-SHA-256(key, recipient + "|" + type + "|" + bank
+ * record id). Two clinics that both received an Observation cannot tell from its id that it is
+ * the same one, so record ids link no more across clinics than patient ids do.
  */
 public final class Pseudonyms {
 
     public static final String KEY_PURPOSE = "gateway/recipient-pseudonym-v1";
+    public static final String RECORD_KEY_PURPOSE = "gateway/recipient-record-id-v1";
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
     private final SecretKeySpec key;
+    private final SecretKeySpec recordKey;
 
     public Pseudonyms(BankSecrets secrets) {
-        this(secrets.derive(KEY_PURPOSE));
+        this(secrets.derive(KEY_PURPOSE), secrets.derive(RECORD_KEY_PURPOSE));
     }
 
-    Pseudonyms(byte[] key) {
+    Pseudonyms(byte[] key, byte[] recordKey) {
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.recordKey = new SecretKeySpec(recordKey.clone(), "HmacSHA256");
     }
 
     public RecipientPseudonym of(String recipientOrganisation, ResidentId resident) {
+        return new RecipientPseudonym(hash(key, recipientOrganisation.toLowerCase(Locale.ROOT) + "|" + resident.value()));
+    }
+
+    /** The id under which {@code recipientOrganisation} sees the bank's record {@code type/recordId}. */
+    public String recordId(String recipientOrganisation, String type, String recordId) {
+        return hash(recordKey, recipientOrganisation.toLowerCase(Locale.ROOT) + "|" + type + "|" + recordId);
+    }
+
+    private static String hash(SecretKeySpec key, String input) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] digest = mac.doFinal((recipientOrganisation.toLowerCase(Locale.ROOT) + "|" + resident.value())
-                    .getBytes(StandardCharsets.UTF_8));
-            return new RecipientPseudonym(base32(digest).substring(0, RecipientPseudonym.LENGTH));
+            byte[] digest = mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
+            return base32(digest).substring(0, RecipientPseudonym.LENGTH);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("FG-0702 HMAC-SHA-256 unavailable", e);
         }

@@ -13,35 +13,43 @@ import org.hl7.fhir.r4.model.Resource;
  * What a recipient never sees, removed from every released resource (and what it contains):
  * {@code meta.source} (the source's own ids), narratives (a source's text may name its MRN),
  * every patient reference's identifier and display (rewritten to the recipient's pseudonym),
- * Patient identifiers (MRNs, insurance member ids), and any identifier that looks like a
- * My Number (12 digits, or a My Number system).
+ * and every identifier — MRNs, insurance member ids, the sources' accession and order numbers,
+ * a My Number — since each one is a source's numbering that would link the record back to it.
+ * The resource's id and every literal reference {@code Type/id} become the recipient's own
+ * names ({@link RecipientNames}).
  */
 final class Redaction {
 
-    private static final Pattern MY_NUMBER_VALUE = Pattern.compile("\\s*\\d{4}\\s*-?\\s*\\d{4}\\s*-?\\s*\\d{4}\\s*");
-    private static final Pattern MY_NUMBER_SYSTEM = Pattern.compile("(?i).*(my-?number|mynumber|kojin-?bango).*");
-
     private final FhirTerser terser = FhirContext.forR4Cached().newTerser();
 
-    /** Redacts {@code resource} in place for a recipient who names the resident {@code pseudonym}. */
-    void redact(Resource resource, RecipientPseudonym pseudonym) {
+    private static final Pattern RELATIVE = Pattern.compile("([A-Z][A-Za-z]{1,63})/([A-Za-z0-9\\-.]{1,64})");
+
+    /** Redacts {@code resource} in place and renames it and what it cites for the recipient {@code names}. */
+    void redact(Resource resource, RecipientNames names) {
         strip(resource);
         if (resource instanceof DomainResource domain) {
             domain.getContained().forEach(this::strip);
+        }
+        if (resource.hasIdElement() && resource.getIdElement().hasIdPart()) {
+            resource.setId(resource instanceof Patient ? names.patient().value()
+                    : names.recordId(resource.fhirType(), resource.getIdElement().getIdPart()));
         }
         for (Reference reference : terser.getAllPopulatedChildElementsOfType(resource, Reference.class)) {
             String literal = reference.getReference();
             boolean toPatient = (literal != null && literal.startsWith("Patient/"))
                     || "Patient".equals(reference.getType())
-                    || (literal == null && reference.hasIdentifier());
+                    || (literal == null && reference.hasIdentifier() && !reference.hasType());
             if (toPatient) {
-                reference.setReference("Patient/" + pseudonym.value()).setIdentifier(null).setDisplay(null);
+                reference.setReference("Patient/" + names.patient().value()).setIdentifier(null).setDisplay(null);
+                continue;
+            }
+            java.util.regex.Matcher relative = literal == null ? null : RELATIVE.matcher(literal);
+            if (relative != null && relative.matches()) {
+                reference.setReference(relative.group(1) + "/" + names.recordId(relative.group(1), relative.group(2)));
             }
         }
         for (Identifier identifier : terser.getAllPopulatedChildElementsOfType(resource, Identifier.class)) {
-            if (looksLikeMyNumber(identifier)) {
-                erase(identifier);
-            }
+            erase(identifier);
         }
     }
 
@@ -56,11 +64,6 @@ final class Redaction {
             patient.setIdentifier(null);
             patient.setLink(null);
         }
-    }
-
-    static boolean looksLikeMyNumber(Identifier identifier) {
-        return (identifier.hasValue() && MY_NUMBER_VALUE.matcher(identifier.getValue()).matches())
-                || (identifier.hasSystem() && MY_NUMBER_SYSTEM.matcher(identifier.getSystem()).matches());
     }
 
     private static void erase(Identifier identifier) {

@@ -58,6 +58,7 @@ public final class Release {
     private final Pseudonyms pseudonyms;
     private final SearchMatcher matcher = new SearchMatcher();
     private final Redaction redaction = new Redaction();
+    private final ReferencePaths references = new ReferencePaths();
     private final CitedDirectory cited;
 
     public Release(TrustBank bank, AccessLog accessLog, ConsentDecisionPoint decisions, Introductions introductions,
@@ -94,9 +95,12 @@ public final class Release {
     public Released search(ReleaseCaller caller, ReleaseQuery query, int offset, IntFunction<String> nextPage,
                            String base) {
         ResidentId resident = resolve(caller, query.patient());
-        Opened opened = open(caller, resident, query.patient(), r -> r.type().value().equals(query.type())
-                && lastUpdatedMatches(r, query), AccessAction.SEARCH);
-        List<Resource> matches = opened.records().stream().filter(r -> matcher.matches(r, query)).toList();
+        Set<String> related = query.relatedTypes(classifier.categorisedTypes());
+        Opened opened = open(caller, resident, query.patient(), r -> related.contains(r.type().value())
+                || (r.type().value().equals(query.type()) && lastUpdatedMatches(r.storedAt(), query)), AccessAction.SEARCH);
+        List<Resource> released = opened.records();
+        List<Resource> matches = released.stream().filter(r -> r.fhirType().equals(query.type())
+                && lastUpdatedMatches(storedAt(r), query) && matcher.matches(r, query) && has(r, query, released)).toList();
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(matches.size());
         bundle.setId(java.util.UUID.randomUUID().toString());
         if (query.summaryCount()) {
@@ -107,47 +111,110 @@ public final class Release {
         if (offset + query.count() < matches.size()) {
             bundle.addLink().setRelation("next").setUrl(nextPage.apply(offset + query.count()));
         }
+        List<Resource> included = included(page, query, released);
         TreeSet<String> categories = new TreeSet<>();
         page.forEach(r -> categories.add(categoryOf(r)));
-        int count = addEntries(bundle, page, opened.pseudonym(), base);
+        included.forEach(r -> categories.add(categoryOf(r)));
+        int count = addEntries(bundle, page, included, names(caller, query.patient()), base, query.elements());
         return new Released(bundle, facts(resident, caller, opened.decision(), categories, count));
     }
 
-    /** {@code GET Patient/{pseudonym}/$everything}: every released record in one Bundle (no paging yet). */
-    public Released everything(ReleaseCaller caller, RecipientPseudonym pseudonym, String base) {
+    /** {@code GET Patient/{pseudonym}/$everything}: the Patient (on the first page) and one page of every released record. */
+    public Released everything(ReleaseCaller caller, EverythingQuery query, int offset, IntFunction<String> nextPage,
+                               String base) {
+        RecipientPseudonym pseudonym = query.patient();
         ResidentId resident = resolve(caller, pseudonym);
         Set<String> types = classifier.categorisedTypes();
-        Opened opened = open(caller, resident, pseudonym, r -> types.contains(r.type().value()), AccessAction.READ);
+        Opened opened = open(caller, resident, pseudonym, r -> types.contains(r.type().value())
+                && query.wants(r.type().value()) && query.since().map(s -> !r.storedAt().isBefore(s)).orElse(true),
+                AccessAction.READ);
         Patient patient = patient(caller, resident, pseudonym, AccessAction.READ).patient();
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(opened.records().size() + 1);
+        List<Resource> records = opened.records();
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(records.size() + 1);
         bundle.setId(java.util.UUID.randomUUID().toString());
-        bundle.addEntry().setFullUrl(base + "/Patient/" + pseudonym.value()).setResource(patient)
-                .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        if (offset == 0) {
+            bundle.addEntry().setFullUrl(base + "/Patient/" + pseudonym.value()).setResource(patient)
+                    .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        List<Resource> page = records.subList(Math.min(offset, records.size()),
+                Math.min(offset + query.count(), records.size()));
+        if (offset + query.count() < records.size()) {
+            bundle.addLink().setRelation("next").setUrl(nextPage.apply(offset + query.count()));
+        }
         TreeSet<String> categories = new TreeSet<>();
-        opened.records().forEach(r -> categories.add(categoryOf(r)));
-        int count = 1 + addEntries(bundle, opened.records(), pseudonym, base);
+        page.forEach(r -> categories.add(categoryOf(r)));
+        int count = (offset == 0 ? 1 : 0) + addEntries(bundle, page, List.of(), names(caller, pseudonym), base, List.of());
         return new Released(bundle, facts(resident, caller, opened.decision(), categories, count));
     }
 
-    /** {@code GET {type}/{id}}: one record of a resident introduced to this clinic. */
+    /**
+     * {@code GET {type}/{id}}: one record of a resident introduced to this clinic, by the id this
+     * clinic received ({@link Pseudonyms#recordId}); the bank's own id is not an answer.
+     */
     public Released read(ReleaseCaller caller, String type, String id) {
         for (ResidentId resident : directory.residentsOf(caller.organisation())) {
             Optional<StoredRecord> record = bank.isEnrolled(resident) ? bank.list(resident).stream()
-                    .filter(r -> r.id().value().equals(id) && r.type().value().equals(type)).findFirst() : Optional.empty();
+                    .filter(r -> r.type().value().equals(type)
+                            && pseudonyms.recordId(caller.organisation(), type, r.id().value()).equals(id))
+                    .findFirst() : Optional.empty();
             if (record.isPresent()) {
                 RecipientPseudonym pseudonym = pseudonyms.of(caller.organisation(), resident);
-                Opened opened = open(caller, resident, pseudonym, r -> r.id().value().equals(id), AccessAction.READ);
+                String bankId = record.get().id().value();
+                Opened opened = open(caller, resident, pseudonym, r -> r.id().value().equals(bankId), AccessAction.READ);
                 if (opened.records().isEmpty()) {
                     throw ReleaseRefusedException.notFound();
                 }
                 Resource resource = opened.records().get(0);
                 TreeSet<String> categories = new TreeSet<>(Set.of(categoryOf(resource)));
-                resource.setUserData(CATEGORY, null);
-                redaction.redact(resource, pseudonym);
+                redacted(resource, names(caller, pseudonym));
                 return new Released(resource, facts(resident, caller, opened.decision(), categories, 1));
             }
         }
         throw ReleaseRefusedException.notFound();
+    }
+
+    private RecipientNames names(ReleaseCaller caller, RecipientPseudonym pseudonym) {
+        return new RecipientNames(caller.organisation(), pseudonym, pseudonyms);
+    }
+
+    /** Every {@code _has} of the query: some released record of its type, meeting its criteria, cites {@code match}. */
+    private boolean has(Resource match, ReleaseQuery query, List<Resource> released) {
+        String literal = match.fhirType() + "/" + match.getIdElement().getIdPart();
+        for (ReleaseQuery.Has has : query.has()) {
+            ReleaseQuery criteria = query.criteriaOf(has);
+            boolean cited = released.stream().anyMatch(r -> r.fhirType().equals(has.by().type())
+                    && matcher.matches(r, criteria) && references.references(r, has.by()).contains(literal));
+            if (!cited) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The released records {@code _include} and {@code _revinclude} add to a page (never a match of the page itself). */
+    private List<Resource> included(List<Resource> page, ReleaseQuery query, List<Resource> released) {
+        if (query.include().isEmpty() && query.revinclude().isEmpty()) {
+            return List.of();
+        }
+        Set<String> onPage = new java.util.HashSet<>();
+        page.forEach(r -> onPage.add(r.fhirType() + "/" + r.getIdElement().getIdPart()));
+        Set<String> wanted = new java.util.HashSet<>();
+        for (ReleaseQuery.ReferenceParam include : query.include()) {
+            page.forEach(r -> wanted.addAll(references.references(r, include)));
+        }
+        List<Resource> out = new ArrayList<>();
+        for (Resource candidate : released) {
+            String literal = candidate.fhirType() + "/" + candidate.getIdElement().getIdPart();
+            if (onPage.contains(literal)) {
+                continue;
+            }
+            boolean revincluded = query.revinclude().stream().anyMatch(rev -> references.references(candidate, rev)
+                    .stream().anyMatch(onPage::contains));
+            if (wanted.contains(literal) || revincluded) {
+                out.add(candidate);
+            }
+        }
+        return out;
     }
 
     private static final String CATEGORY = "azukari.release.category";
@@ -220,22 +287,57 @@ public final class Release {
         return new PatientRelease(released, decision);
     }
 
-    private int addEntries(Bundle bundle, List<Resource> page, RecipientPseudonym pseudonym, String base) {
-        List<Resource> includes = cited.of(page);
+    /** Matches, then included released records, then the directory resources they cite; returns how many. */
+    private int addEntries(Bundle bundle, List<Resource> page, List<Resource> included, RecipientNames names,
+                           String base, List<String> elements) {
+        List<Resource> directory = cited.of(union(page, included));
         for (Resource resource : page) {
-            resource.setUserData(CATEGORY, null);
-            resource.setUserData(STORED_AT, null);
-            redaction.redact(resource, pseudonym);
-            bundle.addEntry().setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdPart())
-                    .setResource(resource).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+            add(bundle, subset(redacted(resource, names), elements), base, Bundle.SearchEntryMode.MATCH);
         }
-        for (Resource include : includes) {
-            redaction.redact(include, pseudonym);
-            bundle.addEntry().setFullUrl(base + "/" + include.fhirType() + "/" + include.getIdPart())
-                    .setResource(include).getSearch().setMode(Bundle.SearchEntryMode.INCLUDE);
+        for (Resource include : included) {
+            add(bundle, redacted(include, names), base, Bundle.SearchEntryMode.INCLUDE);
         }
-        return page.size() + includes.size();
+        for (Resource include : directory) {
+            add(bundle, redacted(include, names), base, Bundle.SearchEntryMode.INCLUDE);
+        }
+        return page.size() + included.size() + directory.size();
     }
+
+    private static List<Resource> union(List<Resource> a, List<Resource> b) {
+        List<Resource> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private Resource redacted(Resource resource, RecipientNames names) {
+        resource.setUserData(CATEGORY, null);
+        resource.setUserData(STORED_AT, null);
+        redaction.redact(resource, names);
+        return resource;
+    }
+
+    private static void add(Bundle bundle, Resource resource, String base, Bundle.SearchEntryMode mode) {
+        bundle.addEntry().setFullUrl(base + "/" + resource.fhirType() + "/" + resource.getIdPart())
+                .setResource(resource).getSearch().setMode(mode);
+    }
+
+    /** {@code _elements}: only the elements asked for (and id and meta), marked SUBSETTED as FHIR requires. */
+    private Resource subset(Resource resource, List<String> elements) {
+        if (elements.isEmpty()) {
+            return resource;
+        }
+        IParser subsetting = FhirContext.forR4Cached().newJsonParser();
+        Set<String> kept = new java.util.HashSet<>();
+        elements.forEach(e -> kept.add(resource.fhirType() + "." + e));
+        subsetting.setEncodeElements(kept);
+        Resource subset = (Resource) parser.parseResource(subsetting.encodeResourceToString(resource));
+        if (subset.getMeta().getTag(SUBSETTED_SYSTEM, "SUBSETTED") == null) {
+            subset.getMeta().addTag(SUBSETTED_SYSTEM, "SUBSETTED", "subsetted");
+        }
+        return subset;
+    }
+
+    private static final String SUBSETTED_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationValue";
 
     private static String categoryOf(Resource resource) {
         Object category = resource.getUserData(CATEGORY);
@@ -318,8 +420,12 @@ public final class Release {
         };
     }
 
-    private static boolean lastUpdatedMatches(StoredRecord record, ReleaseQuery query) {
-        return query.lastUpdated().stream().allMatch(b -> b.matches(record.storedAt(), record.storedAt().plusMillis(1)));
+    private static boolean lastUpdatedMatches(java.time.Instant storedAt, ReleaseQuery query) {
+        return query.lastUpdated().stream().allMatch(b -> b.matches(storedAt, storedAt.plusMillis(1)));
+    }
+
+    private static java.time.Instant storedAt(Resource resource) {
+        return (java.time.Instant) resource.getUserData(STORED_AT);
     }
 
     private static ReceiptFacts facts(ResidentId resident, ReleaseCaller caller, Decision decision,

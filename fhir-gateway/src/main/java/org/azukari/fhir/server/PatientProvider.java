@@ -5,6 +5,10 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.azukari.fhir.release.EverythingQuery;
 import org.azukari.fhir.release.PageTokens;
 import org.azukari.fhir.release.RecipientPseudonym;
 import org.azukari.fhir.release.Release;
@@ -37,18 +41,38 @@ final class PatientProvider extends ReleasingResourceProvider {
     @Read
     public IBaseResource read(@IdParam IdType id, RequestDetails request) {
         if (id.hasVersionIdPart()) {
-            throw ReleaseEndpoint.hapi(ReleaseQuery.badRequestFor("history is not released; read the current version"));
+            throw ReleaseEndpoint.hapi(ReleaseQuery.badRequestFor("a clinic's Patient has no versions; read it without one"));
         }
         ReleaseCaller caller = endpoint.caller(request, "Patient", 'r');
         RecipientPseudonym pseudonym = pseudonym(id);
         return endpoint.release(request, () -> release.readPatient(caller, pseudonym), Patient.class);
     }
 
+    /** Paged like a search: the next link carries a page token bound to this clinic, purpose and patient. */
     @Operation(name = "$everything", idempotent = true)
     public Bundle everything(@IdParam IdType id, RequestDetails request) {
         ReleaseCaller caller = endpoint.caller(request, "Patient", 'r');
         RecipientPseudonym pseudonym = pseudonym(id);
-        return endpoint.release(request, () -> release.everything(caller, pseudonym, request.getFhirServerBase()),
+        Map<String, String[]> parameters = request.getParameters();
+        EverythingQuery query;
+        int offset;
+        if (parameters.containsKey(PAGE_TOKEN)) {
+            if (parameters.size() != 1 || parameters.get(PAGE_TOKEN).length != 1) {
+                throw ReleaseEndpoint.hapi(ReleaseQuery.badRequestFor("a page token comes alone"));
+            }
+            PageTokens.Page page = ReleaseEndpoint.run(() -> pages.open(caller, EverythingQuery.SCOPE,
+                    parameters.get(PAGE_TOKEN)[0]));
+            query = ReleaseEndpoint.run(() -> EverythingQuery.parseCanonical(pseudonym, page.canonical()));
+            offset = page.offset();
+        } else {
+            query = ReleaseEndpoint.run(() -> EverythingQuery.parse(pseudonym, parameters));
+            offset = 0;
+        }
+        String base = request.getFhirServerBase();
+        EverythingQuery asked = query;
+        return endpoint.release(request, () -> release.everything(caller, asked, offset, next -> base + "/Patient/"
+                + pseudonym.value() + "/$everything?" + PAGE_TOKEN + "=" + URLEncoder.encode(
+                pages.next(caller, EverythingQuery.SCOPE, asked.canonical(), next), StandardCharsets.UTF_8), base),
                 Bundle.class);
     }
 

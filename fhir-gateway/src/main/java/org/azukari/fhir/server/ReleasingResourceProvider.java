@@ -1,9 +1,12 @@
 package org.azukari.fhir.server;
 
+import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -11,6 +14,7 @@ import org.azukari.fhir.release.PageTokens;
 import org.azukari.fhir.release.Release;
 import org.azukari.fhir.release.ReleaseCaller;
 import org.azukari.fhir.release.ReleaseQuery;
+import org.azukari.fhir.release.ReleaseRefusedException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
@@ -28,7 +32,7 @@ class ReleasingResourceProvider extends IngestResourceProvider {
 
     final Release release;
     final ReleaseEndpoint endpoint;
-    private final PageTokens pages;
+    final PageTokens pages;
     private final String typeName;
 
     ReleasingResourceProvider(Class<? extends IBaseResource> type, IngestEndpoint ingest, Release release,
@@ -40,13 +44,26 @@ class ReleasingResourceProvider extends IngestResourceProvider {
         this.typeName = ca.uhn.fhir.context.FhirContext.forR4Cached().getResourceType(type);
     }
 
-    @Read
+    /** Reads and version reads: the bank keeps only the current version, so any other version is not found. */
+    @Read(version = true)
     public IBaseResource read(@IdParam IdType id, RequestDetails request) {
-        if (id.hasVersionIdPart()) {
-            throw ReleaseEndpoint.hapi(ReleaseQuery.badRequestFor("history is not released; read the current version"));
-        }
         ReleaseCaller caller = endpoint.caller(request, typeName, 'r');
-        return endpoint.release(request, () -> release.read(caller, typeName, id.getIdPart()), Resource.class);
+        Resource resource = endpoint.release(request, () -> release.read(caller, typeName, id.getIdPart()),
+                Resource.class);
+        if (id.hasVersionIdPart() && !id.getVersionIdPart().equals(resource.getMeta().getVersionId())) {
+            request.getUserData().remove(ReleaseEndpoint.FACTS);
+            throw ReleaseEndpoint.hapi(ReleaseRefusedException.notFound());
+        }
+        return resource;
+    }
+
+    /** {@code GET {type}/{id}/_history}: the one version the bank keeps, if it is released. */
+    @History
+    public IBundleProvider history(@IdParam IdType id, RequestDetails request) {
+        ReleaseCaller caller = endpoint.caller(request, typeName, 'r');
+        Resource resource = endpoint.release(request, () -> release.read(caller, typeName, id.getIdPart()),
+                Resource.class);
+        return new SimpleBundleProvider(resource);
     }
 
     @Search(allowUnknownParams = true)
@@ -60,7 +77,7 @@ class ReleasingResourceProvider extends IngestResourceProvider {
                 throw ReleaseEndpoint.hapi(ReleaseQuery.badRequestFor("a page token comes alone"));
             }
             PageTokens.Page page = ReleaseEndpoint.run(() -> pages.open(caller, typeName, parameters.get(PAGE_TOKEN)[0]));
-            query = page.query();
+            query = ReleaseEndpoint.run(() -> ReleaseQuery.parseCanonical(typeName, page.canonical()));
             offset = page.offset();
         } else {
             query = ReleaseEndpoint.run(() -> ReleaseQuery.parse(typeName, parameters));

@@ -110,6 +110,7 @@ class FhirReleaseTest extends RealIdentityWorld {
         RawHttp.Response a = http.send("POST", "/fhir", "application/fhir+json", bundleFor(mrnA, src + "a"),
                 bearer(feedToken));
         assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.body()).as("every entry stored").doesNotContain("\"status\":\"4");
         RawHttp.Response b = http.send("POST", "/fhir", "application/fhir+json", bundleFor(mrnB, src + "b"),
                 bearer(feedToken));
         assertThat(b.status()).as(b.body()).isEqualTo(200);
@@ -125,6 +126,7 @@ class FhirReleaseTest extends RealIdentityWorld {
         String p2 = exchange(emr2, shareCode("e-resident"));
         setup = new Setup(emr1, emr2, clinic2, p1, p2, mrnA, src);
         NEVER.addAll(List.of(residentA().toString(), residentB().toString(), mrnA, mrnB, src, "urn:azukari:source"));
+        bank.list(residentA()).forEach(record -> NEVER.add(record.id().value()));
     }
 
     /** Patient, directory Organization and Practitioner, a lab and a vital-signs Observation, a Condition. */
@@ -133,7 +135,7 @@ class FhirReleaseTest extends RealIdentityWorld {
                 + "\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\",\"code\":\"%s\"}]}],"
                 + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"%s\"}]},\"subject\":{\"reference\":"
                 + "\"Patient/%s-pat\"},\"effectiveDateTime\":\"%s\",\"performer\":[{\"reference\":\"Practitioner/%s-doc\"}],"
-                + "\"valueQuantity\":{\"value\":%s,\"unit\":\"mg/dL\"}}";
+                + "\"valueQuantity\":{\"value\":%s,\"unit\":\"mg/dL\"}%s}";
         return "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":["
                 + entry("Organization", src + "-org", "{\"resourceType\":\"Organization\",\"id\":\"" + src
                 + "-org\",\"name\":\"Hospital\"}") + ","
@@ -144,12 +146,16 @@ class FhirReleaseTest extends RealIdentityWorld {
                 + "\"123456789012\"}],\"name\":[{\"family\":\"Yamada\"}],\"gender\":\"female\",\"birthDate\":\"1970-01-01\","
                 + "\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">MRN " + mrn
                 + "</div>\"}}") + ","
-                + entry("Observation", src + "-lab", obs.formatted(src + "-lab", "laboratory", "2345-7", src,
-                "2024-01-10T09:00:00+09:00", src, "95")) + ","
                 + entry("Observation", src + "-vit", obs.formatted(src + "-vit", "vital-signs", "8867-4", src,
-                "2024-02-01T09:00:00+09:00", src, "70")) + ","
+                "2024-02-01T09:00:00+09:00", src, "70", "")) + ","
+                + entry("Observation", src + "-lab", obs.formatted(src + "-lab", "laboratory", "2345-7", src,
+                "2024-01-10T09:00:00+09:00", src, "95",
+                ",\"identifier\":[{\"system\":\"urn:x:accession\",\"value\":\"" + src + "-acc\"}],"
+                + "\"hasMember\":[{\"reference\":\"Observation/" + src + "-vit\"}]")) + ","
                 + entry("Condition", src + "-dx", "{\"resourceType\":\"Condition\",\"id\":\"" + src + "-dx\",\"subject\":{"
-                + "\"reference\":\"Patient/" + src + "-pat\"},\"code\":{\"text\":\"hidden diagnosis\"}}")
+                + "\"reference\":\"Patient/" + src + "-pat\"},\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\","
+                + "\"code\":\"44054006\"}],\"text\":\"hidden diagnosis\"},\"evidence\":[{\"detail\":[{\"reference\":"
+                + "\"Observation/" + src + "-lab\"}]}]}")
                 + "]}";
     }
 
@@ -360,12 +366,139 @@ class FhirReleaseTest extends RealIdentityWorld {
         assertThat(bad.status()).isEqualTo(400);
     }
 
+    static List<String> ids(String body, String type) {
+        Matcher m = Pattern.compile("\"resourceType\"\\s*:\\s*\"" + type + "\"\\s*,\\s*\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+        List<String> ids = new ArrayList<>();
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    String observations(String extra) {
+        return "/fhir/Observation?patient=" + setup.p1() + extra;
+    }
+
     @Test
-    void includes_revincludes_and_has_areRefused() throws Exception {
-        for (String extra : List.of("&_include=Observation:performer", "&_revinclude=Provenance:target",
-                "&_has=Condition:subject:code=x", "&_elements=code", "&_sort=date")) {
-            RawHttp.Response answer = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1() + extra, TREATMENT);
+    void include_andRevinclude_addOnlyReleasedRecords_outsideTheTotal() throws Exception {
+        RawHttp.Response included = get(setup.emr1(), observations("&code=2345-7&_include=Observation:has-member"),
+                TREATMENT);
+        RawHttp.Response revincluded = get(setup.emr1(), observations("&code=8867-4&_revinclude=Observation:has-member"),
+                TREATMENT);
+        RawHttp.Response hiddenCiter = get(setup.emr1(), observations("&code=2345-7&_revinclude=Condition:evidence-detail"),
+                TREATMENT);
+
+        assertThat(included.status()).as(included.body()).isEqualTo(200);
+        assertThat(total(included.body())).isEqualTo(1);
+        assertThat(ids(included.body(), "Observation")).hasSize(2);
+        assertThat(included.body()).contains("\"mode\":\"include\"");
+        assertThat(total(revincluded.body())).isEqualTo(1);
+        assertThat(ids(revincluded.body(), "Observation")).hasSize(2);
+        assertThat(hiddenCiter.status()).isEqualTo(200);
+        assertThat(hiddenCiter.body()).doesNotContain("\"Condition\"").doesNotContain("hidden diagnosis");
+    }
+
+    @Test
+    void has_narrowsByReleasedCitersOnly_soAWithheldRecordChangesNothing() throws Exception {
+        RawHttp.Response citedByLab = get(setup.emr1(), observations("&_has:Observation:has-member:code=2345-7"),
+                TREATMENT);
+        RawHttp.Response citedByHiddenCondition = get(setup.emr1(),
+                observations("&_has:Condition:evidence-detail:code=44054006"), TREATMENT);
+        RawHttp.Response citedByNothing = get(setup.emr1(), observations("&_has:Observation:has-member:code=0000-0"),
+                TREATMENT);
+
+        assertThat(citedByLab.status()).as(citedByLab.body()).isEqualTo(200);
+        assertThat(total(citedByLab.body())).isEqualTo(1);
+        assertThat(citedByLab.body()).contains("8867-4").doesNotContain("\"2345-7\"");
+        assertThat(citedByHiddenCondition.status()).isEqualTo(200);
+        assertThat(total(citedByHiddenCondition.body())).isEqualTo(total(citedByNothing.body())).isZero();
+    }
+
+    @Test
+    void elements_subsetsTheMatches_andMarksThemSubsetted() throws Exception {
+        RawHttp.Response answer = get(setup.emr1(), observations("&_elements=code,status"), TREATMENT);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(total(answer.body())).isEqualTo(2);
+        assertThat(answer.body()).contains("\"code\"").contains("SUBSETTED").doesNotContain("valueQuantity")
+                .doesNotContain("effectiveDateTime");
+    }
+
+    @Test
+    void unsupportedShapes_areRefusedWith400() throws Exception {
+        for (String extra : List.of("&_include:iterate=Observation:has-member", "&_include=Condition:subject",
+                "&_include=Observation:code", "&_has:Observation:has-member:status=final", "&_elements=nonsense",
+                "&_sort=date", "&code:text=x")) {
+            RawHttp.Response answer = get(setup.emr1(), observations(extra), TREATMENT);
             assertThat(answer.status()).as(extra + " " + answer.body()).isEqualTo(400);
+            assertThat(answer.body()).contains("OperationOutcome");
+        }
+    }
+
+    @Test
+    void recordIds_areTheClinicsOwn_differBetweenClinics_andTheBanksIdsAreNotFound() throws Exception {
+        Consent clinic2 = grant(residentA(), setup.clinic2(), ConsentCategory.of(DataCategory.MEDICAL, "laboratory"),
+                ConsentCategory.of(DataCategory.MEDICAL, "vital-signs"));
+        try {
+            List<String> seenBy1 = ids(get(setup.emr1(), observations(""), TREATMENT).body(), "Observation");
+            List<String> seenBy2 = ids(get(setup.emr2(), "/fhir/Observation?patient=" + setup.p2(), TREATMENT).body(),
+                    "Observation");
+            String bankId = bank.list(residentA()).stream().filter(r -> r.type().value().equals("Observation"))
+                    .findFirst().orElseThrow().id().value();
+
+            assertThat(seenBy1).hasSize(2).doesNotContainAnyElementsOf(seenBy2).doesNotContain(bankId);
+            assertThat(seenBy2).hasSize(2);
+            assertThat(get(setup.emr1(), "/fhir/Observation/" + seenBy1.get(0), TREATMENT).status()).isEqualTo(200);
+            assertThat(get(setup.emr2(), "/fhir/Observation/" + seenBy1.get(0), TREATMENT).status()).isEqualTo(404);
+            assertThat(get(setup.emr1(), "/fhir/Observation/" + bankId, TREATMENT).status()).isEqualTo(404);
+        } finally {
+            withdraw(residentA(), clinic2);
+        }
+    }
+
+    @Test
+    void history_isTheOneVersionTheBankKeeps_andOtherVersionsAreNotFound() throws Exception {
+        String id = ids(get(setup.emr1(), observations("&code=2345-7"), TREATMENT).body(), "Observation").get(0);
+
+        RawHttp.Response history = get(setup.emr1(), "/fhir/Observation/" + id + "/_history", TREATMENT);
+        RawHttp.Response current = get(setup.emr1(), "/fhir/Observation/" + id + "/_history/1", TREATMENT);
+        RawHttp.Response other = get(setup.emr1(), "/fhir/Observation/" + id + "/_history/2", TREATMENT);
+        RawHttp.Response withheld = get(setup.emr2(), "/fhir/Observation/" + id + "/_history", TREATMENT);
+
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        assertThat(history.body()).contains("\"type\":\"history\"").contains(id);
+        assertThat(history.header("X-Azukari-Receipt")).isNotBlank();
+        assertThat(current.status()).as(current.body()).isEqualTo(200);
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(withheld.status()).isEqualTo(404);
+    }
+
+    @Test
+    void everything_isPaged_andEveryPageAsksTheDecisionAgain() throws Exception {
+        RawHttp.Response first = get(setup.emr1(), "/fhir/Patient/" + setup.p1() + "/$everything?_count=1", TREATMENT);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(total(first.body())).isEqualTo(3);
+        assertThat(ids(first.body(), "Patient")).containsExactly(setup.p1());
+        assertThat(ids(first.body(), "Observation")).hasSize(1);
+        Matcher next = Pattern.compile("\"relation\"\\s*:\\s*\"next\"\\s*,\\s*\"url\"\\s*:\\s*\"[^\"]*(/fhir/[^\"]+)\"")
+                .matcher(first.body());
+        assertThat(next.find()).as(first.body()).isTrue();
+
+        RawHttp.Response second = get(setup.emr1(), next.group(1), TREATMENT);
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(ids(second.body(), "Patient")).isEmpty();
+        assertThat(ids(second.body(), "Observation")).hasSize(1).doesNotContainAnyElementsOf(ids(first.body(), "Observation"));
+        assertThat(get(setup.emr2(), next.group(1), TREATMENT).status()).isEqualTo(400);
+        RawHttp.Response conditionsOnly = get(setup.emr1(), "/fhir/Patient/" + setup.p1() + "/$everything?_type=Condition",
+                TREATMENT);
+        assertThat(total(conditionsOnly.body())).isEqualTo(1);
+
+        withdraw(residentA(), clinic1Consent);
+        try {
+            assertThat(get(setup.emr1(), next.group(1), TREATMENT).status()).isEqualTo(404);
+        } finally {
+            clinic1Consent = grant(residentA(), world().clinic(), ConsentCategory.of(DataCategory.MEDICAL, "laboratory"),
+                    ConsentCategory.of(DataCategory.MEDICAL, "vital-signs"));
         }
     }
 
