@@ -36,7 +36,7 @@ public class FhirServerConfiguration {
         List<Object> providers = new ArrayList<>();
         providers.add(new IngestProvider(endpoint));
         FhirContext fhir = FhirContext.forR4Cached();
-        ReleaseEndpoint releases = new ReleaseEndpoint(callers);
+        ReleaseEndpoint releases = new ReleaseEndpoint(callers, organisations);
         for (String type : classifier.storableTypes()) {
             Class<? extends IBaseResource> implementing = fhir.getResourceDefinition(type).getImplementingClass();
             providers.add(type.equals("Patient") ? new PatientProvider(endpoint, release, releases, pages, exchange)

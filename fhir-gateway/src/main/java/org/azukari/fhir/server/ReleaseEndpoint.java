@@ -13,14 +13,15 @@ import org.azukari.fhir.release.ReleaseCaller;
 import org.azukari.fhir.release.ReleaseRefusedException;
 import org.azukari.fhir.release.Released;
 import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PrincipalKind;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
  * What every release request shares: only a clinic EMR may ask, only for the types and
- * interactions its SMART scopes grant, and only with a stated purpose
- * ({@code X-Azukari-Purpose}); the release's refusals become OperationOutcomes; a successful
+ * interactions its SMART scopes grant, and only with a stated purpose ({@code X-Azukari-Purpose})
+ * that the operator registered for its organisation; the release's refusals become OperationOutcomes; a successful
  * release is marked for {@link ReleaseResponseInterceptor}, which sends it with its receipt.
  */
 final class ReleaseEndpoint {
@@ -30,9 +31,11 @@ final class ReleaseEndpoint {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final FhirCallers callers;
+    private final OrganisationRegistry organisations;
 
-    ReleaseEndpoint(FhirCallers callers) {
+    ReleaseEndpoint(FhirCallers callers, OrganisationRegistry organisations) {
         this.callers = callers;
+        this.organisations = organisations;
     }
 
     /** Authorises {@code interaction} ({@code r} or {@code s}) on {@code type} and reads the purpose. */
@@ -53,6 +56,14 @@ final class ReleaseEndpoint {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw hapi(new ReleaseRefusedException(400, "FG-0708",
                     "state the purpose of use in the " + PURPOSE_HEADER + " header (a purpose code, e.g. treatment)"));
+        }
+        // The operator registered what each organisation may ever ask for; a purpose outside it is
+        // refused before any resident is looked up, whatever consents might say.
+        boolean registered = organisations.findOrganisation(caller.organisation().get())
+                .map(o -> o.purposes().contains(purpose)).orElse(false);
+        if (!registered) {
+            throw hapi(new ReleaseRefusedException(403, "FG-0715",
+                    "the purpose " + purpose.code() + " is not registered for this organisation"));
         }
         String requestId = Optional.ofNullable(request.getRequestId()).filter(id -> REQUEST_ID.matcher(id).matches())
                 .orElseGet(() -> UUID.randomUUID().toString());

@@ -357,13 +357,17 @@ class FhirReleaseTest extends RealIdentityWorld {
     }
 
     @Test
-    void aRequestWithoutPurpose_orWithAMalformedOne_isRefused() throws Exception {
+    void aRequestWithoutPurpose_aMalformedOne_orOneNotRegisteredForTheClinic_isRefused() throws Exception {
         RawHttp.Response none = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1());
         RawHttp.Response bad = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1(), "X-Azukari-Purpose: Bad Code!");
+        RawHttp.Response unregistered = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1(),
+                "X-Azukari-Purpose: research");
 
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.body()).contains("FG-0708");
         assertThat(bad.status()).isEqualTo(400);
+        assertThat(unregistered.status()).isEqualTo(403);
+        assertThat(unregistered.body()).contains("FG-0715").doesNotContain("\"Observation\"");
     }
 
     static List<String> ids(String body, String type) {
