@@ -10,6 +10,7 @@ import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.ingest.IngestTimings;
 import org.azukari.fhir.release.PageTokens;
 import org.azukari.fhir.release.Receipts;
+import org.azukari.fhir.release.RecipientConsents;
 import org.azukari.fhir.release.Release;
 import org.azukari.fhir.release.ShareCodeExchange;
 import org.azukari.identity.api.OrganisationId;
@@ -29,7 +30,7 @@ public class FhirServerConfiguration {
                                                           OrganisationRegistry organisations, DataClassifier classifier,
                                                           GatewayProperties properties, IngestTimings timings,
                                                           Release release, ShareCodeExchange exchange, PageTokens pages,
-                                                          Receipts receipts) {
+                                                          Receipts receipts, RecipientConsents recipientConsents) {
         IngestEndpoint endpoint = new IngestEndpoint(ingest, callers, organisations,
                 properties.validation().defaultMode(), properties.validation().strictSources().stream()
                 .filter(id -> !id.isBlank()).map(OrganisationId::new).collect(Collectors.toSet()), timings);
@@ -45,6 +46,7 @@ public class FhirServerConfiguration {
                     : new IngestResourceProvider(implementing, endpoint));
         }
         providers.add(new IngestResourceProvider(fhir.getResourceDefinition("Bundle").getImplementingClass(), endpoint));
+        providers.add(new RecipientConsentProvider(recipientConsents, releases));
         AzukariFhirServer server = new AzukariFhirServer(smart.tokenEndpoint(), providers,
                 List.of(new ParseTimingInterceptor(), new FhirVersionInterceptor(), new RefusedTypesInterceptor(classifier.refusedTypes()),
                         new ReleaseResponseInterceptor(receipts)));

@@ -507,6 +507,22 @@ class FhirReleaseTest extends RealIdentityWorld {
     }
 
     @Test
+    void aClinic_readsItsOwnConsentsAsFhirConsent_andNeverAnotherClinics() throws Exception {
+        RawHttp.Response own1 = get(setup.emr1(), "/fhir/Consent?patient=" + setup.p1(), TREATMENT);
+        RawHttp.Response own2 = get(setup.emr2(), "/fhir/Consent?patient=" + setup.p2(), TREATMENT);
+        RawHttp.Response foreign = get(setup.emr2(), "/fhir/Consent?patient=" + setup.p1(), TREATMENT);
+
+        assertThat(own1.status()).as(own1.body()).isEqualTo(200);
+        assertThat(own1.body()).contains("patient-privacy").contains("\"status\":\"active\"")
+                .contains("Patient/" + setup.p1()).contains(world().clinic().value())
+                .doesNotContain(setup.clinic2().value());
+        assertThat(own2.status()).as(own2.body()).isEqualTo(200);
+        assertThat(own2.body()).contains("\"status\":\"proposed\"").contains(setup.clinic2().value())
+                .doesNotContain("\"" + world().clinic().value() + "\"");
+        assertThat(foreign.status()).isEqualTo(404);
+    }
+
+    @Test
     void whenTheAccessLogIsDown_nothingIsDecrypted_andTheClinicGets503() throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Integer receipts = jdbc.queryForObject("SELECT COUNT(*) FROM fg_release_receipt", Integer.class);

@@ -7,11 +7,13 @@ import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.CheckpointSigner;
 import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.ConsentUnavailableException;
+import org.azukari.consent.api.Consents;
 import org.azukari.fhir.ingest.DataClassifier;
 import org.azukari.fhir.release.ConsentRequests;
 import org.azukari.fhir.release.PageTokens;
 import org.azukari.fhir.release.Pseudonyms;
 import org.azukari.fhir.release.Receipts;
+import org.azukari.fhir.release.RecipientConsents;
 import org.azukari.fhir.release.Release;
 import org.azukari.fhir.release.ShareCodeExchange;
 import org.azukari.fhir.release.ShareCodes;
@@ -64,6 +66,11 @@ public class ReleaseConfiguration {
         ConsentRequests filing = requests.getIfAvailable(() -> (resident, recipient, purpose) ->
                 log.warn("FG-0790 consent requests are not connected; no request filed for recipient {}", recipient));
         return new ShareCodeExchange(codes, introductions, decisionPoint(decisions), filing, accessLog, Clock.systemUTC());
+    }
+
+    @Bean
+    RecipientConsents recipientConsents(Consents consents, Release.Introductions introductions) {
+        return new RecipientConsents(consents, introductions, Clock.systemUTC());
     }
 
     @Bean
