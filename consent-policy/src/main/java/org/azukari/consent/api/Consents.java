@@ -35,4 +35,11 @@ public interface Consents {
 
     /** The resident's requests still waiting for an answer. */
     List<Consent> pendingRequests(ResidentId resident);
+
+    /**
+     * Every resident with a consent active at {@code at} for this recipient organisation (any of
+     * its services) and purpose: the cohort a dataset export may consider. Whether each one's
+     * consent covers the categories is still for the decision point to say, resident by resident.
+     */
+    List<ResidentId> residentsConsentingTo(String organisation, Purpose purpose, java.time.Instant at);
 }

@@ -114,6 +114,14 @@ public final class JdbcConsents implements Consents {
         return forResident(resident).stream().filter(c -> c.status() == ConsentStatus.PROPOSED).toList();
     }
 
+    @Override
+    public List<ResidentId> residentsConsentingTo(String organisation, Purpose purpose, java.time.Instant at) {
+        return changes.read(() -> changes.jdbc.query(COLUMNS + " WHERE v.recipient_org = ? AND v.purpose = ?" + NEWEST,
+                        JdbcConsents::row, organisation, purpose.code()).stream()
+                .filter(c -> c.statusAt(at) == ConsentStatus.ACTIVE)
+                .map(Consent::resident).distinct().sorted(Comparator.comparing(ResidentId::value)).toList());
+    }
+
     /** The consent, if it is the resident's; another resident's answers as unknown. */
     private Consent own(ResidentId resident, ConsentId id) {
         return find(id).filter(c -> c.resident().equals(resident)).orElseThrow(() ->
