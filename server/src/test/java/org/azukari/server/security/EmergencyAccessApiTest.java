@@ -348,6 +348,7 @@ class EmergencyAccessApiTest extends RealIdentityWorld {
                 .extracting(e -> e.get("reason").asText())
                 .containsExactly("emergency-access-reviewed", "emergency-access");
         assertThat(own.toString() + audited).doesNotContain(reason).doesNotContain(note);
+        assertThat(Files.readString(CurrentLogFile.path())).doesNotContain(reason).doesNotContain(note);
         assertThat(http.get("/api/operator/emergency-accesses?unreviewed=true", cookie(operator().cookie())).body())
                 .doesNotContain(id);
         RawHttp.Response again = send(operator(), "POST", "/api/operator/emergency-accesses/" + id + "/review",
