@@ -68,6 +68,7 @@ public final class CanonicalForm {
         json.put("decision", entry.decision().name());
         json.put("reason", entry.reason());
         json.put("requestId", entry.requestId());
+        entry.subject().ifPresent(subject -> json.put("subject", subject));
         try {
             return JSON.writeValueAsString(json);
         } catch (JsonProcessingException e) {
@@ -93,7 +94,7 @@ public final class CanonicalForm {
                     AccessAction.valueOf(json.required("action").asText()), counts, categories,
                     text(json, "purpose").map(Purpose::new), consents,
                     AccessDecision.valueOf(json.required("decision").asText()),
-                    json.required("reason").asText(), json.required("requestId").asText());
+                    json.required("reason").asText(), json.required("requestId").asText(), text(json, "subject"));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalStateException("CP-0106 stored access-log entry is unreadable", e);
         }

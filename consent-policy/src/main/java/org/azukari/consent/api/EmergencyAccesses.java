@@ -11,8 +11,8 @@ import java.util.Optional;
  * resident's never-share marks: those are a standing, explicit refusal, and the default
  * categories still give a practitioner what is vital in an emergency (what the resident is
  * allergic to and takes) unless the resident has said otherwise. Whether the caller may open one
- * (the emergency role) is checked by the caller. Openings are written to the access log in the
- * same transaction, without the reason.
+ * (the emergency role) is checked by the caller. Openings and reviews are written to the access log in
+ * the same transaction, without the reason or the note.
  */
 public interface EmergencyAccesses {
 
@@ -31,6 +31,9 @@ public interface EmergencyAccesses {
     /** The operators' review queue, oldest first. */
     List<EmergencyAccess> unreviewed();
 
-    /** Marks an opening reviewed; a second review is refused ({@code CP-0233}). */
+    /**
+     * Marks an opening reviewed, logged in the same transaction (without the note); a second review
+     * is refused ({@code CP-0233}), and so is any review the access log cannot record.
+     */
     EmergencyAccess review(ConsentId id, String operator, String note, Instant at);
 }

@@ -22,7 +22,8 @@ import org.azukari.consent.api.NeverShare;
  * for the same purpose, with a period containing the time asked about, covers it; otherwise when an
  * emergency access open at that time for the asking organisation covers it. Never-share marks
  * override both (deny overrides). A decision permits the asked categories that pass, and relies on
- * the consents (or emergency accesses) that let them pass.
+ * the consents (or emergency accesses) that let them pass; its reason is {@code consent-permit},
+ * {@code emergency-access}, or {@code consent-and-emergency-access} when it needed both.
  *
  * <p>On a deny the reason is the most informative one, in this order: {@code never-share} (a
  * consent or emergency access would have covered it), {@code category-not-covered},
@@ -95,8 +96,10 @@ public final class DefaultConsentDecisionPoint implements ConsentDecisionPoint {
             }
         }
         if (!permitted.isEmpty()) {
-            return new Decision(true, permitted, new ArrayList<>(reliedOn), byConsent ? "consent-permit"
-                    : "emergency-access", byEmergency);
+            // the reason code is what the access log keeps, so a release that needed an opening says so
+            String reason = !byConsent ? "emergency-access" : byEmergency ? "consent-and-emergency-access"
+                    : "consent-permit";
+            return new Decision(true, permitted, new ArrayList<>(reliedOn), reason, byEmergency);
         }
         return new Decision(false, Set.of(), List.of(),
                 blockedByNeverShare ? "never-share" : denyReason(q, all, openings), false);

@@ -54,6 +54,22 @@ class CanonicalFormTest {
     }
 
     @Test
+    void anOperatorsEntryAboutAPractitioner_carriesTheSubject_andReadsBack() {
+        AccessLogEntry granted = new AccessLogEntry(new AccessActor("OPERATOR", "op-1", Optional.empty(),
+                Optional.empty()), Optional.empty(), AccessAction.EMERGENCY_ACCESS, new TreeMap<>(), Set.of(),
+                Optional.empty(), Set.of(), AccessDecision.PERMIT, "emergency-role-granted", "req-1",
+                Optional.of("doc-7"));
+
+        assertThat(CanonicalForm.entryJson(granted)).contains("\"subject\":\"doc-7\"");
+        assertThat(CanonicalForm.parseEntry(CanonicalForm.entryJson(granted))).isEqualTo(granted);
+        assertThat(granted.emergency()).isTrue();
+        assertThat(Entries.read(RESIDENT, 1).emergency()).isFalse();
+        assertThatThrownBy(() -> new AccessLogEntry(granted.actor(), Optional.empty(), granted.action(),
+                new TreeMap<>(), Set.of(), Optional.empty(), Set.of(), AccessDecision.PERMIT, "emergency-role-granted",
+                "req-1", Optional.of("Dr. Yamada"))).hasMessageStartingWith("CP-0103");
+    }
+
+    @Test
     void parseEntry_ofMalformedJson_failsWithACodeAndNoContents() {
         assertThatThrownBy(() -> CanonicalForm.parseEntry("{\"actor\":{\"kind\":\"x\"},\"secret\":\"Taro\"}"))
                 .hasMessage("CP-0106 stored access-log entry is unreadable");

@@ -96,7 +96,7 @@ class ConsentDecisionTableTest {
         row("emergency access of another organisation denies",  w -> w.emergency(HOSPITAL),                                                  CLINIC,     TREATMENT, "MEDICAL/allergy",                 "DENY",                     "no-consent"),
         row("emergency access does not override never-share",    w -> { w.neverShare.mark(w.resident, cat("MEDICAL/allergy"), w.residentActor); w.emergency(CLINIC); },
                                                                                                                                                       CLINIC,     TREATMENT, "MEDICAL/allergy",                 "DENY",                     "never-share"),
-        row("a consent and emergency access together permit both", w -> { w.grant(CLINIC, TREATMENT, "PAYMENT"); w.emergency(CLINIC); },     CLINIC,     TREATMENT, "PAYMENT MEDICAL/allergy",         "PERMIT",                   "consent-permit")
+        row("a consent and emergency access together permit both", w -> { w.grant(CLINIC, TREATMENT, "PAYMENT"); w.emergency(CLINIC); },     CLINIC,     TREATMENT, "PAYMENT MEDICAL/allergy",         "PERMIT",                   "consent-and-emergency-access")
         );
     }
 

@@ -8,7 +8,8 @@ import org.azukari.consent.api.Purpose;
 
 /**
  * Access-log entries as JSON. A resident sees who did what with their data, when, why and
- * with which outcome; an auditor also sees the resident id and the chain position.
+ * with which outcome, break-glass flagged ({@code emergency}); an auditor also sees the resident
+ * id, the account an operator acted on, and the chain position.
  */
 final class EntryViews {
 
@@ -27,6 +28,7 @@ final class EntryViews {
         view.put("purpose", entry.purpose().map(Purpose::code).orElse(null));
         view.put("decision", entry.decision());
         view.put("reason", entry.reason());
+        view.put("emergency", entry.emergency());
         return view;
     }
 
@@ -39,6 +41,7 @@ final class EntryViews {
         view.put("actorId", entry.actor().id());
         entry.actor().client().ifPresent(client -> view.put("client", client));
         entry.resident().ifPresent(resident -> view.put("resident", resident.toString()));
+        entry.subject().ifPresent(subject -> view.put("subject", subject));
         view.put("consents", entry.consents());
         view.put("requestId", entry.requestId());
         view.put("hash", logged.hash());

@@ -1,11 +1,8 @@
 package org.azukari.server.operator;
 
-import java.util.Map;
-import org.apache.shiro.SecurityUtils;
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.AssuranceLevel;
-import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.EnrolmentLink;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.PeopleRegistry;
@@ -15,7 +12,6 @@ import org.azukari.identity.api.ProofingMethod;
 import org.azukari.server.web.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -118,40 +114,5 @@ class PeopleController {
                 .orElseThrow(() -> new NotFound("no such resident account"));
         people.linkEnrolment(new EnrolmentLink(resident.resident().orElseThrow(), new OrganisationId(form.source()),
                 form.system(), form.value()));
-    }
-
-    /** Gives a practitioner the emergency (break-glass) role; any other account answers 404. Idempotent. */
-    @PostMapping("/practitioners/{account}/emergency-role")
-    Map<String, Object> grantEmergencyRole(@PathVariable String account) {
-        PersonAccount practitioner = practitioner(account);
-        people.grantEmergencyRole(practitioner.account(), operator());
-        return emergencyRole(practitioner);
-    }
-
-    /** Takes the emergency role away; any other account answers 404. Idempotent. */
-    @DeleteMapping("/practitioners/{account}/emergency-role")
-    Map<String, Object> revokeEmergencyRole(@PathVariable String account) {
-        PersonAccount practitioner = practitioner(account);
-        people.revokeEmergencyRole(practitioner.account());
-        return emergencyRole(practitioner);
-    }
-
-    private PersonAccount practitioner(String account) {
-        return people.findAccount(new AccountId(Forms.uuid(account)))
-                .filter(found -> found.kind() == PrincipalKind.PRACTITIONER)
-                .orElseThrow(() -> new NotFound("no such practitioner account"));
-    }
-
-    private Map<String, Object> emergencyRole(PersonAccount practitioner) {
-        return Map.of("account", practitioner.account().toString(),
-                "organisation", practitioner.organisation().map(OrganisationId::value).orElseThrow(),
-                "emergencyRole", people.holdsEmergencyRole(practitioner.account()));
-    }
-
-    private static AccountId operator() {
-        if (SecurityUtils.getSubject().getPrincipal() instanceof Caller caller && caller.account().isPresent()) {
-            return caller.account().get();
-        }
-        throw new IllegalStateException("no operator behind an operator endpoint");
     }
 }

@@ -2,10 +2,15 @@ package org.azukari.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +34,7 @@ import org.azukari.server.CurrentLogFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Break-glass over HTTP: an operator gives a practitioner the emergency role, the practitioner
@@ -51,6 +57,9 @@ class EmergencyAccessApiTest extends RealIdentityWorld {
 
     @Autowired
     ConsentDecisionPoint decisions;
+
+    @Autowired
+    DataSource dataSource;
 
     record Ours(OrganisationId clinic, PersonAccount doctor, String doctorName, PersonAccount onCall,
                 String onCallName, PersonAccount resident, String residentName, String mrn) {
@@ -107,6 +116,36 @@ class EmergencyAccessApiTest extends RealIdentityWorld {
 
     private ResidentId resident() {
         return ours.resident().resident().orElseThrow();
+    }
+
+    private PersonAccount newPractitioner() {
+        return people.registerPractitioner(ours.clinic(), new AccountCredentials("erdoc-"
+                + UUID.randomUUID().toString().substring(0, 8), PASSWORD));
+    }
+
+    private static List<JsonNode> entries(RawHttp.Response answer) throws Exception {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return StreamSupport.stream(new ObjectMapper().readTree(answer.body()).spliterator(), false).toList();
+    }
+
+    /** The auditors' view of what {@code actor} did, newest first. */
+    private List<JsonNode> auditedActionsOf(String actor) throws Exception {
+        return entries(http.get("/api/audit/entries?actor=" + actor + "&limit=1000", cookie(signIn("auditor"))));
+    }
+
+    private List<JsonNode> residentsOwnLog() throws Exception {
+        return entries(http.get("/portal/access-log", cookie(portal(ours.residentName()).cookie())));
+    }
+
+    /** Runs {@code action} while the access log cannot be written (its head row's table is away). */
+    private <T> T withTheAccessLogDown(java.util.concurrent.Callable<T> action) throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("ALTER TABLE cp_access_log_head RENAME TO cp_access_log_head_down");
+        try {
+            return action.call();
+        } finally {
+            jdbc.execute("ALTER TABLE cp_access_log_head_down RENAME TO cp_access_log_head");
+        }
     }
 
     @Test
@@ -248,5 +287,105 @@ class EmergencyAccessApiTest extends RealIdentityWorld {
         }
         assertThat(send(portal(ours.onCallName()), "POST", "/api/operator/practitioners/"
                 + ours.doctor().account() + "/emergency-role", "").status()).isEqualTo(403);
+    }
+
+    @Test
+    void operatorsGrantsAndRevocations_areLogged_withTheOperatorThePractitionerAndTheOutcome() throws Exception {
+        Session operator = operator();
+        PersonAccount practitioner = newPractitioner();
+        String role = "/api/operator/practitioners/" + practitioner.account() + "/emergency-role";
+
+        for (String method : new String[] {"POST", "POST", "DELETE", "DELETE"}) {
+            RawHttp.Response answer = send(operator, method, role, method.equals("POST") ? "" : null);
+            assertThat(answer.status()).as(method + " " + answer.body()).isEqualTo(200);
+        }
+
+        String operatorId = world().people().get("operator").account().toString();
+        List<JsonNode> aboutThem = auditedActionsOf(operatorId).stream()
+                .filter(e -> practitioner.account().toString().equals(e.path("subject").asText())).toList();
+        assertThat(aboutThem).extracting(e -> e.get("reason").asText()).containsExactly("emergency-role-not-held",
+                "emergency-role-revoked", "emergency-role-already-held", "emergency-role-granted");
+        assertThat(aboutThem).allSatisfy(e -> {
+            assertThat(e.get("actorKind").asText()).isEqualTo("OPERATOR");
+            assertThat(e.get("action").asText()).isEqualTo("EMERGENCY_ACCESS");
+            assertThat(e.get("decision").asText()).isEqualTo("PERMIT");
+            assertThat(e.get("emergency").asBoolean()).isTrue();
+            assertThat(e.has("resident")).isFalse();
+        });
+    }
+
+    @Test
+    void anOpening_andItsReview_areInTheResidentsAccessLog_flaggedAsEmergency_withoutReasonOrNote() throws Exception {
+        String reason = "collapsed in the street, marker " + UUID.randomUUID();
+        String note = "checked with the ward, marker " + UUID.randomUUID();
+        RawHttp.Response opened = send(portal(ours.onCallName()), "POST", "/portal/api/emergency-access",
+                openJson(MRN_SYSTEM, ours.mrn(), reason));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String id = field(opened.body(), "id");
+
+        RawHttp.Response reviewed = send(operator(), "POST", "/api/operator/emergency-accesses/" + id + "/review",
+                "{\"note\":\"" + note + "\"}");
+        assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(200);
+        assertThat(reviewed.body()).contains("\"reviewed\":true");
+
+        List<JsonNode> own = residentsOwnLog();
+        assertThat(own).filteredOn(e -> e.get("reason").asText().equals("emergency-access")
+                        && e.get("action").asText().equals("EMERGENCY_ACCESS"))
+                .anySatisfy(e -> {
+                    assertThat(e.get("emergency").asBoolean()).isTrue();
+                    assertThat(e.get("actorKind").asText()).isEqualTo("PRACTITIONER");
+                    assertThat(e.get("organisation").asText()).isEqualTo(ours.clinic().value());
+                    assertThat(e.get("purpose").asText()).isEqualTo("emergency");
+                });
+        assertThat(own).filteredOn(e -> e.get("reason").asText().equals("emergency-access-reviewed"))
+                .anySatisfy(e -> {
+                    assertThat(e.get("emergency").asBoolean()).isTrue();
+                    assertThat(e.get("actorKind").asText()).isEqualTo("OPERATOR");
+                });
+        List<JsonNode> audited = entries(http.get("/api/audit/entries?resident=" + resident().value() + "&limit=1000",
+                cookie(signIn("auditor"))));
+        assertThat(audited).filteredOn(e -> e.get("consents").toString().contains(id))
+                .extracting(e -> e.get("reason").asText())
+                .containsExactly("emergency-access-reviewed", "emergency-access");
+        assertThat(own.toString() + audited).doesNotContain(reason).doesNotContain(note);
+        assertThat(Files.readString(CurrentLogFile.path())).doesNotContain(reason).doesNotContain(note);
+        assertThat(http.get("/api/operator/emergency-accesses?unreviewed=true", cookie(operator().cookie())).body())
+                .doesNotContain(id);
+        RawHttp.Response again = send(operator(), "POST", "/api/operator/emergency-accesses/" + id + "/review",
+                "{\"note\":\"" + note + "\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("CP-0233");
+    }
+
+    @Test
+    void whenTheAccessLogIsDown_roleChangesOpeningsAndReviews_answer503_andNothingChanges() throws Exception {
+        Session operator = operator();
+        Session onCall = portal(ours.onCallName());
+        PersonAccount practitioner = newPractitioner();
+        RawHttp.Response opened = send(onCall, "POST", "/portal/api/emergency-access",
+                openJson(MRN_SYSTEM, ours.mrn(), "seizure at the station, no history"));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        ConsentId toReview = new ConsentId(field(opened.body(), "id"));
+        int openings = emergencies.forResident(resident()).size();
+
+        List<RawHttp.Response> refused = withTheAccessLogDown(() -> List.of(
+                send(operator, "POST", "/api/operator/practitioners/" + practitioner.account() + "/emergency-role", ""),
+                send(operator, "DELETE", "/api/operator/practitioners/" + ours.onCall().account() + "/emergency-role",
+                        null),
+                send(onCall, "POST", "/portal/api/emergency-access",
+                        openJson(MRN_SYSTEM, ours.mrn(), "seizure at the station, no history")),
+                send(operator, "POST", "/api/operator/emergency-accesses/" + toReview.value() + "/review",
+                        "{\"note\":\"looked at it\"}")));
+
+        for (RawHttp.Response answer : refused) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+            assertThat(answer.header("Content-Type")).contains("application/problem+json");
+            assertThat(answer.body()).contains("nothing was changed");
+        }
+        assertThat(people.holdsEmergencyRole(practitioner.account())).isFalse();
+        assertThat(people.holdsEmergencyRole(ours.onCall().account())).isTrue();
+        assertThat(emergencies.forResident(resident())).hasSize(openings);
+        assertThat(emergencies.find(toReview).orElseThrow().review()).isEmpty();
+        assertThat(emergencies.unreviewed()).extracting(EmergencyAccess::id).contains(toReview);
     }
 }

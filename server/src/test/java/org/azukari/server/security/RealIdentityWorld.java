@@ -51,8 +51,11 @@ abstract class RealIdentityWorld {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern CSRF_JSON = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
 
-    /** Built once per test JVM: registration is slow (Argon2id) and the context is shared. */
-    private static World world;
+    /**
+     * Built once per application context (by its port): registration is slow (Argon2id) and the
+     * context is shared; a subclass that changes properties gets its own context, database and world.
+     */
+    private static final Map<Integer, World> WORLDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @LocalServerPort
     int port;
@@ -76,13 +79,13 @@ abstract class RealIdentityWorld {
     @BeforeEach
     void buildWorld() throws Exception {
         http = new RawHttp(port);
-        if (world == null) {
-            world = register();
+        if (!WORLDS.containsKey(port)) {
+            WORLDS.put(port, register());
         }
     }
 
     World world() {
-        return world;
+        return WORLDS.get(port);
     }
 
     private World register() throws Exception {
@@ -117,7 +120,7 @@ abstract class RealIdentityWorld {
             case "auditor" -> "aud-";
             default -> throw new IllegalArgumentException(who);
         };
-        return prefix + world.suffix();
+        return prefix + world().suffix();
     }
 
     private static AccountCredentials credentials(String username) {

@@ -24,9 +24,11 @@ import org.azukari.consent.api.ResidentId;
 import org.azukari.consent.consents.jdbc.JdbcChanges.Changed;
 
 /**
- * Break-glass openings as rows of {@code cp_emergency_access}. The opening is logged (action
- * {@code EMERGENCY_ACCESS}, purpose {@code emergency}, the opening's id among the consents) in the
- * same transaction; the reason goes into the table only, never into the log.
+ * Break-glass openings as rows of {@code cp_emergency_access}. The opening and the operator's
+ * review are logged (action {@code EMERGENCY_ACCESS}, purpose {@code emergency}, the opening's id
+ * among the consents, reason {@code emergency-access} or {@code emergency-access-reviewed}) in the
+ * same transaction as the row, so a log that cannot write leaves both undone; the practitioner's
+ * reason and the review note go into the table only, never into the log.
  */
 public final class JdbcEmergencyAccesses implements EmergencyAccesses {
 
@@ -87,16 +89,21 @@ public final class JdbcEmergencyAccesses implements EmergencyAccesses {
     @Override
     public EmergencyAccess review(ConsentId id, String operator, String note, Instant at) {
         EmergencyAccess.Review review = new EmergencyAccess.Review(operator, note, at);
-        int updated = changes.read(() -> changes.jdbc.update("UPDATE cp_emergency_access SET reviewed_by = ?,"
-                + " review_note = ?, reviewed_at = ? WHERE id = ? AND reviewed_at IS NULL", operator, note,
-                JdbcChanges.utc(at), id.value()));
-        if (updated == 0) {
-            throw find(id).isPresent()
-                    ? new ConsentChangeRefusedException("CP-0233", "emergency access " + id + " is already reviewed")
-                    : new ConsentChangeRefusedException(ConsentChangeRefusedException.NOT_FOUND,
-                    "no emergency access " + id);
-        }
-        return find(id).orElseThrow();
+        AccessActor actor = new AccessActor("OPERATOR", operator, Optional.empty(), Optional.empty());
+        return changes.change(() -> {
+            int updated = changes.jdbc.update("UPDATE cp_emergency_access SET reviewed_by = ?, review_note = ?,"
+                    + " reviewed_at = ? WHERE id = ? AND reviewed_at IS NULL", operator, review.note(),
+                    JdbcChanges.utc(at), id.value());
+            EmergencyAccess found = changes.jdbc.query("SELECT * FROM cp_emergency_access WHERE id = ?",
+                    JdbcEmergencyAccesses::row, id.value()).stream().findFirst()
+                    .orElseThrow(() -> new ConsentChangeRefusedException(ConsentChangeRefusedException.NOT_FOUND,
+                            "no emergency access " + id));
+            if (updated == 0) {
+                throw new ConsentChangeRefusedException("CP-0233", "emergency access " + id + " is already reviewed");
+            }
+            return new Changed<>(found, JdbcChanges.entry(actor, found.resident(), AccessAction.EMERGENCY_ACCESS,
+                    found.categories(), Optional.of(EMERGENCY), Set.of(id.value()), "emergency-access-reviewed"));
+        });
     }
 
     private static EmergencyAccess row(ResultSet rs, int n) throws SQLException {

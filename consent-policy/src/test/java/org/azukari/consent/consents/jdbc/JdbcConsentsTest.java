@@ -172,8 +172,38 @@ class JdbcConsentsTest {
 
         assertThat(reviewed.review()).isPresent();
         assertThat(world.emergencies.unreviewed()).isEmpty();
+        assertThat(world.log.entries).hasSize(2).last().satisfies(e -> {
+            assertThat(e.actor().kind()).isEqualTo("OPERATOR");
+            assertThat(e.actor().id()).isEqualTo("op-1");
+            assertThat(e.resident()).contains(world.resident);
+            assertThat(e.consents()).containsExactly(opened.id().value());
+            assertThat(e.reason()).isEqualTo("emergency-access-reviewed");
+            assertThat(e.emergency()).isTrue();
+            assertThat(e.toString()).doesNotContain("checked with the ward");
+        });
         assertThatThrownBy(() -> world.emergencies.review(opened.id(), "op-1", "again", world.clock.instant()))
                 .hasMessageStartingWith("CP-0233");
+    }
+
+    @Test
+    void review_whileTheAccessLogIsDown_isRefused_andTheOpeningStaysInTheQueue() {
+        EmergencyAccess opened = world.emergency(CLINIC);
+        world.log.down = true;
+
+        assertThatThrownBy(() -> world.emergencies.review(opened.id(), "op-1", "checked with the ward",
+                world.clock.instant())).isInstanceOf(AccessLogUnavailableException.class);
+
+        world.log.down = false;
+        assertThat(world.emergencies.unreviewed()).containsExactly(opened);
+        assertThat(world.log.entries).hasSize(1);
+    }
+
+    @Test
+    void review_ofAnUnknownOpening_isNotFound_andNothingIsLogged() {
+        assertThatThrownBy(() -> world.emergencies.review(org.azukari.consent.api.ConsentId.random(), "op-1",
+                "checked with the ward", world.clock.instant())).isInstanceOfSatisfying(
+                ConsentChangeRefusedException.class, e -> assertThat(e.notFound()).isTrue());
+        assertThat(world.log.entries).isEmpty();
     }
 
     @Test

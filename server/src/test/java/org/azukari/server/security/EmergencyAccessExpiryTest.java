@@ -1,0 +1,79 @@
+package org.azukari.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.azukari.server.security.BreakGlassScene.TREATMENT;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Emergency access ends on time, end to end: the hospital's EMR is served until the opening's end
+ * and refused from then on.
+ *
+ * <p>Why a configured short duration rather than a test clock: the release and the share codes
+ * read {@code Clock.systemUTC()} directly, while the consent module takes a {@code Clock} bean, so
+ * a moved clock would put the opening and the release on different time lines and prove nothing
+ * about the running bank. {@code azukari.consent.emergency.duration} is the production setting, so
+ * a context of its own with a few seconds, its own data directory and the real clock everywhere
+ * exercises exactly what runs in production, and the test polls with a deadline instead of
+ * sleeping.
+ */
+@TestPropertySource(properties = {"azukari.consent.emergency.duration=8s",
+        "azukari.data-dir=./target/emergency-expiry-test-data"})
+class EmergencyAccessExpiryTest extends RealIdentityWorld {
+
+    private static final Duration DURATION = Duration.ofSeconds(8);
+
+    record Answer(Instant sent, Instant received, int status, boolean allergy) {
+    }
+
+    @Test
+    void anOpening_isHonouredUntilItsEnd_andRefusedFromThenOn() throws Exception {
+        BreakGlassScene scene = BreakGlassScene.build(this);
+        String token = accessToken(scene.emr(), "system/*.rs");
+        String body = scene.open(this, "anaphylactic shock, history unknown " + UUID.randomUUID());
+        Instant opened = Instant.parse(field(body, "opened"));
+        Instant until = Instant.parse(field(body, "until"));
+        assertThat(Duration.between(opened, until)).isEqualTo(DURATION);
+
+        List<Answer> answers = new ArrayList<>();
+        await().atMost(Duration.between(Instant.now(), until).plusSeconds(10)).pollDelay(Duration.ZERO)
+                .pollInSameThread().pollInterval(Duration.ofMillis(200)).until(() -> {
+                    Instant sent = Instant.now();
+                    RawHttp.Response answer = http.get("/fhir/AllergyIntolerance?patient=" + scene.pseudonym(),
+                            bearer(token), TREATMENT);
+                    answers.add(new Answer(sent, Instant.now(), answer.status(), answer.body().contains("penicillin")));
+                    return answer.status() == 404;
+                });
+
+        Answer refused = answers.get(answers.size() - 1);
+        List<Answer> served = answers.subList(0, answers.size() - 1);
+        assertThat(served).as("served while open").isNotEmpty()
+                .allSatisfy(a -> assertThat(a.status()).isEqualTo(200))
+                .allSatisfy(a -> assertThat(a.allergy()).as("the allergy released").isTrue())
+                .allSatisfy(a -> assertThat(a.sent()).isBefore(until));
+        // the bank decides between sending and receiving, on the same clock: served answers were
+        // asked before the end, and the first refusal is the first poll answered after it
+        assertThat(refused.received()).as("not refused before the end").isAfterOrEqualTo(until);
+        assertThat(Duration.between(until, refused.sent())).as("refused at the first poll after the end")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(http.get("/fhir/Condition?patient=" + scene.pseudonym(), bearer(token), TREATMENT).status())
+                .isEqualTo(404);
+        String own = http.get("/portal/access-log", cookie(signInAs(scene.residentName(), "resident"))).body();
+        assertThat(own).contains("\"reason\":\"emergency-expired\"");
+    }
+
+    private static String field(String body, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(body);
+        assertThat(m.find()).as(name + " in " + body).isTrue();
+        return m.group(1);
+    }
+}
