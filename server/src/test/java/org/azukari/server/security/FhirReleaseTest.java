@@ -315,9 +315,14 @@ class FhirReleaseTest extends RealIdentityWorld {
         assertThat(second.status()).as(second.body()).isEqualTo(200);
         assertThat(second.body()).contains("\"Observation\"");
 
+        assertThat(afterClinic1Withdraws(next.group(1)).status()).isEqualTo(404);
+    }
+
+    /** Asks for {@code path} as clinic 1 while its consent is withdrawn, then grants it again. */
+    RawHttp.Response afterClinic1Withdraws(String path) throws Exception {
         withdraw(residentA(), clinic1Consent);
         try {
-            assertThat(get(setup.emr1(), next.group(1), TREATMENT).status()).isEqualTo(404);
+            return get(setup.emr1(), path, TREATMENT);
         } finally {
             clinic1Consent = grant(residentA(), world().clinic(), ConsentCategory.of(DataCategory.MEDICAL, "laboratory"),
                     ConsentCategory.of(DataCategory.MEDICAL, "vital-signs"));
@@ -497,13 +502,7 @@ class FhirReleaseTest extends RealIdentityWorld {
                 TREATMENT);
         assertThat(total(conditionsOnly.body())).isEqualTo(1);
 
-        withdraw(residentA(), clinic1Consent);
-        try {
-            assertThat(get(setup.emr1(), next.group(1), TREATMENT).status()).isEqualTo(404);
-        } finally {
-            clinic1Consent = grant(residentA(), world().clinic(), ConsentCategory.of(DataCategory.MEDICAL, "laboratory"),
-                    ConsentCategory.of(DataCategory.MEDICAL, "vital-signs"));
-        }
+        assertThat(afterClinic1Withdraws(next.group(1)).status()).isEqualTo(404);
     }
 
     @Test
