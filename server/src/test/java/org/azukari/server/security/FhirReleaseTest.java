@@ -343,7 +343,7 @@ class FhirReleaseTest extends RealIdentityWorld {
     }
 
     @Test
-    void theResident_findsEveryReceiptOfTheirData_signedByTheBank_andNobodyElseSeesThem() throws Exception {
+    void theResident_findsEveryReceiptOfTheirData_signedByTheBank_alsoFromTheAccessLog_andNobodyElseSeesThem() throws Exception {
         RawHttp.Response released = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1(), TREATMENT);
         String issued = new String(Base64.getUrlDecoder().decode(released.header("X-Azukari-Receipt")),
                 StandardCharsets.UTF_8);
@@ -359,6 +359,11 @@ class FhirReleaseTest extends RealIdentityWorld {
             assertThat(signer.verify(issued.getBytes(StandardCharsets.UTF_8), receipt.get("signature").asText())).isTrue();
         });
         assertThat(other.body()).doesNotContain(issued.substring(issued.indexOf("receiptId"), issued.indexOf("receiptId") + 40));
+        String receiptId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(issued).get("receiptId").asText();
+        com.fasterxml.jackson.databind.JsonNode log = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(http.get("/portal/access-log", cookie(signIn("e-resident"))).body());
+        assertThat(log).as("the release's access-log entry names its receipt")
+                .anySatisfy(entry -> assertThat(entry.path("receipt").asText()).isEqualTo(receiptId));
     }
 
     @Test
