@@ -14,4 +14,10 @@ public interface CheckpointSigner {
 
     /** Which key signed, for the record (e.g. {@code transit:accesslog-checkpoints}). */
     String keyName();
+
+    /**
+     * The public keys that verify this signer's signatures, every version still accepted, for
+     * anyone to check a checkpoint or receipt without the bank ({@code /.well-known/azukari-receipt-keys}).
+     */
+    java.util.List<VerificationKey> verificationKeys();
 }

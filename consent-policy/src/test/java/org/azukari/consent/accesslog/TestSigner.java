@@ -52,6 +52,12 @@ public final class TestSigner implements CheckpointSigner {
     }
 
     @Override
+    public java.util.List<org.azukari.consent.api.VerificationKey> verificationKeys() {
+        return java.util.List.of(new org.azukari.consent.api.VerificationKey("test:v1", "SHA256withECDSA",
+                keys.getPublic().getEncoded()));
+    }
+
+    @Override
     public String keyName() {
         return "test:accesslog-checkpoints";
     }

@@ -53,6 +53,7 @@ class ShiroConfiguration {
         chain.put("/actuator/health", "anon");
         chain.put("/fhir/metadata", "anon");
         chain.put("/fhir/.well-known/smart-configuration", "anon");
+        chain.put("/.well-known/azukari-receipt-keys", "anon");
         chain.put("/oauth/token", "noSessionCreation, anon");
         chain.put("/signin", "csrf[session]");
         chain.put("/error", "anon");

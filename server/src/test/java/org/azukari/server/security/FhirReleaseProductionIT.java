@@ -145,6 +145,10 @@ class FhirReleaseProductionIT {
                 StandardCharsets.UTF_8);
         assertThat(signer.verify(receipt.getBytes(StandardCharsets.UTF_8),
                 observations.header("X-Azukari-Receipt-Signature"))).isTrue();
+        assertThat(observations.header("X-Azukari-Receipt-Signature")).startsWith("vault:v");
+        assertThat(FhirReleaseTest.verifiesWithPublishedKeys(http, receipt.getBytes(StandardCharsets.UTF_8),
+                observations.header("X-Azukari-Receipt-Signature"))).as("verified with the transit key's published public key")
+                .isTrue();
         assertThat(receipt).contains(consent.id().value());
 
         consents.withdraw(resident, consent.id(), "portal", actor());

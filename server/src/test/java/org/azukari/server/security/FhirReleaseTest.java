@@ -342,6 +342,33 @@ class FhirReleaseTest extends RealIdentityWorld {
                 .contains("\"recipient\":\"" + world().clinic().value() + "\"").contains("MEDICAL/laboratory");
     }
 
+    /** Verifies a receipt as an outsider would: the published JWK set, plain JCA, nothing of the bank's. */
+    static boolean verifiesWithPublishedKeys(RawHttp http, byte[] receipt, String signature) throws Exception {
+        RawHttp.Response published = http.get("/.well-known/azukari-receipt-keys");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        for (com.nimbusds.jose.jwk.JWK jwk : com.nimbusds.jose.jwk.JWKSet.parse(published.body()).getKeys()) {
+            assertThat(jwk.isPrivate()).isFalse();
+            if (signature.startsWith(jwk.getKeyID() + ":")) {
+                java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+                verifier.initVerify(jwk.toECKey().toECPublicKey());
+                verifier.update(receipt);
+                return verifier.verify(Base64.getDecoder().decode(signature.substring(jwk.getKeyID().length() + 1)));
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aReceipt_verifiesWithThePublishedPublicKey_byAnyone() throws Exception {
+        RawHttp.Response answer = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1(), TREATMENT);
+        byte[] receipt = Base64.getUrlDecoder().decode(answer.header("X-Azukari-Receipt"));
+        String signature = answer.header("X-Azukari-Receipt-Signature");
+
+        assertThat(verifiesWithPublishedKeys(http, receipt, signature)).isTrue();
+        receipt[receipt.length / 2] ^= 1;
+        assertThat(verifiesWithPublishedKeys(http, receipt, signature)).isFalse();
+    }
+
     @Test
     void theResident_findsEveryReceiptOfTheirData_signedByTheBank_alsoFromTheAccessLog_andNobodyElseSeesThem() throws Exception {
         RawHttp.Response released = get(setup.emr1(), "/fhir/Observation?patient=" + setup.p1(), TREATMENT);

@@ -78,6 +78,11 @@ public final class LocalCheckpointSigner implements CheckpointSigner {
     }
 
     @Override
+    public java.util.List<org.azukari.consent.api.VerificationKey> verificationKeys() {
+        return java.util.List.of(new org.azukari.consent.api.VerificationKey("local:v1", ALGORITHM, publicKey.getEncoded()));
+    }
+
+    @Override
     public String keyName() {
         return "local:checkpoint-signing";
     }

@@ -72,6 +72,26 @@ public final class VaultTransitCheckpointSigner implements CheckpointSigner {
         return transit.verify(payload, signature, HASH_ALGORITHM);
     }
 
+    /** Transit's public key of every version (PEM), under the prefix its signatures carry ({@code vault:vN}). */
+    @Override
+    public java.util.List<org.azukari.consent.api.VerificationKey> verificationKeys() {
+        checkKey();
+        java.util.List<org.azukari.consent.api.VerificationKey> keys = new java.util.ArrayList<>();
+        transit.publicKeys().forEach((version, pem) -> keys.add(new org.azukari.consent.api.VerificationKey(
+                "vault:v" + version, "SHA256withECDSA", der(pem))));
+        return keys;
+    }
+
+    private static byte[] der(String pem) {
+        String body = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
+                .replaceAll("\\s", "");
+        try {
+            return java.util.Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("TB-0105 key vault answer malformed (public key of signing key)");
+        }
+    }
+
     @Override
     public String keyName() {
         return "transit:" + key;

@@ -29,6 +29,19 @@ class LocalCheckpointSignerTest {
     private final LocalMasterKey master = randomMasterKey();
 
     @Test
+    void itsPublishedKey_verifiesItsSignaturesWithPlainJca_andNothingElse() {
+        LocalCheckpointSigner signer = signer();
+        String signature = signer.sign(PAYLOAD);
+
+        org.azukari.consent.api.VerificationKey key = signer.verificationKeys().get(0);
+
+        assertThat(key.keyId()).isEqualTo("local:v1");
+        assertThat(key.verifies(PAYLOAD, signature)).isTrue();
+        assertThat(key.verifies("checkpoint|size=43|root=abc".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
+        assertThat(key.verifies(PAYLOAD, "vault:v1:" + signature.substring("local:v1:".length()))).isFalse();
+    }
+
+    @Test
     void verify_ofOwnSignature_isTrue() {
         LocalCheckpointSigner signer = signer();
 

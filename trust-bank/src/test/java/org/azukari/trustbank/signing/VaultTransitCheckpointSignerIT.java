@@ -50,6 +50,18 @@ class VaultTransitCheckpointSignerIT {
     }
 
     @Test
+    void thePublishedKeys_verifyTransitSignaturesWithPlainJca_andRefuseATamperedPayload() {
+        String signature = signer.sign(PAYLOAD);
+        String version = signature.substring(0, signature.indexOf(':', "vault:".length()));
+
+        org.azukari.consent.api.VerificationKey key = signer.verificationKeys().stream()
+                .filter(k -> k.keyId().equals(version)).findFirst().orElseThrow();
+
+        assertThat(key.verifies(PAYLOAD, signature)).isTrue();
+        assertThat(key.verifies("checkpoint|size=43|root=abc".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
+    }
+
+    @Test
     void verify_byAnotherInstance_afterARestart_isTrue() {
         String signature = signer.sign(PAYLOAD);
 

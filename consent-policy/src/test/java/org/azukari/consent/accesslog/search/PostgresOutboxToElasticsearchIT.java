@@ -49,24 +49,6 @@ class PostgresOutboxToElasticsearchIT {
     private ItElasticsearch es;
     private OutboxIndexer indexer;
 
-    /** Checkpoints need a signer; its strength is not what this test is about. */
-    private static final class PlainSigner implements CheckpointSigner {
-        @Override
-        public String sign(byte[] payload) {
-            return "test:" + UUID.nameUUIDFromBytes(payload);
-        }
-
-        @Override
-        public boolean verify(byte[] payload, String signature) {
-            return sign(payload).equals(signature);
-        }
-
-        @Override
-        public String keyName() {
-            return "test:plain";
-        }
-    }
-
     @BeforeEach
     void setUp() {
         String url = ItElasticsearch.requiredEnv("AZUKARI_IT_PG_URL");
@@ -81,7 +63,7 @@ class PostgresOutboxToElasticsearchIT {
         Flyway.configure().dataSource(database).locations("classpath:db/migration/accesslog/postgresql").load().migrate();
         Clock clock = Clock.systemUTC();
         CheckpointFile file = new CheckpointFile(directory.resolve("checkpoints.txt"));
-        log = new JdbcAccessLog(database, new Checkpointer(database, new PlainSigner(), file, clock),
+        log = new JdbcAccessLog(database, new Checkpointer(database, new org.azukari.consent.accesslog.TestSigner(), file, clock),
                 new CheckpointPolicy(10, Duration.ofHours(1)), clock);
         es = ItElasticsearch.shared();
         indexer = new OutboxIndexer(log, new ElasticsearchEntryWriter(es.client, es.names), 16, Duration.ofMillis(50),

@@ -44,6 +44,11 @@ record TransitReply(int status, JsonObject data, boolean errorsEmpty) {
         return value != null && value.isNumber() ? value.asInt() : fallback;
     }
 
+    JsonObject object(String field) {
+        JsonValue value = data == null ? null : data.get(field);
+        return value != null && value.isObject() ? value.asObject() : null;
+    }
+
     Boolean bool(String field) {
         JsonValue value = data == null ? null : data.get(field);
         return value != null && value.isBoolean() ? value.asBoolean() : null;

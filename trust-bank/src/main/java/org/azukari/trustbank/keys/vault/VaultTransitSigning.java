@@ -78,6 +78,31 @@ public final class VaultTransitSigning {
         return new KeySettings(read.string("type"), exportable, backup, deletable);
     }
 
+    /**
+     * The public key of every version transit keeps of an asymmetric key, as transit gives it
+     * (PEM of an X.509 SubjectPublicKeyInfo), by version number.
+     */
+    public java.util.SortedMap<Integer, String> publicKeys() {
+        TransitReply read = call("read key", vault -> vault.logical().read(keyPath));
+        if (!read.ok()) {
+            throw failure("read key", read);
+        }
+        io.github.jopenlibs.vault.json.JsonObject versions = read.object("keys");
+        if (versions == null) {
+            throw malformed("read key");
+        }
+        java.util.SortedMap<Integer, String> keys = new java.util.TreeMap<>();
+        for (io.github.jopenlibs.vault.json.JsonObject.Member version : versions) {
+            io.github.jopenlibs.vault.json.JsonValue publicKey = version.getValue().isObject()
+                    ? version.getValue().asObject().get("public_key") : null;
+            if (publicKey == null || !publicKey.isString() || !version.getName().matches("[1-9][0-9]{0,8}")) {
+                throw malformed("read key");
+            }
+            keys.put(Integer.parseInt(version.getName()), publicKey.asString());
+        }
+        return keys;
+    }
+
     /** Transit's signature text ({@code vault:v<version>:...}) over {@code input}, or null if the answer had none. */
     public String sign(byte[] input, String hashAlgorithm) {
         Map<String, Object> body = Map.of("input", Base64.getEncoder().encodeToString(input),
