@@ -19,9 +19,14 @@ public interface DatasetRequests {
     DatasetRequest revise(DatasetRequestId id, Recipient recipient, DatasetSpec spec, AccessActor actor);
 
     /**
-     * The operator reviews a {@code SUBMITTED} request. An approval with {@code askResidents}
-     * files a consent request (in the mission's words) to every enrolled resident who has neither
-     * a pending request nor an active consent for that recipient and purpose.
+     * The operator reviews a {@code SUBMITTED} request: a new version {@code APPROVED},
+     * {@code CHANGES_REQUESTED} or {@code REJECTED} carrying the review. {@code askResidents} goes
+     * only with an approval ({@code CP-0306} otherwise); the consent requests themselves (in the
+     * mission's words, to every enrolled resident who has neither a pending request nor an active
+     * consent for that recipient and purpose) are filed by the edge after the approval is stored,
+     * because the list of residents and the purpose wording belong to the identity module, which
+     * depends on this one. An approval never includes anyone: the cohort of each export is still
+     * {@link Consents#residentsConsentingTo} at that export's time.
      */
     DatasetRequest review(DatasetRequestId id, DatasetReview review, boolean askResidents, AccessActor operator);
 

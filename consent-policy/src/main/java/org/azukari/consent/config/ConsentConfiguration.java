@@ -5,12 +5,14 @@ import javax.sql.DataSource;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.Consents;
+import org.azukari.consent.api.DatasetRequests;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.consent.api.NeverShare;
 import org.azukari.consent.api.WhoCanSee;
 import org.azukari.consent.consents.jdbc.JdbcConsents;
 import org.azukari.consent.consents.jdbc.JdbcEmergencyAccesses;
 import org.azukari.consent.consents.jdbc.JdbcNeverShare;
+import org.azukari.consent.datasets.jdbc.JdbcDatasetRequests;
 import org.azukari.consent.decision.DefaultConsentDecisionPoint;
 import org.azukari.consent.decision.DefaultWhoCanSee;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +44,11 @@ public class ConsentConfiguration {
                                         ObjectProvider<Clock> clock) {
         return new JdbcEmergencyAccesses(dataSource, log, clock.getIfAvailable(Clock::systemUTC),
                 settings.duration(), settings.categorySet());
+    }
+
+    @Bean
+    DatasetRequests datasetRequests(DataSource dataSource, AccessLog log, ObjectProvider<Clock> clock) {
+        return new JdbcDatasetRequests(dataSource, log, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

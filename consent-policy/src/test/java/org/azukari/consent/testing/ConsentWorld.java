@@ -23,6 +23,7 @@ import org.azukari.consent.api.ResidentId;
 import org.azukari.consent.consents.jdbc.JdbcConsents;
 import org.azukari.consent.consents.jdbc.JdbcEmergencyAccesses;
 import org.azukari.consent.consents.jdbc.JdbcNeverShare;
+import org.azukari.consent.datasets.jdbc.JdbcDatasetRequests;
 import org.azukari.consent.decision.DefaultConsentDecisionPoint;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,6 +48,7 @@ public final class ConsentWorld {
     public final JdbcNeverShare neverShare;
     public final JdbcEmergencyAccesses emergencies;
     public final ConsentDecisionPoint decisions;
+    public final JdbcDatasetRequests datasets;
     public final ResidentId resident = ResidentId.random();
     public final AccessActor residentActor = new AccessActor("RESIDENT", "acct-1", Optional.empty(), Optional.empty());
 
@@ -61,6 +63,7 @@ public final class ConsentWorld {
                 ConsentCategory.parse("MEDICAL/allergy"), ConsentCategory.parse("MEDICAL/medication"),
                 ConsentCategory.parse("MEDICAL/diagnosis"), ConsentCategory.parse("MEDICAL/immunization")));
         decisions = new DefaultConsentDecisionPoint(consents, neverShare, emergencies);
+        datasets = new JdbcDatasetRequests(dataSource, log, clock);
     }
 
     public ConsentEvidence evidence() {

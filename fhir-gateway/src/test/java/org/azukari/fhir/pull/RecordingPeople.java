@@ -39,6 +39,11 @@ final class RecordingPeople implements PeopleRegistry {
                 .map(EnrolmentLink::resident).findFirst();
     }
 
+    @Override
+    public List<ResidentId> residents() {
+        throw new UnsupportedOperationException();
+    }
+
     synchronized List<EnrolmentLink> links() {
         return List.copyOf(links);
     }

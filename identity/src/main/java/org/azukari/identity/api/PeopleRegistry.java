@@ -1,5 +1,6 @@
 package org.azukari.identity.api;
 
+import java.util.List;
 import java.util.Optional;
 import org.azukari.consent.api.ResidentId;
 
@@ -32,6 +33,12 @@ public interface PeopleRegistry {
      * or organisation, and when the identifier is already linked to another resident.
      */
     void linkEnrolment(EnrolmentLink link);
+
+    /**
+     * Every resident's and e-resident's id, in no particular order: whom the bank may ask a
+     * question (a consent request for an approved dataset). Ids only, never an account.
+     */
+    List<ResidentId> residents();
 
     /** The resident a source's identifier was linked to, if any. */
     Optional<ResidentId> findResidentByEnrolment(OrganisationId source, String system, String value);

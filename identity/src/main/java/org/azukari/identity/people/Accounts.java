@@ -1,6 +1,7 @@
 package org.azukari.identity.people;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.AccountId;
@@ -23,6 +24,9 @@ public interface Accounts {
     Optional<AccountRow> byId(AccountId account);
 
     boolean residentExists(ResidentId resident);
+
+    /** The resident ids of every resident's and e-resident's account. */
+    List<ResidentId> residentIds();
 
     /** The registered organisation's kind; empty when it is not registered. */
     Optional<OrganisationKind> organisationKind(OrganisationId organisation);

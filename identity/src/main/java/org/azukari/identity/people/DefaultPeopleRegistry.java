@@ -1,6 +1,7 @@
 package org.azukari.identity.people;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.AccountCredentials;
@@ -67,6 +68,11 @@ final class DefaultPeopleRegistry implements PeopleRegistry {
     @Override
     public void linkEnrolment(EnrolmentLink link) {
         enrolments.link(link);
+    }
+
+    @Override
+    public List<ResidentId> residents() {
+        return accounts.residentIds();
     }
 
     @Override

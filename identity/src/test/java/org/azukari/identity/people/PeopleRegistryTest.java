@@ -60,6 +60,19 @@ class PeopleRegistryTest {
     }
 
     @Test
+    void residents_listsResidentsAndEResidents_butNoOtherAccount() {
+        PersonAccount resident = registry.registerResident(credentials("hanako.kaga"), AssuranceLevel.HIGH,
+                ProofingMethod.IN_PERSON_AT_CITY_OFFICE);
+        PersonAccount eResident = registry.registerEResident(credentials("e.taro"), AssuranceLevel.HIGH,
+                ProofingMethod.MY_NUMBER_CARD_PUBLIC_AUTHENTICATION);
+        registry.registerOperator(credentials("op.suzuki"));
+        registry.registerPractitioner(PeopleFixture.HOSPITAL, credentials("dr.sato"));
+
+        assertThat(registry.residents()).containsExactlyInAnyOrder(resident.resident().orElseThrow(),
+                eResident.resident().orElseThrow());
+    }
+
+    @Test
     void registerEResident_provedInPersonAtTheCityOffice_isRefused() {
         assertThatThrownBy(() -> registry.registerEResident(credentials("e.taro"), AssuranceLevel.HIGH,
                 ProofingMethod.IN_PERSON_AT_CITY_OFFICE))

@@ -13,14 +13,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The JSON APIs' error vocabulary (operator, audit, consent, release), mapped once: bad input is
+ * The JSON APIs' error vocabulary (operator, audit, consent, release, datasets), mapped once: bad input is
  * 400 problem details with the stable code the module gave (the text before the first space),
  * never the input itself; a missing object (or another resident's) is 404, a forbidden action
  * 403, a change the state does not allow 409, a consent store or access log that cannot be used
  * 503 (nothing changed).
  */
 @RestControllerAdvice(basePackages = {"org.azukari.server.operator", "org.azukari.server.accesslog",
-        "org.azukari.server.consent", "org.azukari.server.release"})
+        "org.azukari.server.consent", "org.azukari.server.release", "org.azukari.server.datasets"})
 class ApiErrors {
 
     @ExceptionHandler(IllegalArgumentException.class)

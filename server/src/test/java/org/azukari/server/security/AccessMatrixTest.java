@@ -33,6 +33,8 @@ class AccessMatrixTest extends RealIdentityWorld {
         ALLOWED.put("POST /api/operator/residents", Set.of("operator"));
         ALLOWED.put("GET /api/audit/whoami", Set.of("auditor"));
         ALLOWED.put("GET /api/system/ping", Set.of("source-feed", "clinic-emr", "wellness-service"));
+        ALLOWED.put("GET /api/system/dataset-requests", Set.of("wellness-service"));
+        ALLOWED.put("GET /api/operator/dataset-requests", Set.of("operator"));
     }
 
     @Test

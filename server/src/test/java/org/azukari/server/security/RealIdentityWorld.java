@@ -127,7 +127,7 @@ abstract class RealIdentityWorld {
         return new AccountCredentials(username, PASSWORD);
     }
 
-    private OrganisationId organisation(String id, OrganisationKind kind, String purpose) {
+    OrganisationId organisation(String id, OrganisationKind kind, String purpose) {
         OrganisationId organisation = new OrganisationId(id);
         organisations.registerOrganisation(new Organisation(organisation, kind, "Test " + id, Set.of(new Purpose(purpose))));
         return organisation;
@@ -146,6 +146,11 @@ abstract class RealIdentityWorld {
     /** A clinic EMR of {@code organisation} allowed to read and search every type ({@code system/*.rs}). */
     SystemClient registerClinicEmr(String id, OrganisationId organisation) throws Exception {
         return client(id, organisation, PrincipalKind.CLINIC_EMR, "system/*.rs");
+    }
+
+    /** A wellness service's client for {@code organisation}, reading bulk groups ({@code system/Group.r}). */
+    SystemClient registerWellnessService(String id, OrganisationId organisation) throws Exception {
+        return client(id, organisation, PrincipalKind.WELLNESS_SERVICE, "system/Group.r");
     }
 
     /** A signed {@code private_key_jwt} client assertion, as a SMART backend service sends it. */

@@ -118,7 +118,7 @@ public final class JdbcConsents implements Consents {
     public List<ResidentId> residentsConsentingTo(String organisation, Purpose purpose, java.time.Instant at) {
         return changes.read(() -> changes.jdbc.query(COLUMNS + " WHERE v.recipient_org = ? AND v.purpose = ?" + NEWEST,
                         JdbcConsents::row, organisation, purpose.code()).stream()
-                .filter(c -> c.statusAt(at) == ConsentStatus.ACTIVE)
+                .filter(c -> c.statusAt(at) == ConsentStatus.ACTIVE && c.terms().period().contains(at))
                 .map(Consent::resident).distinct().sorted(Comparator.comparing(ResidentId::value)).toList());
     }
 

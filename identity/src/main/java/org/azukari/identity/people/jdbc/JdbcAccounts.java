@@ -77,6 +77,12 @@ public final class JdbcAccounts implements Accounts {
     }
 
     @Override
+    public List<ResidentId> residentIds() {
+        return jdbc.queryForList("SELECT resident_id FROM id_account WHERE resident_id IS NOT NULL", UUID.class)
+                .stream().map(ResidentId::new).toList();
+    }
+
+    @Override
     public Optional<OrganisationKind> organisationKind(OrganisationId organisation) {
         List<String> kinds = jdbc.queryForList("SELECT kind FROM id_organisation WHERE organisation_id = ?",
                 String.class, organisation.value());
