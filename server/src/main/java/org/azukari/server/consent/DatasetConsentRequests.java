@@ -85,9 +85,14 @@ public final class DatasetConsentRequests {
         }
     }
 
+    /**
+     * Asked already, or answered: a pending request, an active consent, or a no or a withdrawal
+     * for this organisation and purpose. A resident who said no is not asked again by the next
+     * approval; only one whose consent simply ran out may be.
+     */
     private boolean alreadyAsked(ResidentId resident, DatasetRequest request, Instant now) {
         return consents.forResident(resident).stream().anyMatch(c -> matches(c, request)
-                && (c.status() == ConsentStatus.PROPOSED || c.statusAt(now) == ConsentStatus.ACTIVE));
+                && c.statusAt(now) != ConsentStatus.EXPIRED);
     }
 
     private static boolean matches(Consent c, DatasetRequest request) {
