@@ -18,7 +18,7 @@ import org.hl7.fhir.r4.model.Resource;
  * first present), {@code category} and {@code code}. Applied after the release filter, so it
  * only ever narrows what may be released.
  */
-final class SearchMatcher {
+public final class SearchMatcher {
 
     private static final List<String> DATE_ELEMENTS = List.of("effective", "onset", "recordedDate", "authoredOn",
             "occurrence", "performed", "period", "issued", "date", "created", "whenHandedOver", "dateAsserted");
@@ -36,12 +36,14 @@ final class SearchMatcher {
                 && query.code().stream().allMatch(any -> hasToken(resource, "code", any));
     }
 
-    Optional<Instant[]> clinicalTime(Resource resource) {
+    public Optional<Instant[]> clinicalTime(Resource resource) {
         for (String element : DATE_ELEMENTS) {
-            if (resource.getNamedProperty(element) == null) {
+            org.hl7.fhir.r4.model.Property property = resource.getNamedProperty(element);
+            if (property == null) {
                 continue;
             }
-            for (IBase value : terser.getValues(resource, resource.fhirType() + "." + element)) {
+            // the property, not a terser path: "Observation.effective" is a choice the terser does not resolve
+            for (IBase value : property.getValues()) {
                 if (value instanceof BaseDateTimeType date && date.getValue() != null) {
                     Instant start = date.getValue().toInstant();
                     return Optional.of(new Instant[] {start, end(date)});

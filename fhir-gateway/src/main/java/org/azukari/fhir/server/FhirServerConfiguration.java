@@ -10,6 +10,7 @@ import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.ingest.IngestTimings;
 import org.azukari.fhir.release.PageTokens;
 import org.azukari.fhir.release.Receipts;
+import org.azukari.fhir.export.DatasetExports;
 import org.azukari.fhir.release.RecipientConsents;
 import org.azukari.fhir.release.Release;
 import org.azukari.fhir.release.ShareCodeExchange;
@@ -30,7 +31,8 @@ public class FhirServerConfiguration {
                                                           OrganisationRegistry organisations, DataClassifier classifier,
                                                           GatewayProperties properties, IngestTimings timings,
                                                           Release release, ShareCodeExchange exchange, PageTokens pages,
-                                                          Receipts receipts, RecipientConsents recipientConsents) {
+                                                          Receipts receipts, RecipientConsents recipientConsents,
+                                                          DatasetExports exports) {
         IngestEndpoint endpoint = new IngestEndpoint(ingest, callers, organisations,
                 properties.validation().defaultMode(), properties.validation().strictSources().stream()
                 .filter(id -> !id.isBlank()).map(OrganisationId::new).collect(Collectors.toSet()), timings);
@@ -47,6 +49,7 @@ public class FhirServerConfiguration {
         }
         providers.add(new IngestResourceProvider(fhir.getResourceDefinition("Bundle").getImplementingClass(), endpoint));
         providers.add(new RecipientConsentProvider(recipientConsents, releases));
+        providers.add(new GroupExportProvider(exports, callers));
         AzukariFhirServer server = new AzukariFhirServer(smart.tokenEndpoint(), providers,
                 List.of(new ParseTimingInterceptor(), new FhirVersionInterceptor(), new RefusedTypesInterceptor(classifier.refusedTypes()),
                         new ReleaseResponseInterceptor(receipts)));

@@ -421,6 +421,18 @@ class FhirReleaseTest extends RealIdentityWorld {
     }
 
     @Test
+    void dateSearch_narrowsByTheClinicalTime_ofAChoiceElementToo() throws Exception {
+        RawHttp.Response after = get(setup.emr1(), observations("&date=ge2024-01-15"), TREATMENT);
+        RawHttp.Response inJanuary = get(setup.emr1(), observations("&date=2024-01"), TREATMENT);
+
+        assertThat(after.status()).as(after.body()).isEqualTo(200);
+        assertThat(total(after.body())).isEqualTo(1);
+        assertThat(after.body()).contains("8867-4");
+        assertThat(total(inJanuary.body())).isEqualTo(1);
+        assertThat(inJanuary.body()).contains("2345-7");
+    }
+
+    @Test
     void include_andRevinclude_addOnlyReleasedRecords_outsideTheTotal() throws Exception {
         RawHttp.Response included = get(setup.emr1(), observations("&code=2345-7&_include=Observation:has-member"),
                 TREATMENT);

@@ -1,0 +1,383 @@
+package org.azukari.fhir.export;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.util.FhirTerser;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import org.azukari.consent.api.AccessAction;
+import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.AccessDecision;
+import org.azukari.consent.api.AccessLog;
+import org.azukari.consent.api.AccessLogEntry;
+import org.azukari.consent.api.AccessLogUnavailableException;
+import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.ConsentDecisionPoint;
+import org.azukari.consent.api.ConsentDecisionPoint.Decision;
+import org.azukari.consent.api.ConsentUnavailableException;
+import org.azukari.consent.api.Consents;
+import org.azukari.consent.api.DataCategory;
+import org.azukari.consent.api.DatasetItem;
+import org.azukari.consent.api.DatasetRequest;
+import org.azukari.consent.api.DatasetRequestId;
+import org.azukari.consent.api.DatasetRequests;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.ingest.Classification;
+import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.release.ReleaseRefusedException;
+import org.azukari.fhir.release.SearchMatcher;
+import org.azukari.identity.api.OrganisationKind;
+import org.azukari.trustbank.api.RecordNotFoundException;
+import org.azukari.trustbank.api.StoredRecord;
+import org.azukari.trustbank.api.TrustBank;
+import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bulk Data exports of approved dataset requests. A kick-off records a job and runs it on the
+ * export executor:
+ *
+ * <ol>
+ *   <li>the cohort: residents with a consent active now for the service's organisation and the
+ *       request's purpose ({@link Consents#residentsConsentingTo}), still enrolled (an erased
+ *       resident is not);</li>
+ *   <li>first pass, resident by resident: the consent decision for the request's categories; if
+ *       it permits, <b>one access-log entry</b> ({@code EXPORT}, reason {@code dataset-export},
+ *       request id {@code <dataset request>.<job>}) before anything of theirs is decrypted; then
+ *       only their Patient, for the quasi-identifiers;</li>
+ *   <li>k-anonymity: everyone in a quasi-identifier group smaller than k is left out;</li>
+ *   <li>second pass, resident by resident: the approved items (type, code, within the period)
+ *       whose classification the decision releases, de-identified, appended to sealed NDJSON
+ *       files ({@link ExportFiles}); one resident at a time, never the whole dataset.</li>
+ * </ol>
+ *
+ * A cancellation is seen between residents; a failure (the access log, the consents or the
+ * vault unavailable) ends the job as FAILED. Either way the job's files are removed.
+ */
+public final class DatasetExports {
+
+    private static final Logger log = LoggerFactory.getLogger(DatasetExports.class);
+    public static final String PATIENT = "Patient";
+
+    /** Who kicked off: the wellness service's organisation and client. */
+    public record ExportCaller(String organisation, String client) {
+        AccessActor actor() {
+            return new AccessActor("WELLNESS_SERVICE", client, Optional.of(organisation), Optional.of(client));
+        }
+    }
+
+    /** Everything a job needs besides its own row. */
+    public record Services(DatasetRequests requests, Consents consents, ConsentDecisionPoint decisions,
+                           AccessLog accessLog, TrustBank bank, DataClassifier classifier) {
+    }
+
+    private final Services services;
+    private final ExportJobStore jobs;
+    private final ExportFiles files;
+    private final ServiceNames names;
+    private final Executor executor;
+    private final Clock clock;
+    private final Duration fileLifetime;
+    private final SearchMatcher dates = new SearchMatcher();
+    private final FhirTerser terser = FhirContext.forR4Cached().newTerser();
+
+    public DatasetExports(Services services, ExportJobStore jobs, ExportFiles files, ServiceNames names,
+                          Executor executor, Clock clock, Duration fileLifetime) {
+        this.services = services;
+        this.jobs = jobs;
+        this.files = files;
+        this.names = names;
+        this.executor = executor;
+        this.clock = clock;
+        this.fileLifetime = fileLifetime;
+    }
+
+    /** Starts an export of the caller's approved request; {@code types} narrows the item types (empty: all). */
+    public ExportJob kickOff(ExportCaller caller, DatasetRequestId id, Set<String> types) {
+        DatasetRequest request = services.requests().find(id)
+                .filter(r -> r.recipient().organisation().equals(caller.organisation()))
+                .orElseThrow(() -> new ReleaseRefusedException(404, "EX-0711", "no such dataset request"));
+        if (!request.approved()) {
+            throw new ReleaseRefusedException(409, "EX-0712", "the dataset request is not approved; nothing is exported");
+        }
+        Set<String> approved = new TreeSet<>();
+        request.spec().items().forEach(item -> approved.add(item.resourceType()));
+        approved.add(PATIENT);
+        if (!approved.containsAll(types)) {
+            throw new ReleaseRefusedException(400, "EX-0713", "_type names a type the request was not approved for");
+        }
+        Set<String> exported = types.isEmpty() ? approved : new TreeSet<>(types);
+        Instant now = clock.instant();
+        ExportJob job = new ExportJob(UUID.randomUUID().toString(), id.value(), caller.organisation(), caller.client(),
+                List.copyOf(exported), ExportJob.Status.RUNNING, 0, 0, 0, 0, 0, Optional.empty(), now, Optional.empty(),
+                now.plus(fileLifetime), new TreeMap<>());
+        jobs.create(job);
+        executor.execute(() -> run(job.id()));
+        return job;
+    }
+
+    /** The caller's job; another client's, an expired or an unknown one is the same 404. */
+    public ExportJob status(ExportCaller caller, String jobId) {
+        sweep();
+        return own(caller, jobId);
+    }
+
+    /** {@code DELETE} on the status URL: a running job stops between residents; files are removed either way. */
+    public void cancel(ExportCaller caller, String jobId) {
+        ExportJob job = own(caller, jobId);
+        jobs.end(job.id(), ExportJob.Status.CANCELLED, Optional.empty(), clock.instant());
+        files.delete(job.id());
+        jobs.delete(job.id());
+    }
+
+    /** Streams one file of a complete job, decrypted, to {@code out}. */
+    public void download(ExportCaller caller, String jobId, String type, OutputStream out) throws IOException {
+        ExportJob job = own(caller, jobId);
+        if (job.status() != ExportJob.Status.COMPLETE || !job.outputs().containsKey(type) || !files.exists(job.id(), type)) {
+            throw notFound();
+        }
+        files.copyTo(job.id(), type, out);
+    }
+
+    /** Removes the files and rows of jobs past their expiry. */
+    public void sweep() {
+        for (String expired : jobs.expired(clock.instant())) {
+            jobs.end(expired, ExportJob.Status.CANCELLED, Optional.empty(), clock.instant());
+            files.delete(expired);
+            jobs.delete(expired);
+        }
+    }
+
+    private ExportJob own(ExportCaller caller, String jobId) {
+        if (jobId == null || !jobId.matches("[a-f0-9-]{36}")) {
+            throw notFound();
+        }
+        return jobs.find(jobId).filter(j -> j.client().equals(caller.client()))
+                .filter(j -> j.expiresAt().isAfter(clock.instant())).orElseThrow(DatasetExports::notFound);
+    }
+
+    private static ReleaseRefusedException notFound() {
+        return new ReleaseRefusedException(404, "EX-0714", "no such export");
+    }
+
+    /** One resident the first pass let through. */
+    private record Examined(ResidentId resident, Decision decision, List<StoredRecord> candidates) {
+    }
+
+    void run(String jobId) {
+        ExportJob job = jobs.find(jobId).orElse(null);
+        if (job == null) {
+            return;
+        }
+        try {
+            Result result = export(job);
+            if (result == null || !jobs.complete(jobId, result.outputs(), result.included(),
+                    result.suppressedResidents(), result.suppressedRecords(), clock.instant())) {
+                files.delete(jobId);
+            }
+        } catch (AccessLogUnavailableException e) {
+            fail(jobId, "EX-0721", e);
+        } catch (ConsentUnavailableException e) {
+            fail(jobId, "EX-0722", e);
+        } catch (RuntimeException e) {
+            fail(jobId, "EX-0729", e);
+        }
+    }
+
+    /** What a finished export wrote and left out. */
+    private record Result(SortedMap<String, Integer> outputs, int included, int suppressedResidents,
+                          int suppressedRecords) {
+    }
+
+    private void fail(String jobId, String code, RuntimeException e) {
+        log.warn("{} export {} failed: {}", code, jobId, e.getClass().getSimpleName());
+        files.delete(jobId);
+        jobs.end(jobId, ExportJob.Status.FAILED, Optional.of(code), clock.instant());
+    }
+
+    private boolean cancelled(String jobId) {
+        return jobs.find(jobId).map(j -> j.status() != ExportJob.Status.RUNNING).orElse(true);
+    }
+
+    /** What was written, or null if the job was cancelled meanwhile. */
+    private Result export(ExportJob job) {
+        DatasetRequest request = services.requests().find(new DatasetRequestId(job.request()))
+                .filter(DatasetRequest::approved)
+                .orElseThrow(() -> new IllegalStateException("EX-0723 the request is no longer approved"));
+        Instant now = clock.instant();
+        Deidentifier deidentifier = new Deidentifier(request.spec().deidentification(), names, job.organisation(),
+                LocalDate.ofInstant(now, ZoneOffset.UTC));
+        List<ResidentId> cohort = services.consents().residentsConsentingTo(job.organisation(),
+                request.spec().purpose(), now).stream().filter(services.bank()::isEnrolled).toList();
+        jobs.progress(job.id(), 0, cohort.size());
+
+        Map<ResidentId, Examined> examined = new LinkedHashMap<>();
+        Map<ResidentId, Deidentifier.QuasiIdentifier> quasi = new HashMap<>();
+        for (ResidentId resident : cohort) {
+            if (cancelled(job.id())) {
+                return null;
+            }
+            Decision decision = services.decisions().decide(new ConsentDecisionPoint.Question(request.recipient(),
+                    request.spec().purpose(), resident, request.spec().categories(), now));
+            if (!decision.permit()) {
+                continue;
+            }
+            List<StoredRecord> all = services.bank().list(resident);
+            List<StoredRecord> candidates = all.stream().filter(r -> job.types().contains(r.type().value())
+                    && !r.type().value().equals(PATIENT) && openable(decision, r)).toList();
+            Optional<StoredRecord> patient = all.stream().filter(r -> r.type().value().equals(PATIENT))
+                    .max(Comparator.comparing(StoredRecord::storedAt));
+            logExport(job, request, resident, decision, candidates, patient);
+            quasi.put(resident, deidentifier.quasiIdentifier(patient.flatMap(p -> decrypt(resident, p))
+                    .filter(Patient.class::isInstance).map(Patient.class::cast)));
+            examined.put(resident, new Examined(resident, decision, candidates));
+        }
+        Set<ResidentId> suppressed = KAnonymity.suppressed(quasi, request.spec().deidentification().k());
+        int suppressedRecords = suppressed.stream().mapToInt(r -> examined.get(r).candidates().size()).sum();
+
+        Map<String, ExportFiles.LineWriter> writers = new TreeMap<>();
+        try {
+            int done = 0;
+            for (Examined person : examined.values()) {
+                if (cancelled(job.id())) {
+                    return null;
+                }
+                if (!suppressed.contains(person.resident())) {
+                    writePerson(job, request, deidentifier, person, writers);
+                }
+                jobs.progress(job.id(), ++done, cohort.size());
+            }
+        } finally {
+            writers.values().forEach(ExportFiles.LineWriter::close);
+        }
+        SortedMap<String, Integer> outputs = new TreeMap<>();
+        writers.forEach((type, writer) -> outputs.put(type, (int) writer.lines()));
+        return new Result(outputs, examined.size() - suppressed.size(), suppressed.size(), suppressedRecords);
+    }
+
+    private void writePerson(ExportJob job, DatasetRequest request, Deidentifier deidentifier, Examined person,
+                             Map<String, ExportFiles.LineWriter> writers) {
+        ResidentId resident = person.resident();
+        if (job.types().contains(PATIENT)) {
+            Optional<Patient> patient = services.bank().list(resident).stream()
+                    .filter(r -> r.type().value().equals(PATIENT)).max(Comparator.comparing(StoredRecord::storedAt))
+                    .flatMap(p -> decrypt(resident, p)).filter(Patient.class::isInstance).map(Patient.class::cast);
+            writer(job, PATIENT, writers).write(deidentifier.patientLine(resident, patient));
+        }
+        for (StoredRecord record : person.candidates()) {
+            Optional<Resource> resource = decrypt(resident, record);
+            if (resource.isEmpty() || !released(person.decision(), record, resource.get())
+                    || !approvedItem(request, resource.get()) || !inPeriod(request, resource.get())) {
+                continue;
+            }
+            writer(job, record.type().value(), writers)
+                    .write(deidentifier.recordLine(resident, resource.get(), record.id().value()));
+        }
+    }
+
+    private ExportFiles.LineWriter writer(ExportJob job, String type, Map<String, ExportFiles.LineWriter> writers) {
+        return writers.computeIfAbsent(type, t -> files.writer(job.id(), t));
+    }
+
+    private void logExport(ExportJob job, DatasetRequest request, ResidentId resident, Decision decision,
+                           List<StoredRecord> candidates, Optional<StoredRecord> patient) {
+        TreeMap<String, Integer> counts = new TreeMap<>();
+        Set<DataCategory> categories = java.util.EnumSet.noneOf(DataCategory.class);
+        candidates.forEach(r -> {
+            counts.merge(r.type().value(), 1, Integer::sum);
+            categories.add(r.category());
+        });
+        patient.ifPresent(p -> counts.merge(PATIENT, 1, Integer::sum));
+        Set<String> consents = new java.util.HashSet<>();
+        decision.reliedOn().forEach(ref -> consents.add(ref.id()));
+        services.accessLog().append(new AccessLogEntry(new ExportCaller(job.organisation(), job.client()).actor(),
+                Optional.of(resident), AccessAction.EXPORT, counts, categories, Optional.of(request.spec().purpose()),
+                consents, AccessDecision.PERMIT, "dataset-export", job.request() + "." + job.id()));
+    }
+
+    private boolean openable(Decision decision, StoredRecord record) {
+        return services.classifier().subcategories(record.type().value(), record.category()).stream()
+                .anyMatch(sub -> decision.releases(ConsentCategory.of(record.category(), sub)));
+    }
+
+    private boolean released(Decision decision, StoredRecord record, Resource resource) {
+        Classification classification = services.classifier().classify(resource, switch (record.category()) {
+            case CARE -> OrganisationKind.CARE_PROVIDER;
+            case PAYMENT -> OrganisationKind.PAYMENT_PROVIDER;
+            default -> OrganisationKind.HOSPITAL;
+        });
+        return classification instanceof Classification.Categorised categorised
+                && categorised.category() == record.category()
+                && decision.releases(ConsentCategory.of(categorised.category(), categorised.subcategory()));
+    }
+
+    /** One of the request's items: its type and, if the item names one, its code (in {@code code} or {@code type}). */
+    private boolean approvedItem(DatasetRequest request, Resource resource) {
+        for (DatasetItem item : request.spec().items()) {
+            if (!item.resourceType().equals(resource.fhirType())) {
+                continue;
+            }
+            if (item.code().isEmpty() || hasCode(resource, item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasCode(Resource resource, DatasetItem item) {
+        for (String element : List.of("code", "type")) {
+            if (resource.getNamedProperty(element) == null) {
+                continue;
+            }
+            for (IBase value : terser.getValues(resource, resource.fhirType() + "." + element)) {
+                if (value instanceof CodeableConcept concept) {
+                    for (Coding coding : concept.getCoding()) {
+                        if (item.code().get().equals(coding.getCode())
+                                && item.system().map(s -> s.equals(coding.getSystem())).orElse(true)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Within the request's period by clinical date; a record without one is left out. */
+    private boolean inPeriod(DatasetRequest request, Resource resource) {
+        Optional<Instant[]> time = dates.clinicalTime(resource);
+        Instant from = request.spec().periodStart().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = request.spec().periodEnd().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return time.isPresent() && time.get()[0].isBefore(to) && time.get()[1].isAfter(from);
+    }
+
+    private Optional<Resource> decrypt(ResidentId resident, StoredRecord record) {
+        try {
+            return Optional.of((Resource) FhirContext.forR4Cached().newJsonParser()
+                    .parseResource(services.bank().read(resident, record.id()).content().plaintextUtf8()));
+        } catch (RecordNotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+}

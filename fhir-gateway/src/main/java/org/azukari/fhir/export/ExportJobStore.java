@@ -1,0 +1,28 @@
+package org.azukari.fhir.export;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/** Where export jobs are recorded (no health data: ids, counts, statuses, times). */
+public interface ExportJobStore {
+
+    void create(ExportJob job);
+
+    Optional<ExportJob> find(String id);
+
+    void progress(String id, int done, int total);
+
+    /** Completes a RUNNING job; false if it is no longer running (cancelled meanwhile). */
+    boolean complete(String id, SortedMap<String, Integer> outputs, int included, int suppressedResidents,
+                     int suppressedRecords, Instant at);
+
+    /** Ends a RUNNING job as FAILED or CANCELLED; false if it had already ended. */
+    boolean end(String id, ExportJob.Status status, Optional<String> errorCode, Instant at);
+
+    void delete(String id);
+
+    /** Jobs whose files expired before {@code at}. */
+    List<String> expired(Instant at);
+}

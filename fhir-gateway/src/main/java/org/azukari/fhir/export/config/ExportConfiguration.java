@@ -1,0 +1,54 @@
+package org.azukari.fhir.export.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.azukari.consent.api.AccessLog;
+import org.azukari.consent.api.ConsentDecisionPoint;
+import org.azukari.consent.api.Consents;
+import org.azukari.consent.api.DatasetRequests;
+import org.azukari.fhir.export.DatasetExports;
+import org.azukari.fhir.export.ExportFiles;
+import org.azukari.fhir.export.ServiceNames;
+import org.azukari.fhir.export.jdbc.JdbcExportJobs;
+import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.identity.api.BankSecrets;
+import org.azukari.trustbank.api.TrustBank;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Dataset exports: jobs in the bank's database, sealed files under
+ * {@code azukari.gateway.export.directory} (default {@code <data dir>/exports}), kept for
+ * {@code azukari.gateway.export.file-lifetime} (default 24 h), run on
+ * {@code azukari.gateway.export.threads} threads (default 1: exports are background work).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ExportConfiguration {
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService exportExecutor(@Value("${azukari.gateway.export.threads:1}") int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
+            Thread thread = new Thread(runnable, "dataset-export-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    DatasetExports datasetExports(DatasetRequests requests, Consents consents, ConsentDecisionPoint decisions,
+                                  AccessLog accessLog, TrustBank bank, DataClassifier classifier, DataSource dataSource,
+                                  BankSecrets secrets, ExecutorService exportExecutor,
+                                  @Value("${azukari.gateway.export.directory:${azukari.data-dir:./data}/exports}") Path directory,
+                                  @Value("${azukari.gateway.export.file-lifetime:24h}") Duration lifetime) {
+        return new DatasetExports(new DatasetExports.Services(requests, consents, decisions, accessLog, bank, classifier),
+                new JdbcExportJobs(dataSource), new ExportFiles(directory, secrets), new ServiceNames(secrets),
+                exportExecutor, Clock.systemUTC(), lifetime);
+    }
+}

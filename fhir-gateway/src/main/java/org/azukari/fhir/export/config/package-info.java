@@ -1,0 +1,2 @@
+/** Wiring of dataset exports. */
+package org.azukari.fhir.export.config;

@@ -1,0 +1,95 @@
+package org.azukari.fhir.server;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.azukari.consent.api.DatasetRequestId;
+import org.azukari.fhir.export.DatasetExports;
+import org.azukari.fhir.export.ExportJob;
+import org.azukari.fhir.release.ReleaseRefusedException;
+import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.PrincipalKind;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.IdType;
+
+/**
+ * FHIR Bulk Data kick-off: {@code GET /fhir/Group/{dataset request id}/$export} with
+ * {@code Prefer: respond-async}, for the wellness service whose request it is, once approved.
+ * Answers 202 with {@code Content-Location} naming the status URL
+ * ({@code /api/system/bulk/{job}}); {@code _type} narrows to some of the approved types,
+ * {@code _outputFormat} may only be NDJSON. Everything else is an OperationOutcome.
+ */
+final class GroupExportProvider implements IResourceProvider {
+
+    static final Set<String> NDJSON = Set.of("application/fhir+ndjson", "application/ndjson", "ndjson");
+
+    private final DatasetExports exports;
+    private final FhirCallers callers;
+
+    GroupExportProvider(DatasetExports exports, FhirCallers callers) {
+        this.exports = exports;
+        this.callers = callers;
+    }
+
+    @Override
+    public Class<? extends IBaseResource> getResourceType() {
+        return Group.class;
+    }
+
+    @Operation(name = "$export", idempotent = true, manualResponse = true)
+    public void export(@IdParam IdType id, RequestDetails request) {
+        FhirCallers.AuthenticatedCaller authenticated = callers.current()
+                .orElseThrow(() -> new AuthenticationException("FG-0101 a bearer token is required"));
+        Caller caller = authenticated.caller();
+        if (caller.kind() != PrincipalKind.WELLNESS_SERVICE || caller.organisation().isEmpty() || caller.client().isEmpty()
+                || !authenticated.scopes().permits("Group", 'r')) {
+            throw refused(403, "EX-0701", "only a wellness service with system/Group.r exports its approved datasets");
+        }
+        String prefer = request.getHeader("Prefer");
+        if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
+            throw refused(400, "EX-0702", "a Bulk Data kick-off needs Prefer: respond-async");
+        }
+        Map<String, String[]> parameters = request.getParameters();
+        for (String name : parameters.keySet()) {
+            if (!Set.of("_type", "_outputFormat").contains(name)) {
+                throw refused(400, "EX-0703", "this export takes _type and _outputFormat only");
+            }
+        }
+        String[] format = parameters.get("_outputFormat");
+        if (format != null && (format.length != 1 || !NDJSON.contains(format[0]))) {
+            throw refused(400, "EX-0704", "_outputFormat may only be application/fhir+ndjson");
+        }
+        Set<String> types = new TreeSet<>();
+        for (String value : parameters.getOrDefault("_type", new String[0])) {
+            for (String type : value.split(",")) {
+                if (!type.trim().matches("[A-Z][A-Za-z]{1,63}")) {
+                    throw refused(400, "EX-0705", "_type takes resource type names");
+                }
+                types.add(type.trim());
+            }
+        }
+        if (!id.getIdPart().matches("[A-Za-z0-9-]{1,64}")) {
+            throw refused(404, "EX-0711", "no such dataset request");
+        }
+        ExportJob job = ReleaseEndpoint.run(() -> exports.kickOff(new DatasetExports.ExportCaller(
+                caller.organisation().get().value(), caller.client().get().value()), new DatasetRequestId(id.getIdPart()),
+                types));
+        String base = request.getFhirServerBase();
+        String root = base.endsWith("/fhir") ? base.substring(0, base.length() - "/fhir".length()) : base;
+        jakarta.servlet.http.HttpServletResponse response = ((ServletRequestDetails) request).getServletResponse();
+        response.setStatus(202);
+        response.setHeader("Content-Location", root + "/api/system/bulk/" + job.id());
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    private static RuntimeException refused(int status, String code, String message) {
+        return ReleaseEndpoint.hapi(new ReleaseRefusedException(status, code, message));
+    }
+}

@@ -1,0 +1,319 @@
+package org.azukari.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.AccessLogQuery;
+import org.azukari.consent.api.AccessLogSearch;
+import org.azukari.consent.api.Consent;
+import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.ConsentEvidence;
+import org.azukari.consent.api.ConsentPeriod;
+import org.azukari.consent.api.ConsentTerms;
+import org.azukari.consent.api.Consents;
+import org.azukari.consent.api.DataCategory;
+import org.azukari.consent.api.Purpose;
+import org.azukari.consent.api.Recipient;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.identity.api.AccountCredentials;
+import org.azukari.identity.api.AssuranceLevel;
+import org.azukari.identity.api.EnrolmentLink;
+import org.azukari.identity.api.OrganisationId;
+import org.azukari.identity.api.OrganisationKind;
+import org.azukari.identity.api.ProofingMethod;
+import org.azukari.trustbank.api.TrustBank;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Dataset export end to end, with the real ingest, consents, decision point, access log and trust
+ * bank: six residents pushed by a hospital, five consenting to a wellness service; a request filed,
+ * approved by an operator, exported through FHIR Bulk Data; the NDJSON read back and scanned.
+ */
+class DatasetExportTest extends RealIdentityWorld {
+
+    static final String MRN_SYSTEM = "urn:oid:1.2.392.100495.20.3.51.19999999998";
+    static final Pattern ID = Pattern.compile("\"id\":\"(ds-[A-Za-z0-9-]+)\"");
+
+    /** Everything that must never appear in a dataset. */
+    static final List<String> NEVER = new ArrayList<>();
+    static final List<String> DATASETS = new ArrayList<>();
+
+    record Person(ResidentId resident, String name, String mrn) {
+    }
+
+    record Scene(List<Person> people, OrganisationId service, String token, String request,
+                 OrganisationId otherService, String otherToken, String otherRequest) {
+    }
+
+    private static Scene scene;
+
+    @Autowired
+    Consents consents;
+
+    @Autowired
+    TrustBank bank;
+
+    @Autowired
+    AccessLogSearch accessLog;
+
+    @Value("${azukari.data-dir:./data}")
+    Path dataDir;
+
+    @BeforeEach
+    void sixResidentsFiveConsenting_andTwoApprovedRequests() throws Exception {
+        if (scene != null) {
+            return;
+        }
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String feedToken = accessToken(registerSourceFeed("dsfeed-" + suffix, world().hospital()), "system/*.cu");
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ResidentId resident = this.people.registerResident(new AccountCredentials("dsres" + i + "-" + suffix, PASSWORD),
+                    AssuranceLevel.HIGH, ProofingMethod.IN_PERSON_AT_CITY_OFFICE).resident().orElseThrow();
+            String mrn = "dsmrn" + i + "-" + suffix;
+            String name = "Kanamori" + i + suffix;
+            this.people.linkEnrolment(new EnrolmentLink(resident, world().hospital(), MRN_SYSTEM, mrn));
+            // residents 0-3 share one quasi-identifier group; 4 is alone in hers (suppressed at k=2)
+            String birth = i == 4 ? "1930-02-02" : "1980-0" + (i + 1) + "-15";
+            RawHttp.Response pushed = http.send("POST", "/fhir", "application/fhir+json",
+                    bundle("dssrc" + i + suffix, mrn, name, birth), bearer(feedToken));
+            assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
+            assertThat(pushed.body()).doesNotContain("\"status\":\"4");
+            people.add(new Person(resident, name, mrn));
+            NEVER.addAll(List.of(resident.toString(), mrn, name, "dssrc" + i + suffix));
+            bank.list(resident).forEach(r -> NEVER.add(r.id().value()));
+        }
+        NEVER.addAll(List.of("090-5555", "urn:azukari:source", "Sakura-cho"));
+
+        OrganisationId service = organisation("dswell-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
+        OrganisationId other = organisation("dswell2-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
+        for (int i = 0; i < 5; i++) {
+            grant(people.get(i).resident(), service);
+            grant(people.get(i).resident(), other);
+        }
+        String token = accessToken(registerWellnessService("dsapp-" + suffix, service), "system/Group.r");
+        String otherToken = accessToken(registerWellnessService("dsapp2-" + suffix, other), "system/Group.r");
+        scene = new Scene(people, service, token, approvedRequest(token), other, otherToken, approvedRequest(otherToken));
+    }
+
+    /** Patient, an HbA1c (approved item), a cholesterol (not approved) and a Condition (not in the categories). */
+    static String bundle(String src, String mrn, String name, String birthDate) {
+        String obs = "{\"resourceType\":\"Observation\",\"id\":\"%s\",\"status\":\"final\",\"category\":[{\"coding\":[{"
+                + "\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\",\"code\":\"laboratory\"}]}],"
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"%s\"}],\"text\":\"for " + name + "\"},"
+                + "\"subject\":{\"reference\":\"Patient/" + src + "-pat\",\"display\":\"" + name + "\"},"
+                + "\"effectiveDateTime\":\"2026-03-1%sT09:00:00+09:00\",\"valueQuantity\":{\"value\":%s,\"unit\":\"%%\"},"
+                + "\"note\":[{\"text\":\"call " + name + " at 090-5555-0000\"}]}";
+        return "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":["
+                + FhirReleaseTest.entry("Patient", src + "-pat", "{\"resourceType\":\"Patient\",\"id\":\"" + src
+                + "-pat\",\"identifier\":[{\"system\":\"" + MRN_SYSTEM + "\",\"value\":\"" + mrn + "\"}],\"name\":[{\"family\":\""
+                + name + "\"}],\"telecom\":[{\"system\":\"phone\",\"value\":\"090-5555-0000\"}],\"gender\":\"female\","
+                + "\"birthDate\":\"" + birthDate + "\",\"address\":[{\"line\":[\"1-2 Sakura-cho\"],\"state\":\"東京都\"}]}") + ","
+                + FhirReleaseTest.entry("Observation", src + "-a1c", obs.formatted(src + "-a1c", "4548-4", "1", "6.1")) + ","
+                + FhirReleaseTest.entry("Observation", src + "-chol", obs.formatted(src + "-chol", "2093-3", "2", "180")) + ","
+                + FhirReleaseTest.entry("Condition", src + "-dx", "{\"resourceType\":\"Condition\",\"id\":\"" + src
+                + "-dx\",\"subject\":{\"reference\":\"Patient/" + src + "-pat\"},\"code\":{\"coding\":[{\"system\":"
+                + "\"http://snomed.info/sct\",\"code\":\"44054006\"}]}}")
+                + "]}";
+    }
+
+    Consent grant(ResidentId resident, OrganisationId service) {
+        String text = "『健康アドバイス』を目的として、『医療データ（laboratory）』を提供してよいですか？";
+        ConsentEvidence evidence = ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal");
+        return consents.grant(resident, new ConsentTerms(Recipient.organisation(service.value()), new Purpose("health-advice"),
+                Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory")), ConsentPeriod.from(Instant.now().minusSeconds(60))),
+                evidence, new AccessActor("RESIDENT", "export-test", Optional.empty(), Optional.empty()));
+    }
+
+    String approvedRequest(String token) throws Exception {
+        String spec = "{\"title\":\"HbA1c\",\"purpose\":\"health-advice\",\"categories\":[\"MEDICAL/laboratory\"],"
+                + "\"items\":[\"Observation|http://loinc.org|4548-4\"],\"periodStart\":\"2026-01-01\","
+                + "\"periodEnd\":\"2026-12-31\",\"refreshIntervalDays\":30,"
+                + "\"deidentification\":{\"dates\":\"MONTH\",\"ageBandYears\":10,\"location\":\"PREFECTURE\",\"k\":2}}";
+        RawHttp.Response filed = http.send("POST", "/api/system/dataset-requests", "application/json", spec, bearer(token));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        Matcher id = ID.matcher(filed.body());
+        assertThat(id.find()).isTrue();
+        String operator = signIn("operator");
+        String csrf = csrfOf(operator, "/api/operator/whoami");
+        RawHttp.Response approved = http.send("POST", "/api/operator/dataset-requests/" + id.group(1) + "/review",
+                "application/json", "{\"outcome\":\"APPROVE\",\"rationale\":\"Aggregates for health advice\","
+                        + "\"askResidents\":false}", cookie(operator), "X-CSRF-Token: " + csrf);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return id.group(1);
+    }
+
+    RawHttp.Response kickOff(String token, String request) throws Exception {
+        return http.get("/fhir/Group/" + request + "/$export", bearer(token), "Prefer: respond-async");
+    }
+
+    /** Kicks off, polls the status URL until it is no longer 202, answers the status path and the manifest. */
+    String[] export(String token, String request) throws Exception {
+        RawHttp.Response kicked = kickOff(token, request);
+        assertThat(kicked.status()).as(kicked.body()).isEqualTo(202);
+        String status = kicked.header("Content-Location").replaceFirst("^https?://[^/]+", "");
+        RawHttp.Response[] last = new RawHttp.Response[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = http.get(status, bearer(token));
+            return last[0].status() != 202;
+        });
+        assertThat(last[0].status()).as(last[0].body()).isEqualTo(200);
+        return new String[] {status, last[0].body()};
+    }
+
+    String file(String token, String manifest, String type) throws Exception {
+        Matcher url = Pattern.compile("\"type\":\"" + type + "\",\"url\":\"https?://[^/]+([^\"]+)\"").matcher(manifest);
+        if (!url.find()) {
+            return "";
+        }
+        RawHttp.Response file = http.get(url.group(1), bearer(token));
+        assertThat(file.status()).as(file.body()).isEqualTo(200);
+        assertThat(file.header("Content-Type")).startsWith("application/fhir+ndjson");
+        synchronized (DATASETS) {
+            DATASETS.add(file.body());
+        }
+        return file.body();
+    }
+
+    static Set<String> matches(String text, String regex) {
+        Set<String> found = new HashSet<>();
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    @Test
+    void anExport_holdsOnlyConsentingResidents_onlyTheApprovedItem_andSuppressesTheSmallGroup() throws Exception {
+        String[] done = export(scene.token(), scene.request());
+        String manifest = done[1];
+        String patients = file(scene.token(), manifest, "Patient");
+        String observations = file(scene.token(), manifest, "Observation");
+
+        assertThat(manifest).contains("\"suppressedResidents\":1").contains("\"includedResidents\":4")
+                .contains("\"suppressedRecords\":").contains("\"requiresAccessToken\":true");
+        assertThat(patients.lines().count()).isEqualTo(4);
+        assertThat(observations.lines().count()).isEqualTo(4);
+        assertThat(observations).contains("4548-4").doesNotContain("2093-3").doesNotContain("44054006")
+                .contains("\"effectiveDateTime\":\"2026-03\"");
+        assertThat(manifest).doesNotContain("Condition");
+        Set<String> pseudonyms = matches(patients, "\"id\":\"([a-z2-7]{26})\"");
+        assertThat(pseudonyms).hasSize(4);
+        assertThat(matches(observations, "\"reference\":\"Patient/([a-z2-7]{26})\"")).isEqualTo(pseudonyms);
+        assertThat(patients).contains("\"valueString\":\"40-49\"").doesNotContain("1980").doesNotContain("90+");
+    }
+
+    @Test
+    void pseudonyms_areStableWithinAService_andDifferFromAnotherServices() throws Exception {
+        String first = file(scene.token(), export(scene.token(), scene.request())[1], "Patient");
+        String again = file(scene.token(), export(scene.token(), scene.request())[1], "Patient");
+        String other = file(scene.otherToken(), export(scene.otherToken(), scene.otherRequest())[1], "Patient");
+
+        Set<String> mine = matches(first, "\"id\":\"([a-z2-7]{26})\"");
+        assertThat(matches(again, "\"id\":\"([a-z2-7]{26})\"")).isEqualTo(mine);
+        assertThat(matches(other, "\"id\":\"([a-z2-7]{26})\"")).hasSize(4).doesNotContainAnyElementsOf(mine);
+    }
+
+    @Test
+    void eachExport_logsOneEntryPerIncludedResident_beforeDecrypting_andNoneForTheOneWhoDidNotConsent() throws Exception {
+        String[] done = export(scene.token(), scene.request());
+        String job = done[0].substring(done[0].lastIndexOf('/') + 1);
+
+        long entries = accessLog.search(AccessLogQuery.forResident(scene.people().get(0).resident())).stream()
+                .filter(e -> e.entry().requestId().equals(scene.request() + "." + job)).count();
+        long none = accessLog.search(AccessLogQuery.forResident(scene.people().get(5).resident())).stream()
+                .filter(e -> e.entry().reason().equals("dataset-export")).count();
+        assertThat(entries).isEqualTo(1);
+        assertThat(none).isZero();
+    }
+
+    @Test
+    void aWithdrawalBetweenTwoExports_removesThatResidentFromTheSecond() throws Exception {
+        Set<String> before = matches(file(scene.otherToken(), export(scene.otherToken(), scene.otherRequest())[1], "Patient"),
+                "\"id\":\"([a-z2-7]{26})\"");
+        ResidentId leaving = scene.people().get(1).resident();
+        Consent consent = consents.forResident(leaving).stream()
+                .filter(c -> c.terms().recipient().organisation().equals(scene.otherService().value())).findFirst().orElseThrow();
+        consents.withdraw(leaving, consent.id(), "portal", new AccessActor("RESIDENT", "export-test", Optional.empty(),
+                Optional.empty()));
+
+        Set<String> after = matches(file(scene.otherToken(), export(scene.otherToken(), scene.otherRequest())[1], "Patient"),
+                "\"id\":\"([a-z2-7]{26})\"");
+
+        assertThat(before).hasSize(4);
+        assertThat(after).hasSize(3).isSubsetOf(before);
+    }
+
+    @Test
+    void anotherClient_cannotSeeTheStatusOrTheFiles_andTheFilesAtRestHoldNoPlaintext() throws Exception {
+        String[] done = export(scene.token(), scene.request());
+        String job = done[0].substring(done[0].lastIndexOf('/') + 1);
+
+        assertThat(http.get(done[0], bearer(scene.otherToken())).status()).isEqualTo(404);
+        assertThat(http.get(done[0] + "/Observation.ndjson", bearer(scene.otherToken())).status()).isEqualTo(404);
+        Path files = dataDir.resolve("exports").resolve(job);
+        assertThat(files).isDirectory();
+        try (Stream<Path> sealed = Files.list(files)) {
+            for (Path path : sealed.toList()) {
+                String raw = new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1);
+                assertThat(raw).doesNotContain("4548-4").doesNotContain("Patient").doesNotContain("東京");
+            }
+        }
+    }
+
+    @Test
+    void aCancelledExport_isGone_withItsFiles() throws Exception {
+        RawHttp.Response kicked = kickOff(scene.token(), scene.request());
+        String status = kicked.header("Content-Location").replaceFirst("^https?://[^/]+", "");
+        String job = status.substring(status.lastIndexOf('/') + 1);
+
+        RawHttp.Response cancelled = http.send("DELETE", status, null, null, bearer(scene.token()));
+
+        assertThat(cancelled.status()).isEqualTo(202);
+        assertThat(http.get(status, bearer(scene.token())).status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(dataDir.resolve("exports").resolve(job)));
+    }
+
+    @Test
+    void kickOff_isRefused_withoutRespondAsync_forAnotherServicesRequest_andForAClinic() throws Exception {
+        RawHttp.Response sync = http.get("/fhir/Group/" + scene.request() + "/$export", bearer(scene.token()));
+        RawHttp.Response foreign = kickOff(scene.otherToken(), scene.request());
+        RawHttp.Response badType = http.get("/fhir/Group/" + scene.request() + "/$export?_type=Condition",
+                bearer(scene.token()), "Prefer: respond-async");
+
+        assertThat(sync.status()).isEqualTo(400);
+        assertThat(sync.body()).contains("OperationOutcome").contains("EX-0702");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(badType.status()).isEqualTo(400);
+    }
+
+    @AfterAll
+    static void noDatasetNamesAPersonASourceOrABankId() {
+        assertThat(DATASETS).isNotEmpty();
+        for (String dataset : DATASETS) {
+            for (String never : NEVER) {
+                assertThat(dataset).as("a dataset quoted " + never).doesNotContain(never);
+            }
+        }
+    }
+}
