@@ -48,6 +48,7 @@ import org.springframework.beans.factory.annotation.Value;
  * bank: six residents pushed by a hospital, five consenting to a wellness service; a request filed,
  * approved by an operator, exported through FHIR Bulk Data; the NDJSON read back and scanned.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class DatasetExportTest extends RealIdentityWorld {
 
     static final String MRN_SYSTEM = "urn:oid:1.2.392.100495.20.3.51.19999999998";
@@ -61,7 +62,8 @@ class DatasetExportTest extends RealIdentityWorld {
     }
 
     record Scene(List<Person> people, OrganisationId service, String token, String request,
-                 OrganisationId otherService, String otherToken, String otherRequest) {
+                 OrganisationId otherService, String otherToken, String otherRequest, String thirdToken,
+                 String thirdRequest) {
     }
 
     private static Scene scene;
@@ -106,13 +108,17 @@ class DatasetExportTest extends RealIdentityWorld {
 
         OrganisationId service = organisation("dswell-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
         OrganisationId other = organisation("dswell2-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
+        OrganisationId third = organisation("dswell3-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
         for (int i = 0; i < 5; i++) {
             grant(people.get(i).resident(), service);
             grant(people.get(i).resident(), other);
+            grant(people.get(i).resident(), third);
         }
         String token = accessToken(registerWellnessService("dsapp-" + suffix, service), "system/Group.r");
         String otherToken = accessToken(registerWellnessService("dsapp2-" + suffix, other), "system/Group.r");
-        scene = new Scene(people, service, token, approvedRequest(token), other, otherToken, approvedRequest(otherToken));
+        String thirdToken = accessToken(registerWellnessService("dsapp3-" + suffix, third), "system/Group.r");
+        scene = new Scene(people, service, token, approvedRequest(token), other, otherToken, approvedRequest(otherToken),
+                thirdToken, approvedRequest(thirdToken));
     }
 
     /** Patient, an HbA1c (approved item), a cholesterol (not approved) and a Condition (not in the categories). */
@@ -305,6 +311,35 @@ class DatasetExportTest extends RealIdentityWorld {
         assertThat(sync.body()).contains("OperationOutcome").contains("EX-0702");
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(badType.status()).isEqualTo(400);
+    }
+
+    /** Last: erasing is for good, and the other tests count this resident in. */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void anErasedResident_isAbsentFromEveryLaterExport() throws Exception {
+        Set<String> before = matches(file(scene.thirdToken(), export(scene.thirdToken(), scene.thirdRequest())[1], "Patient"),
+                "\"id\":\"([a-z2-7]{26})\"");
+
+        bank.erase(scene.people().get(3).resident());
+        Set<String> after = matches(file(scene.thirdToken(), export(scene.thirdToken(), scene.thirdRequest())[1], "Patient"),
+                "\"id\":\"([a-z2-7]{26})\"");
+
+        assertThat(before).hasSize(4);
+        assertThat(after).hasSize(3).isSubsetOf(before);
+    }
+
+    @Test
+    void kAnonymity_holdsInTheFile_everyQuasiIdentifierGroupHasAtLeastK() throws Exception {
+        String patients = file(scene.token(), export(scene.token(), scene.request())[1], "Patient");
+
+        java.util.Map<String, Long> groups = new java.util.HashMap<>();
+        for (String line : patients.lines().toList()) {
+            String key = matches(line, "\"valueString\":\"([^\"]+)\"") + "|" + matches(line, "\"gender\":\"([^\"]+)\"")
+                    + "|" + matches(line, "\"state\":\"([^\"]+)\"");
+            groups.merge(key, 1L, Long::sum);
+        }
+        assertThat(groups).isNotEmpty();
+        assertThat(groups.values()).allMatch(size -> size >= 2);
     }
 
     @AfterAll
