@@ -228,7 +228,7 @@ public final class IngestBenchmark {
         }
     }
 
-    private static String env(String name) {
+    static String env(String name) {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(name + " is not set; run this through infra/bench ingest");
