@@ -115,9 +115,12 @@ public final class ExportBenchmark {
         long started = System.nanoTime();
         ExportJob job = exports.kickOff(caller, filed.id(), Set.of());
         ExportJob status = job;
+        long liveAfterGc = 0;
         while (status.status() == ExportJob.Status.RUNNING) {
             Thread.sleep(200); // a benchmark's polling interval, not a test's wait
             status = exports.status(caller, job.id());
+            liveAfterGc = Math.max(liveAfterGc, heap.stream().filter(MemoryPoolMXBean::isCollectionUsageThresholdSupported)
+                    .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
@@ -127,8 +130,9 @@ public final class ExportBenchmark {
                 status.suppressedRecords());
         System.out.printf("  %d resources written (%s) in %.1f s: %.0f resources/s, %.0f residents/s%n", lines,
                 status.outputs(), seconds, lines / seconds, status.residentsTotal() / seconds);
-        System.out.printf("  heap: %.0f MB before, peak %.0f MB during the export (sum of heap pools' peaks; -Xmx %d MB)%n",
-                usedBefore / 1e6, peak / 1e6, Runtime.getRuntime().maxMemory() / 1_000_000);
+        System.out.printf("  heap: %.0f MB before; during the export at most %.0f MB live after a collection,"
+                        + " %.0f MB with garbage (sum of heap pools' peaks); -Xmx %d MB%n",
+                usedBefore / 1e6, liveAfterGc / 1e6, peak / 1e6, Runtime.getRuntime().maxMemory() / 1_000_000);
     }
 
     private static List<RecordToStore> records(int i) {
