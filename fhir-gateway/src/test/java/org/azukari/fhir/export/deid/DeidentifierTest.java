@@ -38,7 +38,11 @@ class DeidentifierTest {
     }
 
     static <T extends Resource> T only(DeidentifiedPerson person, Class<T> type) {
-        return person.resources().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+        return first(person.resources(), type);
+    }
+
+    static <T extends Resource> T first(List<? extends Resource> resources, Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
     @Test
@@ -244,5 +248,36 @@ class DeidentifierTest {
             }
         }
         assertThat(ids).hasSize(count);
+    }
+
+    @Test
+    void deidentify_twoExportsForOneService_giveTheSamePseudonymsAndRecordIds() {
+        Deidentifier later = new Deidentifier(DeidentificationProfile.defaults(),
+                new ServicePseudonyms(SyntheticCohort.secrets("bank-one")), SyntheticCohort.TODAY.plusMonths(3));
+
+        for (Person person : cohort) {
+            List<String> first = ids(deidentify(person));
+            List<String> second = ids(later.deidentify(SyntheticCohort.SERVICE, person.resident(), person.released()));
+            assertThat(second).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void deidentify_anotherService_sharesNoPseudonymOrRecordIdWithTheFirst() {
+        Set<String> first = new java.util.HashSet<>();
+        Set<String> other = new java.util.HashSet<>();
+        for (Person person : cohort) {
+            first.addAll(ids(deidentify(person)));
+            other.addAll(ids(deidentifier.deidentify(SyntheticCohort.OTHER_SERVICE, person.resident(), person.released())));
+        }
+
+        assertThat(first).hasSize(cohort.size() * SyntheticCohort.EXPORTED_PER_PERSON).doesNotContainAnyElementsOf(other);
+        String otherJson = cohort.stream().map(p -> json(deidentifier.deidentify(SyntheticCohort.OTHER_SERVICE,
+                p.resident(), p.released()))).collect(Collectors.joining());
+        assertThat(first).noneMatch(otherJson::contains);
+    }
+
+    private static List<String> ids(DeidentifiedPerson person) {
+        return person.resources().stream().map(Resource::getIdPart).toList();
     }
 }
