@@ -48,8 +48,10 @@ final class LocationGeneraliser {
         }
         Address source = home.get();
         Optional<String> postal = postalArea(source.getPostalCode());
+        Optional<String> prefecture = prefecture(source.getState());
+        // A Japanese postal code or prefecture says the country when the source left it out.
         Optional<String> country = country(source.getCountry())
-                .or(() -> postal.isPresent() ? Optional.of("JP") : Optional.empty());
+                .or(() -> postal.or(() -> prefecture).isPresent() ? Optional.of("JP") : Optional.empty());
         if (country.isEmpty()) {
             return new Generalised(Optional.empty(), QuasiIdentifiers.UNKNOWN);
         }
@@ -57,7 +59,7 @@ final class LocationGeneraliser {
         if (!country.get().equals("JP")) {
             return new Generalised(Optional.of(out), country.get());
         }
-        Optional<String> area = level == LocationGeneralisation.POSTAL_AREA ? postal : prefecture(source.getState());
+        Optional<String> area = level == LocationGeneralisation.POSTAL_AREA ? postal : prefecture;
         if (area.isEmpty()) {
             return new Generalised(Optional.of(out), "JP");
         }
