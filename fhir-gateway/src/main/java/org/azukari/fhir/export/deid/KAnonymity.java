@@ -3,6 +3,7 @@ package org.azukari.fhir.export.deid;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,12 @@ public final class KAnonymity {
             throw new IllegalArgumentException("FG-0904 k is at least " + DeidentificationProfile.MIN_K);
         }
         Map<List<String>, Integer> sizes = new HashMap<>();
+        Set<ServicePseudonym> seen = new HashSet<>();
         for (DeidentifiedPerson person : people) {
+            // A person counted twice would make a group look larger than it is.
+            if (!seen.add(person.pseudonym())) {
+                throw new IllegalArgumentException("FG-0907 a person appears twice in the cohort");
+            }
             sizes.merge(person.quasiIdentifiers().key(checked), 1, Integer::sum);
         }
         List<DeidentifiedPerson> kept = new ArrayList<>();
