@@ -57,7 +57,7 @@ class DeidentifierTest {
         }
         assertThat(dataset).doesNotContain("\"identifier\"", "\"name\"", "\"telecom\"", "\"note\"", "\"text\"",
                 "\"display\"", "\"meta\"", "\"contact\"", "\"line\"", "\"city\"", "\"birthDate\"", "Practitioner/",
-                "Organization/", "Location/", "Coverage/", "\"valueString\": \"told");
+                "Organization/", "Location/", "Coverage/", "\"valueString\":\"told");
     }
 
     @Test
