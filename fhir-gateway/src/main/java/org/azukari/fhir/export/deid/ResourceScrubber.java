@@ -1,6 +1,5 @@
 package org.azukari.fhir.export.deid;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,6 @@ import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Element;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.PrimitiveType;
@@ -38,8 +36,7 @@ import org.hl7.fhir.r4.model.UriType;
  * parent (a {@code system} is kept in a Coding, dropped in an Identifier).
  *
  * <p>Kept: codes, enumerations, numbers, booleans, times, Coding and Quantity systems, a short
- * Quantity unit, references to the patient (as the pseudonym) and to the person's other exported
- * records (as their new ids), the type of any other reference. Dates go through the person's
+ * Quantity unit, and references as {@link ReferenceRewriter} says. Dates go through the person's
  * {@link DateTransform}. Everything else is removed: every other string (names, free text,
  * displays, {@code CodeableConcept.text}, {@code valueString}), URIs, binary data, extensions,
  * element ids, identifiers, names, addresses, telecoms, attachments, annotations, signatures,
@@ -57,7 +54,7 @@ final class ResourceScrubber {
     /** UCUM-like units ("mg/dL", "10*3/uL", "kg/m2"); anything else may be free text. */
     private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9/%*.^()\\[\\]{}'_µμ-]{1,20}");
 
-    private final Set<String> resourceTypes = FhirContext.forR4Cached().getResourceTypes();
+    private final ReferenceRewriter references = new ReferenceRewriter();
     private final int topAge;
 
     /** {@code topAge}: an {@code Age} at or above it is shown as "≥ topAge", like the top age band. */
@@ -93,13 +90,13 @@ final class ResourceScrubber {
         }
         for (Property property : resource.children()) {
             for (Base child : property.getValues()) {
-                visit(resource, property.getName(), child, person);
+                visit(resource, property, child, person);
             }
         }
         resource.setId(newId);
     }
 
-    private void visit(Base parent, String name, Base element, Person person) {
+    private void visit(Base parent, Property declared, Base element, Person person) {
         if (element instanceof Resource) {
             return;
         }
@@ -108,7 +105,7 @@ final class ResourceScrubber {
             return;
         }
         if (element instanceof Reference reference) {
-            rewrite(reference, person);
+            references.rewrite(reference, declared.getTypeCode(), person);
             return;
         }
         if (element instanceof Element plain) {
@@ -116,7 +113,7 @@ final class ResourceScrubber {
             plain.getExtension().clear();
         }
         if (element instanceof PrimitiveType<?> primitive) {
-            primitive(parent, name, primitive, person);
+            primitive(parent, declared.getName(), primitive, person);
             return;
         }
         if (element instanceof Age age && inYears(age) && age.getValue().compareTo(BigDecimal.valueOf(topAge)) >= 0) {
@@ -124,7 +121,7 @@ final class ResourceScrubber {
         }
         for (Property property : element.children()) {
             for (Base child : property.getValues()) {
-                visit(element, property.getName(), child, person);
+                visit(element, property, child, person);
             }
         }
     }
@@ -172,25 +169,6 @@ final class ResourceScrubber {
                     erase(child);
                 }
             }
-        }
-    }
-
-    private void rewrite(Reference reference, Person person) {
-        String literal = reference.getReference();
-        IdType target = literal == null || literal.startsWith("#") ? null : new IdType(literal);
-        String type = target != null && target.hasResourceType() ? target.getResourceType() : reference.getType();
-        String kept = null;
-        if ("Patient".equals(type)) {
-            kept = "Patient/" + person.pseudonym().value();
-        } else if (target != null && target.hasIdPart()) {
-            String newId = person.recordIds().get(type + "/" + target.getIdPart());
-            kept = newId == null ? null : type + "/" + newId;
-        }
-        erase(reference);
-        reference.setResource(null);
-        reference.setReference(kept);
-        if (type != null && resourceTypes.contains(type)) {
-            reference.setType(type);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.ExplanationOfBenefit;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
@@ -134,5 +135,33 @@ class DeidentifierHidingPlacesTest {
         observation.setId(MRN);
 
         assertThat(deidentified(observation)).doesNotContain(MRN);
+    }
+
+    @Test
+    void requiredReferenceGivenOnlyByAnInsurerNumber_keepsItsDeclaredTypeAndLosesTheNumber() {
+        ExplanationOfBenefit eob = new ExplanationOfBenefit();
+        eob.setId("eob-1");
+        eob.setStatus(ExplanationOfBenefit.ExplanationOfBenefitStatus.ACTIVE);
+        eob.setInsurer(new Reference().setIdentifier(new Identifier().setSystem("urn:oid:1.2.392.100495.20.3.61")
+                .setValue("06139999")));
+
+        ExplanationOfBenefit out = DeidentifierTest.first(deidentifier.deidentify(SyntheticCohort.SERVICE, RESIDENT,
+                List.of(eob)).resources(), ExplanationOfBenefit.class);
+
+        assertThat(out.getInsurer().getType()).isEqualTo("Organization");
+        assertThat(out.getInsurer().hasIdentifier() || out.getInsurer().hasReference()).isFalse();
+    }
+
+    @Test
+    void patientReferenceByIdentifierOnlyWhereOnlyAPatientFits_becomesThePseudonym() {
+        ExplanationOfBenefit eob = new ExplanationOfBenefit();
+        eob.setId("eob-1");
+        eob.setPatient(new Reference().setIdentifier(new Identifier().setValue(MRN)));
+
+        ExplanationOfBenefit out = DeidentifierTest.first(deidentifier.deidentify(SyntheticCohort.SERVICE, RESIDENT,
+                List.of(eob)).resources(), ExplanationOfBenefit.class);
+
+        assertThat(out.getPatient().getReference()).isEqualTo("Patient/"
+                + SyntheticCohort.pseudonyms().pseudonym(SyntheticCohort.SERVICE, RESIDENT).value());
     }
 }

@@ -122,7 +122,8 @@ class DeidentifierTest {
                         org.assertj.core.groups.Tuple.tuple(null, "Coverage", false, false),
                         org.assertj.core.groups.Tuple.tuple(null, "Practitioner", false, false),
                         org.assertj.core.groups.Tuple.tuple(null, "Location", false, false));
-        assertThat(claim.getInsurer().isEmpty()).as("an identifier-only reference of no known type").isTrue();
+        assertThat(claim.getInsurer().getType()).as("the only type Claim.insurer allows").isEqualTo("Organization");
+        assertThat(claim.getInsurer().hasIdentifier()).isFalse();
     }
 
     @Test
