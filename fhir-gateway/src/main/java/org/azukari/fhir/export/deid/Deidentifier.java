@@ -63,7 +63,7 @@ public final class Deidentifier {
         DateTransform dates = DateTransform.of(profile.dates(),
                 pseudonyms.shiftDays(service, resident, profile.maxShiftDays()));
 
-        List<Selected> selected = select(service, released);
+        List<Selected> selected = select(service, resident, released);
         Map<String, String> recordIds = new HashMap<>();
         selected.forEach(s -> recordIds.put(s.sourceKey(), s.newId()));
         ResourceScrubber.Person person = new ResourceScrubber.Person(pseudonym, Map.copyOf(recordIds), dates);
@@ -82,7 +82,7 @@ public final class Deidentifier {
     private record Selected(Resource resource, String sourceKey, String newId) {
     }
 
-    private List<Selected> select(OrganisationId service, List<? extends Resource> released) {
+    private List<Selected> select(OrganisationId service, ResidentId resident, List<? extends Resource> released) {
         List<Selected> selected = new ArrayList<>();
         for (int index = 0; index < released.size(); index++) {
             Resource resource = released.get(index);
@@ -92,7 +92,7 @@ public final class Deidentifier {
             }
             // Records without an id still need one that is stable while the input order is.
             String sourceId = resource.getIdElement().hasIdPart() ? resource.getIdElement().getIdPart() : "#" + index;
-            selected.add(new Selected(resource, type + "/" + sourceId, pseudonyms.recordId(service, type, sourceId)));
+            selected.add(new Selected(resource, type + "/" + sourceId, pseudonyms.recordId(service, resident, type, sourceId)));
         }
         return selected;
     }

@@ -15,7 +15,9 @@ import org.azukari.identity.api.OrganisationId;
  *
  * <ul>
  *   <li>pseudonym: base32(HMAC(k1, service + "|" + resident)), first 26 characters (130 bits);</li>
- *   <li>record id: base32(HMAC(k2, service + "|" + type + "|" + source id)), first 26 characters;</li>
+ *   <li>record id: base32(HMAC(k2, service + "|" + resident + "|" + type + "|" + source id)), first 26
+ *       characters; the resident is in it because sources' ids are unique only per source, and two
+ *       residents' "Observation/1" must not meet under one id;</li>
  *   <li>date shift: HMAC(k3, service + "|" + resident), bytes 0–2 give 1..max days, bit 0 of byte 3
  *       the sign; never 0, since an unshifted date is the real one.</li>
  * </ul>
@@ -52,9 +54,10 @@ public final class ServicePseudonyms {
                 .substring(0, ServicePseudonym.LENGTH));
     }
 
-    /** The id the service sees for the record {@code type/sourceId} (26 base32 characters, a valid FHIR id). */
-    public String recordId(OrganisationId service, String type, String sourceId) {
-        return base32(mac(recordKey, name(service) + "|" + type + "|" + sourceId)).substring(0, ID_LENGTH);
+    /** The id the service sees for the resident's record {@code type/sourceId} (26 base32 characters, a valid FHIR id). */
+    public String recordId(OrganisationId service, ResidentId resident, String type, String sourceId) {
+        return base32(mac(recordKey, name(service) + "|" + resident.value() + "|" + type + "|" + sourceId))
+                .substring(0, ID_LENGTH);
     }
 
     /** Days to move the resident's dates by: in [-maxDays, maxDays], never 0. */

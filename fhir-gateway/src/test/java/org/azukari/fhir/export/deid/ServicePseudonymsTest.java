@@ -67,11 +67,18 @@ class ServicePseudonymsTest {
 
     @Test
     void recordId_isStableForOneServiceAndDiffersForAnother() {
-        String id = pseudonyms.recordId(SERVICE, "Observation", "obs-1");
+        ResidentId resident = RESIDENTS.get(0);
+        String id = pseudonyms.recordId(SERVICE, resident, "Observation", "obs-1");
 
-        assertThat(id).matches("[a-z2-7]{26}").isEqualTo(pseudonyms.recordId(SERVICE, "Observation", "obs-1"));
-        assertThat(pseudonyms.recordId(OTHER, "Observation", "obs-1")).isNotEqualTo(id);
-        assertThat(pseudonyms.recordId(SERVICE, "Condition", "obs-1")).isNotEqualTo(id);
+        assertThat(id).matches("[a-z2-7]{26}").isEqualTo(pseudonyms.recordId(SERVICE, resident, "Observation", "obs-1"));
+        assertThat(pseudonyms.recordId(OTHER, resident, "Observation", "obs-1")).isNotEqualTo(id);
+        assertThat(pseudonyms.recordId(SERVICE, resident, "Condition", "obs-1")).isNotEqualTo(id);
+    }
+
+    @Test
+    void recordId_ofTwoResidentsRecordsWithTheSameSourceId_differs() {
+        assertThat(pseudonyms.recordId(SERVICE, RESIDENTS.get(0), "Observation", "1"))
+                .isNotEqualTo(pseudonyms.recordId(SERVICE, RESIDENTS.get(1), "Observation", "1"));
     }
 
     @Test
