@@ -21,7 +21,8 @@ import org.hl7.fhir.r4.model.StringType;
  * the gender, the age band (extension {@value #AGE_BAND_EXTENSION}, {@code "40-44"} or
  * {@code "90+"}) and the generalised address; every other resource of an exported type is
  * scrubbed (see {@link ResourceScrubber}) under a per-service record id; other types, and
- * resources with a modifier extension, are left out and counted. See docs/deidentification.md.
+ * resources with a modifier extension, are left out and counted. Safe to share between threads.
+ * See docs/deidentification.md.
  */
 public final class Deidentifier {
 
@@ -38,7 +39,6 @@ public final class Deidentifier {
     private final AgeBands ages;
     private final LocationGeneraliser locations;
     private final ResourceScrubber scrubber;
-    private final IParser json = FhirContext.forR4Cached().newJsonParser();
 
     /** {@code referenceDate}: the day ages are counted to, normally the export's. */
     public Deidentifier(DeidentificationProfile profile, ServicePseudonyms pseudonyms, LocalDate referenceDate) {
@@ -112,7 +112,9 @@ public final class Deidentifier {
     }
 
     /** A round trip through JSON leaves out the husks that scrubbing emptied. */
-    private Resource clean(Resource resource) {
+    private static Resource clean(Resource resource) {
+        // A parser per call: HAPI parsers are not thread-safe, and an export may run people in parallel.
+        IParser json = FhirContext.forR4Cached().newJsonParser();
         return (Resource) json.parseResource(resource.getClass(), json.encodeResourceToString(resource));
     }
 }
