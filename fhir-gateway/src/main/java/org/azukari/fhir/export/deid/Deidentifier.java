@@ -82,7 +82,8 @@ public final class Deidentifier {
     private record Selected(Resource resource, String sourceKey, String newId) {
     }
 
-    private List<Selected> select(OrganisationId service, ResidentId resident, List<? extends Resource> released) {
+    private List<Selected> select(OrganisationId service, ResidentId resident,
+            List<? extends Resource> released) {
         List<Selected> selected = new ArrayList<>();
         for (int index = 0; index < released.size(); index++) {
             Resource resource = released.get(index);
@@ -92,7 +93,8 @@ public final class Deidentifier {
             }
             // Records without an id still need one that is stable while the input order is.
             String sourceId = resource.getIdElement().hasIdPart() ? resource.getIdElement().getIdPart() : "#" + index;
-            selected.add(new Selected(resource, type + "/" + sourceId, pseudonyms.recordId(service, resident, type, sourceId)));
+            String newId = pseudonyms.recordId(service, resident, type, sourceId);
+            selected.add(new Selected(resource, type + "/" + sourceId, newId));
         }
         return selected;
     }

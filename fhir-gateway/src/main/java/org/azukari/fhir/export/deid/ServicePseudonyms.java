@@ -54,7 +54,7 @@ public final class ServicePseudonyms {
                 .substring(0, ServicePseudonym.LENGTH));
     }
 
-    /** The id the service sees for the resident's record {@code type/sourceId} (26 base32 characters, a valid FHIR id). */
+    /** The id the service sees for the resident's record {@code type/sourceId}: 26 base32 characters, a FHIR id. */
     public String recordId(OrganisationId service, ResidentId resident, String type, String sourceId) {
         return base32(mac(recordKey, name(service) + "|" + resident.value() + "|" + type + "|" + sourceId))
                 .substring(0, ID_LENGTH);
