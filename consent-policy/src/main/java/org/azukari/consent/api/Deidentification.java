@@ -19,8 +19,8 @@ public record Deidentification(DateHandling dates, int ageBandYears, LocationLev
     public Deidentification {
         Objects.requireNonNull(dates);
         Objects.requireNonNull(location);
-        if (ageBandYears < 1 || ageBandYears > 20) {
-            throw new IllegalArgumentException("CP-0303 age bands are 1 to 20 years wide");
+        if (ageBandYears != 5 && ageBandYears != 10) {
+            throw new IllegalArgumentException("CP-0303 age bands are 5 or 10 years wide");
         }
         if (k < 2 || k > 100) {
             throw new IllegalArgumentException("CP-0303 k is between 2 and 100");

@@ -37,11 +37,22 @@ import org.azukari.consent.api.DatasetItem;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.consent.api.DatasetRequests;
+import org.azukari.consent.api.Deidentification;
 import org.azukari.consent.api.ResidentId;
+import ca.uhn.fhir.parser.IParser;
+import java.util.ArrayList;
+import org.azukari.fhir.export.deid.DeidentificationProfile;
+import org.azukari.fhir.export.deid.DeidentifiedPerson;
+import org.azukari.fhir.export.deid.Deidentifier;
+import org.azukari.fhir.export.deid.KAnonymity;
+import org.azukari.fhir.export.deid.KAnonymousCohort;
+import org.azukari.fhir.export.deid.ServicePseudonym;
+import org.azukari.fhir.export.deid.ServicePseudonyms;
 import org.azukari.fhir.ingest.Classification;
 import org.azukari.fhir.ingest.DataClassifier;
 import org.azukari.fhir.release.ReleaseRefusedException;
 import org.azukari.fhir.release.SearchMatcher;
+import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.trustbank.api.RecordNotFoundException;
 import org.azukari.trustbank.api.StoredRecord;
@@ -95,19 +106,19 @@ public final class DatasetExports {
     private final Services services;
     private final ExportJobStore jobs;
     private final ExportFiles files;
-    private final ServiceNames names;
+    private final ServicePseudonyms pseudonyms;
     private final Executor executor;
     private final Clock clock;
     private final Duration fileLifetime;
     private final SearchMatcher dates = new SearchMatcher();
     private final FhirTerser terser = FhirContext.forR4Cached().newTerser();
 
-    public DatasetExports(Services services, ExportJobStore jobs, ExportFiles files, ServiceNames names,
+    public DatasetExports(Services services, ExportJobStore jobs, ExportFiles files, ServicePseudonyms pseudonyms,
                           Executor executor, Clock clock, Duration fileLifetime) {
         this.services = services;
         this.jobs = jobs;
         this.files = files;
-        this.names = names;
+        this.pseudonyms = pseudonyms;
         this.executor = executor;
         this.clock = clock;
         this.fileLifetime = fileLifetime;
@@ -182,7 +193,8 @@ public final class DatasetExports {
     }
 
     /** One resident the first pass let through. */
-    private record Examined(ResidentId resident, Decision decision, List<StoredRecord> candidates) {
+    private record Examined(ResidentId resident, Decision decision, List<StoredRecord> candidates,
+                            Optional<StoredRecord> patient) {
     }
 
     void run(String jobId) {
@@ -226,14 +238,15 @@ public final class DatasetExports {
                 .filter(DatasetRequest::approved)
                 .orElseThrow(() -> new IllegalStateException("EX-0723 the request is no longer approved"));
         Instant now = clock.instant();
-        Deidentifier deidentifier = new Deidentifier(request.spec().deidentification(), names, job.organisation(),
-                LocalDate.ofInstant(now, ZoneOffset.UTC));
+        OrganisationId service = new OrganisationId(job.organisation());
+        DeidentificationProfile profile = profile(request.spec().deidentification());
+        Deidentifier deidentifier = new Deidentifier(profile, pseudonyms, LocalDate.ofInstant(now, ZoneOffset.UTC));
         List<ResidentId> cohort = services.consents().residentsConsentingTo(job.organisation(),
                 request.spec().purpose(), now).stream().filter(services.bank()::isEnrolled).toList();
         jobs.progress(job.id(), 0, cohort.size());
 
         Map<ResidentId, Examined> examined = new LinkedHashMap<>();
-        Map<ResidentId, Deidentifier.QuasiIdentifier> quasi = new HashMap<>();
+        List<DeidentifiedPerson> screened = new ArrayList<>();
         for (ResidentId resident : cohort) {
             if (cancelled(job.id())) {
                 return null;
@@ -249,12 +262,17 @@ public final class DatasetExports {
             Optional<StoredRecord> patient = all.stream().filter(r -> r.type().value().equals(PATIENT))
                     .max(Comparator.comparing(StoredRecord::storedAt));
             logExport(job, request, resident, decision, candidates, patient);
-            quasi.put(resident, deidentifier.quasiIdentifier(patient.flatMap(p -> decrypt(resident, p))
-                    .filter(Patient.class::isInstance).map(Patient.class::cast)));
-            examined.put(resident, new Examined(resident, decision, candidates));
+            // only the Patient is read in this pass: enough for the quasi-identifiers
+            screened.add(deidentifier.deidentify(service, resident, patient.flatMap(p -> decrypt(resident, p))
+                    .map(List::of).orElse(List.of())));
+            examined.put(resident, new Examined(resident, decision, candidates, patient));
         }
-        Set<ResidentId> suppressed = KAnonymity.suppressed(quasi, request.spec().deidentification().k());
-        int suppressedRecords = suppressed.stream().mapToInt(r -> examined.get(r).candidates().size()).sum();
+        KAnonymousCohort anonymous = KAnonymity.enforce(screened, profile);
+        Set<ServicePseudonym> kept = new java.util.HashSet<>();
+        anonymous.people().forEach(person -> kept.add(person.pseudonym()));
+        int suppressedRecords = examined.values().stream()
+                .filter(e -> !kept.contains(pseudonyms.pseudonym(service, e.resident())))
+                .mapToInt(e -> e.candidates().size() + (e.patient().isPresent() ? 1 : 0)).sum();
 
         Map<String, ExportFiles.LineWriter> writers = new TreeMap<>();
         try {
@@ -263,8 +281,8 @@ public final class DatasetExports {
                 if (cancelled(job.id())) {
                     return null;
                 }
-                if (!suppressed.contains(person.resident())) {
-                    writePerson(job, request, deidentifier, person, writers);
+                if (kept.contains(pseudonyms.pseudonym(service, person.resident()))) {
+                    writePerson(job, request, deidentifier, service, person, writers);
                 }
                 jobs.progress(job.id(), ++done, cohort.size());
             }
@@ -273,26 +291,43 @@ public final class DatasetExports {
         }
         SortedMap<String, Integer> outputs = new TreeMap<>();
         writers.forEach((type, writer) -> outputs.put(type, (int) writer.lines()));
-        return new Result(outputs, examined.size() - suppressed.size(), suppressed.size(), suppressedRecords);
+        return new Result(outputs, kept.size(), examined.size() - kept.size(), suppressedRecords);
     }
 
-    private void writePerson(ExportJob job, DatasetRequest request, Deidentifier deidentifier, Examined person,
-                             Map<String, ExportFiles.LineWriter> writers) {
-        ResidentId resident = person.resident();
-        if (job.types().contains(PATIENT)) {
-            Optional<Patient> patient = services.bank().list(resident).stream()
-                    .filter(r -> r.type().value().equals(PATIENT)).max(Comparator.comparing(StoredRecord::storedAt))
-                    .flatMap(p -> decrypt(resident, p)).filter(Patient.class::isInstance).map(Patient.class::cast);
-            writer(job, PATIENT, writers).write(deidentifier.patientLine(resident, patient));
+    /** The request's de-identification as the library's profile (top age band 90+; shift up to 182 days). */
+    static DeidentificationProfile profile(Deidentification asked) {
+        DeidentificationProfile.DateHandling dates = switch (asked.dates()) {
+            case SHIFT -> DeidentificationProfile.DateHandling.SHIFT;
+            case MONTH -> DeidentificationProfile.DateHandling.GENERALISE_MONTH;
+            case YEAR -> DeidentificationProfile.DateHandling.GENERALISE_YEAR;
+        };
+        DeidentificationProfile profile = DeidentificationProfile.defaults().withDates(dates)
+                .withAgeBands(asked.ageBandYears(), 90).withK(asked.k());
+        if (asked.location() == Deidentification.LocationLevel.NONE) {
+            profile = profile.withQuasiIdentifiers(Set.of(DeidentificationProfile.QuasiIdentifier.AGE_BAND,
+                    DeidentificationProfile.QuasiIdentifier.GENDER))
+                    .withLocation(DeidentificationProfile.LocationGeneralisation.DROP);
         }
+        return profile;
+    }
+
+    private void writePerson(ExportJob job, DatasetRequest request, Deidentifier deidentifier, OrganisationId service,
+                             Examined person, Map<String, ExportFiles.LineWriter> writers) {
+        ResidentId resident = person.resident();
+        List<Resource> released = new ArrayList<>();
+        person.patient().flatMap(p -> decrypt(resident, p)).ifPresent(released::add);
         for (StoredRecord record : person.candidates()) {
             Optional<Resource> resource = decrypt(resident, record);
-            if (resource.isEmpty() || !released(person.decision(), record, resource.get())
-                    || !approvedItem(request, resource.get()) || !inPeriod(request, resource.get())) {
-                continue;
+            if (resource.isPresent() && released(person.decision(), record, resource.get())
+                    && approvedItem(request, resource.get()) && inPeriod(request, resource.get())) {
+                released.add(resource.get());
             }
-            writer(job, record.type().value(), writers)
-                    .write(deidentifier.recordLine(resident, resource.get(), record.id().value()));
+        }
+        IParser json = FhirContext.forR4Cached().newJsonParser();
+        for (Resource out : deidentifier.deidentify(service, resident, released).resources()) {
+            if (job.types().contains(out.fhirType())) {
+                writer(job, out.fhirType(), writers).write(json.encodeResourceToString(out));
+            }
         }
     }
 

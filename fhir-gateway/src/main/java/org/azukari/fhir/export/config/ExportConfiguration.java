@@ -13,7 +13,7 @@ import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DatasetRequests;
 import org.azukari.fhir.export.DatasetExports;
 import org.azukari.fhir.export.ExportFiles;
-import org.azukari.fhir.export.ServiceNames;
+import org.azukari.fhir.export.deid.ServicePseudonyms;
 import org.azukari.fhir.export.jdbc.JdbcExportJobs;
 import org.azukari.fhir.ingest.DataClassifier;
 import org.azukari.identity.api.BankSecrets;
@@ -48,7 +48,7 @@ public class ExportConfiguration {
                                   @Value("${azukari.gateway.export.directory:${azukari.data-dir:./data}/exports}") Path directory,
                                   @Value("${azukari.gateway.export.file-lifetime:24h}") Duration lifetime) {
         return new DatasetExports(new DatasetExports.Services(requests, consents, decisions, accessLog, bank, classifier),
-                new JdbcExportJobs(dataSource), new ExportFiles(directory, secrets), new ServiceNames(secrets),
+                new JdbcExportJobs(dataSource), new ExportFiles(directory, secrets), new ServicePseudonyms(secrets),
                 exportExecutor, Clock.systemUTC(), lifetime);
     }
 }
