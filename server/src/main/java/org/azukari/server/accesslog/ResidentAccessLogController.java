@@ -10,6 +10,10 @@ import java.util.Optional;
 import org.apache.shiro.SecurityUtils;
 import org.azukari.consent.api.AccessLogQuery;
 import org.azukari.consent.api.AccessLogSearch;
+import org.azukari.consent.api.AccessAction;
+import org.azukari.consent.api.DatasetRequest;
+import org.azukari.consent.api.DatasetRequestId;
+import org.azukari.consent.api.DatasetRequests;
 import org.azukari.consent.api.LoggedEntry;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.release.ReceiptStore;
@@ -33,10 +37,12 @@ class ResidentAccessLogController {
 
     private final AccessLogSearch search;
     private final ReceiptStore receipts;
+    private final DatasetRequests datasets;
 
-    ResidentAccessLogController(AccessLogSearch search, ReceiptStore receipts) {
+    ResidentAccessLogController(AccessLogSearch search, ReceiptStore receipts, DatasetRequests datasets) {
         this.search = search;
         this.receipts = receipts;
+        this.datasets = datasets;
     }
 
     @GetMapping(path = "/portal/access-log", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,8 +56,25 @@ class ResidentAccessLogController {
             if (receipt != null) {
                 view.put("receipt", receipt);
             }
+            datasetOf(logged).ifPresent(dataset -> {
+                view.put("dataset", dataset.id().value());
+                view.put("datasetTitle", dataset.spec().title());
+            });
             return view;
         }).toList();
+    }
+
+    /** An export's entry names its dataset request: "included in dataset X for service Y, purpose Z". */
+    private Optional<DatasetRequest> datasetOf(LoggedEntry logged) {
+        String request = logged.entry().requestId();
+        if (logged.entry().action() != AccessAction.EXPORT || !request.startsWith("ds-") || request.indexOf('.') < 0) {
+            return Optional.empty();
+        }
+        try {
+            return datasets.find(new DatasetRequestId(request.substring(0, request.indexOf('.'))));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> requestIdOf(ReceiptStore.StoredReceipt receipt) {

@@ -61,7 +61,7 @@ class DatasetExportTest extends RealIdentityWorld {
     record Person(ResidentId resident, String name, String mrn) {
     }
 
-    record Scene(List<Person> people, OrganisationId service, String token, String request,
+    record Scene(List<Person> people, List<String> usernames, OrganisationId service, String token, String request,
                  OrganisationId otherService, String otherToken, String otherRequest, String thirdToken,
                  String thirdRequest) {
     }
@@ -88,7 +88,9 @@ class DatasetExportTest extends RealIdentityWorld {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String feedToken = accessToken(registerSourceFeed("dsfeed-" + suffix, world().hospital()), "system/*.cu");
         List<Person> people = new ArrayList<>();
+        List<String> usernames = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
+            usernames.add("dsres" + i + "-" + suffix);
             ResidentId resident = this.people.registerResident(new AccountCredentials("dsres" + i + "-" + suffix, PASSWORD),
                     AssuranceLevel.HIGH, ProofingMethod.IN_PERSON_AT_CITY_OFFICE).resident().orElseThrow();
             String mrn = "dsmrn" + i + "-" + suffix;
@@ -117,7 +119,7 @@ class DatasetExportTest extends RealIdentityWorld {
         String token = accessToken(registerWellnessService("dsapp-" + suffix, service), "system/Group.r");
         String otherToken = accessToken(registerWellnessService("dsapp2-" + suffix, other), "system/Group.r");
         String thirdToken = accessToken(registerWellnessService("dsapp3-" + suffix, third), "system/Group.r");
-        scene = new Scene(people, service, token, approvedRequest(token), other, otherToken, approvedRequest(otherToken),
+        scene = new Scene(people, usernames, service, token, approvedRequest(token), other, otherToken, approvedRequest(otherToken),
                 thirdToken, approvedRequest(thirdToken));
     }
 
@@ -251,6 +253,10 @@ class DatasetExportTest extends RealIdentityWorld {
                 .filter(e -> e.entry().reason().equals("dataset-export")).count();
         assertThat(entries).isEqualTo(1);
         assertThat(none).isZero();
+        String seen = http.get("/portal/access-log", cookie(signInAs(scene.usernames().get(0), "dataset resident"))).body();
+        assertThat(seen).as("the resident sees which dataset, for which service and purpose")
+                .contains("\"datasetTitle\":\"HbA1c\"").contains("\"dataset\":\"" + scene.request() + "\"")
+                .contains("\"organisation\":\"" + scene.service().value() + "\"").contains("\"purpose\":\"health-advice\"");
     }
 
     @Test

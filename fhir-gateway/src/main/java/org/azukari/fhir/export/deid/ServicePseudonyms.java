@@ -33,7 +33,6 @@ public final class ServicePseudonyms {
     public static final String RECORD_PURPOSE = "export/record-id-v1";
     public static final String SHIFT_PURPOSE = "export/date-shift-v1";
     private static final int ID_LENGTH = 26;
-    private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
     private final SecretKeySpec pseudonymKey;
     private final SecretKeySpec recordKey;
@@ -92,20 +91,6 @@ public final class ServicePseudonyms {
     }
 
     static String base32(byte[] bytes) {
-        StringBuilder out = new StringBuilder();
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : bytes) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(BASE32[(buffer >> (bits - 5)) & 31]);
-                bits -= 5;
-            }
-        }
-        if (bits > 0) {
-            out.append(BASE32[(buffer << (5 - bits)) & 31]);
-        }
-        return out.toString();
+        return org.azukari.fhir.release.Pseudonyms.base32(bytes);
     }
 }
