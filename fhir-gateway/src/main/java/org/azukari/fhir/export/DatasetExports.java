@@ -48,12 +48,11 @@ import org.azukari.fhir.export.deid.KAnonymity;
 import org.azukari.fhir.export.deid.KAnonymousCohort;
 import org.azukari.fhir.export.deid.ServicePseudonym;
 import org.azukari.fhir.export.deid.ServicePseudonyms;
-import org.azukari.fhir.ingest.Classification;
 import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.release.DecisionFilter;
 import org.azukari.fhir.release.ReleaseRefusedException;
 import org.azukari.fhir.release.SearchMatcher;
 import org.azukari.identity.api.OrganisationId;
-import org.azukari.identity.api.OrganisationKind;
 import org.azukari.trustbank.api.RecordNotFoundException;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.api.TrustBank;
@@ -111,6 +110,7 @@ public final class DatasetExports {
     private final Clock clock;
     private final Duration fileLifetime;
     private final SearchMatcher dates = new SearchMatcher();
+    private final DecisionFilter filter;
     private final FhirTerser terser = FhirContext.forR4Cached().newTerser();
 
     public DatasetExports(Services services, ExportJobStore jobs, ExportFiles files, ServicePseudonyms pseudonyms,
@@ -122,6 +122,7 @@ public final class DatasetExports {
         this.executor = executor;
         this.clock = clock;
         this.fileLifetime = fileLifetime;
+        this.filter = new DecisionFilter(services.classifier());
     }
 
     /** Starts an export of the caller's approved request; {@code types} narrows the item types (empty: all). */
@@ -258,7 +259,7 @@ public final class DatasetExports {
             }
             List<StoredRecord> all = services.bank().list(resident);
             List<StoredRecord> candidates = all.stream().filter(r -> job.types().contains(r.type().value())
-                    && !r.type().value().equals(PATIENT) && openable(decision, r)).toList();
+                    && !r.type().value().equals(PATIENT) && filter.openable(decision, r)).toList();
             Optional<StoredRecord> patient = all.stream().filter(r -> r.type().value().equals(PATIENT))
                     .max(Comparator.comparing(StoredRecord::storedAt));
             logExport(job, request, resident, decision, candidates, patient);
@@ -318,7 +319,7 @@ public final class DatasetExports {
         person.patient().flatMap(p -> decrypt(resident, p)).ifPresent(released::add);
         for (StoredRecord record : person.candidates()) {
             Optional<Resource> resource = decrypt(resident, record);
-            if (resource.isPresent() && released(person.decision(), record, resource.get())
+            if (resource.isPresent() && filter.released(person.decision(), record, resource.get()).isPresent()
                     && approvedItem(request, resource.get()) && inPeriod(request, resource.get())) {
                 released.add(resource.get());
             }
@@ -349,22 +350,6 @@ public final class DatasetExports {
         services.accessLog().append(new AccessLogEntry(new ExportCaller(job.organisation(), job.client()).actor(),
                 Optional.of(resident), AccessAction.EXPORT, counts, categories, Optional.of(request.spec().purpose()),
                 consents, AccessDecision.PERMIT, "dataset-export", job.request() + "." + job.id()));
-    }
-
-    private boolean openable(Decision decision, StoredRecord record) {
-        return services.classifier().subcategories(record.type().value(), record.category()).stream()
-                .anyMatch(sub -> decision.releases(ConsentCategory.of(record.category(), sub)));
-    }
-
-    private boolean released(Decision decision, StoredRecord record, Resource resource) {
-        Classification classification = services.classifier().classify(resource, switch (record.category()) {
-            case CARE -> OrganisationKind.CARE_PROVIDER;
-            case PAYMENT -> OrganisationKind.PAYMENT_PROVIDER;
-            default -> OrganisationKind.HOSPITAL;
-        });
-        return classification instanceof Classification.Categorised categorised
-                && categorised.category() == record.category()
-                && decision.releases(ConsentCategory.of(categorised.category(), categorised.subcategory()));
     }
 
     /** One of the request's items: its type and, if the item names one, its code (in {@code code} or {@code type}). */

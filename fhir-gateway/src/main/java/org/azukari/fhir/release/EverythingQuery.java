@@ -57,17 +57,7 @@ public record EverythingQuery(RecipientPseudonym patient, Set<String> types, Opt
                 throw ReleaseQuery.badRequest("_since is an instant with a time zone");
             }
         }
-        int count = DEFAULT_COUNT;
-        if (kept.containsKey("_count")) {
-            try {
-                count = Integer.parseInt(kept.get("_count"));
-            } catch (NumberFormatException e) {
-                throw ReleaseQuery.badRequest("_count must be a number");
-            }
-            if (count < 1 || count > ReleaseQuery.MAX_COUNT) {
-                throw ReleaseQuery.badRequest("_count must be between 1 and " + ReleaseQuery.MAX_COUNT);
-            }
-        }
+        int count = kept.containsKey("_count") ? ReleaseQuery.count(kept.get("_count")) : DEFAULT_COUNT;
         kept.put("patient", patient.value());
         StringBuilder canonical = new StringBuilder();
         kept.forEach((name, value) -> canonical.append(canonical.isEmpty() ? "" : "&").append(name).append('=')

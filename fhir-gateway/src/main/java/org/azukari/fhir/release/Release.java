@@ -25,9 +25,7 @@ import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.consent.api.ConsentVersionRef;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.ingest.Classification;
 import org.azukari.fhir.ingest.DataClassifier;
-import org.azukari.identity.api.OrganisationKind;
 import org.azukari.trustbank.api.DecryptedRecord;
 import org.azukari.trustbank.api.KeyVaultDeniedException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
@@ -60,6 +58,7 @@ public final class Release {
     private final Redaction redaction = new Redaction();
     private final ReferencePaths references = new ReferencePaths();
     private final CitedDirectory cited;
+    private final DecisionFilter filter;
 
     public Release(TrustBank bank, AccessLog accessLog, ConsentDecisionPoint decisions, Introductions introductions,
                    DataClassifier classifier, Clock clock) {
@@ -71,6 +70,7 @@ public final class Release {
         this.classifier = classifier;
         this.clock = clock;
         this.cited = new CitedDirectory(bank);
+        this.filter = new DecisionFilter(classifier);
     }
 
     /** The pseudonyms and whom they name, as one dependency. */
@@ -236,7 +236,7 @@ public final class Release {
         // permit or deny that depended on the search would tell whether hidden records exist.
         Decision decision = decide(caller, resident, asked(all, all));
         List<StoredRecord> openable = decision.permit()
-                ? candidates.stream().filter(r -> openable(decision, r)).toList() : List.of();
+                ? candidates.stream().filter(r -> filter.openable(decision, r)).toList() : List.of();
         log(caller, resident, action, decision, openable);
         if (!decision.permit()) {
             throw ReleaseRefusedException.notFound();
@@ -247,11 +247,9 @@ public final class Release {
             if (resource.isEmpty()) {
                 continue;
             }
-            Classification classification = classifier.classify(resource.get(), kindOf(record.category()));
-            if (classification instanceof Classification.Categorised categorised
-                    && categorised.category() == record.category()
-                    && decision.releases(ConsentCategory.of(categorised.category(), categorised.subcategory()))) {
-                resource.get().setUserData(CATEGORY, categorised.category() + "/" + categorised.subcategory());
+            Optional<ConsentCategory> category = filter.released(decision, record, resource.get());
+            if (category.isPresent()) {
+                resource.get().setUserData(CATEGORY, category.get().toString());
                 resource.get().setUserData(STORED_AT, record.storedAt());
                 resource.get().getMeta().setVersionId(String.valueOf(record.version().value()))
                         .setLastUpdated(java.util.Date.from(record.storedAt()));
@@ -362,12 +360,6 @@ public final class Release {
         return asked;
     }
 
-    /** Whether any classification a record of this type and category may have is released: decided before decrypting. */
-    private boolean openable(Decision decision, StoredRecord record) {
-        Set<String> subcategories = classifier.subcategories(record.type().value(), record.category());
-        return subcategories.stream().anyMatch(sub -> decision.releases(ConsentCategory.of(record.category(), sub)));
-    }
-
     private Decision decide(ReleaseCaller caller, ResidentId resident, Set<ConsentCategory> asked) {
         try {
             return decisions.decide(new ConsentDecisionPoint.Question(caller.recipient(), caller.purpose(), resident,
@@ -409,15 +401,6 @@ public final class Release {
         } catch (KeyVaultUnavailableException | KeyVaultDeniedException e) {
             throw new ReleaseRefusedException(503, "FG-0707", "the key vault is unavailable; nothing was released");
         }
-    }
-
-    /** The organisation kind whose rules put a record into its stored category (care data from care providers). */
-    private static OrganisationKind kindOf(DataCategory category) {
-        return switch (category) {
-            case CARE -> OrganisationKind.CARE_PROVIDER;
-            case PAYMENT -> OrganisationKind.PAYMENT_PROVIDER;
-            default -> OrganisationKind.HOSPITAL;
-        };
     }
 
     private static boolean lastUpdatedMatches(java.time.Instant storedAt, ReleaseQuery query) {

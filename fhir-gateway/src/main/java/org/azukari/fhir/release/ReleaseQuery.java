@@ -96,21 +96,11 @@ public record ReleaseQuery(String type, RecipientPseudonym patient, List<DateBou
         if (summary.size() > 1 || (summary.size() == 1 && !summary.get(0).equals("count"))) {
             throw badRequest("only _summary=count is supported on released data");
         }
-        int count = DEFAULT_COUNT;
         List<String> counts = kept.getOrDefault("_count", List.of());
         if (counts.size() > 1) {
             throw badRequest("_count may be given once");
         }
-        if (counts.size() == 1) {
-            try {
-                count = Integer.parseInt(counts.get(0));
-            } catch (NumberFormatException e) {
-                throw badRequest("_count must be a number");
-            }
-            if (count < 1 || count > MAX_COUNT) {
-                throw badRequest("_count must be between 1 and " + MAX_COUNT);
-            }
-        }
+        int count = counts.isEmpty() ? DEFAULT_COUNT : count(counts.get(0));
         List<ReferenceParam> include = new ArrayList<>();
         for (String value : kept.getOrDefault("_include", List.of())) {
             include.add(value.equals("*") ? new ReferenceParam(type, "*", Optional.empty(), true)
@@ -185,6 +175,20 @@ public record ReleaseQuery(String type, RecipientPseudonym patient, List<DateBou
     ReleaseQuery criteriaOf(Has has) {
         return new ReleaseQuery(has.by().type(), patient, List.of(), has.date(), has.category(), has.code(), count,
                 false, List.of(), List.of(), List.of(), List.of(), "");
+    }
+
+    /** A {@code _count}: 1 to {@value #MAX_COUNT}, else a 400. */
+    static int count(String text) {
+        int count;
+        try {
+            count = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw badRequest("_count must be a number");
+        }
+        if (count < 1 || count > MAX_COUNT) {
+            throw badRequest("_count must be between 1 and " + MAX_COUNT);
+        }
+        return count;
     }
 
     /** Parses the canonical string a page token carried. */

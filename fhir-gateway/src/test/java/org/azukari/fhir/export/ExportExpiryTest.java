@@ -63,7 +63,9 @@ class ExportExpiryTest {
         BankSecrets secrets = purpose -> ("k-" + purpose).repeat(8).substring(0, 32).getBytes(StandardCharsets.UTF_8);
         ExportFiles files = new ExportFiles(directory, secrets);
         MovableClock clock = new MovableClock();
-        DatasetExports exports = new DatasetExports(null, jobs, files, new ServicePseudonyms(secrets),
+        // status and expiry need only the job tables and the files; the export's own services are not asked
+        DatasetExports exports = new DatasetExports(new DatasetExports.Services(null, null, null, null, null,
+                org.azukari.fhir.ingest.DataClassifier.standard()), jobs, files, new ServicePseudonyms(secrets),
                 task -> { }, clock, Duration.ofHours(24));
         String job = UUID.randomUUID().toString();
         jobs.create(new ExportJob(job, "ds-request", "wellness-1", "app-1", List.of("Patient"), ExportJob.Status.RUNNING,

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ca.uhn.fhir.context.FhirContext;
+import org.azukari.fhir.api.OperationOutcomes;
 import org.azukari.fhir.export.DatasetExports;
 import org.azukari.fhir.export.ExportJob;
 import org.azukari.fhir.release.ReleaseRefusedException;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -109,18 +112,14 @@ class BulkExportController {
     }
 
     @ExceptionHandler(ReleaseRefusedException.class)
-    ResponseEntity<Map<String, Object>> refused(ReleaseRefusedException e) {
+    ResponseEntity<String> refused(ReleaseRefusedException e) {
         return outcome(HttpStatus.valueOf(e.status()), e.getMessage());
     }
 
-    private static ResponseEntity<Map<String, Object>> outcome(HttpStatus status, String message) {
-        Map<String, Object> issue = new LinkedHashMap<>();
-        issue.put("severity", "error");
-        issue.put("code", status == HttpStatus.NOT_FOUND ? "not-found" : status.is5xxServerError() ? "transient" : "invalid");
-        issue.put("diagnostics", message);
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        outcome.put("resourceType", "OperationOutcome");
-        outcome.put("issue", List.of(issue));
-        return ResponseEntity.status(status).contentType(MediaType.parseMediaType("application/fhir+json")).body(outcome);
+    private static ResponseEntity<String> outcome(HttpStatus status, String message) {
+        OperationOutcome.IssueType type = status == HttpStatus.NOT_FOUND ? OperationOutcome.IssueType.NOTFOUND
+                : status.is5xxServerError() ? OperationOutcome.IssueType.TRANSIENT : OperationOutcome.IssueType.INVALID;
+        return ResponseEntity.status(status).contentType(MediaType.parseMediaType("application/fhir+json"))
+                .body(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(OperationOutcomes.error(type, message)));
     }
 }

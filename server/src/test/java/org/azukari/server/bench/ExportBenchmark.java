@@ -58,18 +58,7 @@ public final class ExportBenchmark {
     public static void main(String[] args) throws Exception {
         int residents = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Path dataDir = Files.createTempDirectory("azukari-export-bench");
-        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
-                "server.port", "0",
-                "azukari.data-dir", dataDir.toString(),
-                "azukari.demo.enabled", "false",
-                "logging.level.root", "WARN",
-                "spring.datasource.url", IngestBenchmark.env("AZUKARI_IT_PG_URL"),
-                "spring.datasource.username", IngestBenchmark.env("AZUKARI_IT_PG_USER"),
-                "spring.datasource.password", IngestBenchmark.env("AZUKARI_IT_PG_PASSWORD"),
-                "azukari.trust-bank.key-vault.kind", "vault",
-                "azukari.trust-bank.key-vault.vault.address", IngestBenchmark.env("AZUKARI_IT_VAULT_ADDR"),
-                "azukari.trust-bank.key-vault.vault.token", IngestBenchmark.env("AZUKARI_IT_VAULT_TOKEN")));
-        properties.put("azukari.trust-bank.key-vault.vault.transit-mount", "transit");
+        Map<String, Object> properties = IngestBenchmark.onPostgresAndOpenBao(dataDir);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AzukariApplication.class)
                 .properties(properties).run()) {
             run(context, residents);

@@ -76,18 +76,7 @@ public final class IngestBenchmark {
         Path synthea = Path.of(args[0]);
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         Path dataDir = Files.createTempDirectory("azukari-ingest-bench");
-        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
-                "server.port", "0",
-                "azukari.data-dir", dataDir.toString(),
-                "azukari.demo.enabled", "false",
-                "logging.level.root", "WARN",
-                "spring.datasource.url", env("AZUKARI_IT_PG_URL"),
-                "spring.datasource.username", env("AZUKARI_IT_PG_USER"),
-                "spring.datasource.password", env("AZUKARI_IT_PG_PASSWORD"),
-                "azukari.trust-bank.key-vault.kind", "vault",
-                "azukari.trust-bank.key-vault.vault.address", env("AZUKARI_IT_VAULT_ADDR"),
-                "azukari.trust-bank.key-vault.vault.token", env("AZUKARI_IT_VAULT_TOKEN")));
-        properties.put("azukari.trust-bank.key-vault.vault.transit-mount", "transit");
+        Map<String, Object> properties = onPostgresAndOpenBao(dataDir);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AzukariApplication.class)
                 .properties(properties).run()) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -226,6 +215,23 @@ public final class IngestBenchmark {
             }
             return token;
         }
+    }
+
+    /** The application's properties for a benchmark: the services infra/bench started, logging at WARN. */
+    static Map<String, Object> onPostgresAndOpenBao(Path dataDir) {
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
+                "server.port", "0",
+                "azukari.data-dir", dataDir.toString(),
+                "azukari.demo.enabled", "false",
+                "logging.level.root", "WARN",
+                "spring.datasource.url", env("AZUKARI_IT_PG_URL"),
+                "spring.datasource.username", env("AZUKARI_IT_PG_USER"),
+                "spring.datasource.password", env("AZUKARI_IT_PG_PASSWORD"),
+                "azukari.trust-bank.key-vault.kind", "vault",
+                "azukari.trust-bank.key-vault.vault.address", env("AZUKARI_IT_VAULT_ADDR"),
+                "azukari.trust-bank.key-vault.vault.token", env("AZUKARI_IT_VAULT_TOKEN")));
+        properties.put("azukari.trust-bank.key-vault.vault.transit-mount", "transit");
+        return properties;
     }
 
     static String env(String name) {
