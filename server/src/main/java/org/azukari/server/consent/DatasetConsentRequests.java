@@ -1,5 +1,6 @@
 package org.azukari.server.consent;
 
+import org.azukari.ui.consent.ConsentQuestion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package org.azukari.server.consent;
 
+import org.azukari.ui.consent.ConsentQuestion;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import java.time.Clock;

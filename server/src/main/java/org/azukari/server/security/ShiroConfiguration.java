@@ -57,12 +57,17 @@ class ShiroConfiguration {
         chain.put("/oauth/token", "noSessionCreation, anon");
         chain.put("/signin", "csrf[session]");
         chain.put("/error", "anon");
+        chain.put("/assets/**", "anon");
         // systems: bearer tokens, stateless
         chain.put("/fhir/**", "bearer");
         chain.put("/api/system/**", "bearer");
         // people: sessions
         chain.put("/api/operator/**", "personApi[OPERATOR], csrf");
         chain.put("/api/audit/**", "personApi[AUDITOR], csrf");
+        chain.put("/clinic", "personPage[PRACTITIONER], csrf");
+        chain.put("/clinic/**", "personPage[PRACTITIONER], csrf");
+        chain.put("/operator", "personPage[OPERATOR], csrf");
+        chain.put("/operator/**", "personPage[OPERATOR], csrf");
         chain.put("/portal", "personPage[RESIDENT,E_RESIDENT,PRACTITIONER], csrf");
         chain.put("/portal/**", "personPage[RESIDENT,E_RESIDENT,PRACTITIONER], csrf");
         chain.put("/signout", "csrf");

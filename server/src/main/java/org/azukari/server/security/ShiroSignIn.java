@@ -88,7 +88,8 @@ final class ShiroSignIn implements SignIn {
 
     static String landingPage(Caller caller) {
         return switch (caller.kind()) {
-            case OPERATOR -> "/api/operator/whoami";
+            case OPERATOR -> "/operator";
+            case PRACTITIONER -> "/clinic";
             case AUDITOR -> "/api/audit/whoami";
             default -> "/portal";
         };

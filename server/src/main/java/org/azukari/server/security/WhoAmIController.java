@@ -8,7 +8,6 @@ import org.azukari.identity.api.Caller;
 import org.azukari.ui.signin.Csrf;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
@@ -35,12 +34,6 @@ class WhoAmIController {
             answer.put("csrfToken", token);
         }
         return answer;
-    }
-
-    @GetMapping("/portal")
-    String portal(Model model) {
-        model.addAttribute("kind", caller().kind().name());
-        return "portal/placeholder";
     }
 
     /** The filter chain guarantees a {@link Caller} here; anything else is a wiring fault. */

@@ -64,7 +64,7 @@ class SignInTest extends EdgeTestSupport {
         RawHttp.Response answer = submitSignIn(visitor, InMemoryRealms.OPERATOR, InMemoryRealms.PASSWORD);
 
         assertThat(answer.status()).isEqualTo(302);
-        assertThat(answer.header("Location")).endsWith("/api/operator/whoami");
+        assertThat(answer.header("Location")).endsWith("/operator");
         String newSession = answer.cookie(COOKIE);
         assertThat(newSession).isNotBlank().isNotEqualTo(visitor.session()).isNotEqualTo("deleteMe");
         assertThat(answer.setCookieLine(COOKIE)).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
@@ -93,7 +93,7 @@ class SignInTest extends EdgeTestSupport {
 
         RawHttp.Response portal = http.get("/portal", cookie(resident), "Accept-Language: en");
         assertThat(portal.status()).isEqualTo(200);
-        assertThat(portal.body()).contains("Signed in as RESIDENT");
+        assertThat(portal.body()).contains("id=\"portal-home\"");
         assertThat(http.get("/api/audit/whoami", cookie(auditor)).body()).contains("\"kind\":\"AUDITOR\"");
 
         assertThat(http.get("/api/operator/whoami", cookie(resident)).status()).isEqualTo(403);

@@ -1,4 +1,4 @@
-package org.azukari.server.consent;
+package org.azukari.ui.consent;
 
 import java.util.Comparator;
 import java.util.Locale;
@@ -14,18 +14,18 @@ import org.azukari.identity.api.PurposeRegistry;
  * 提供してよいですか？ — built from the purpose registry's labels and the categories. The text shown
  * is rebuilt from the version the client names, so the evidence stored is exactly what was shown.
  */
-final class ConsentQuestion {
+public final class ConsentQuestion {
 
-    static final String VERSION = "consent-question-1";
+    public static final String VERSION = "consent-question-1";
 
     private ConsentQuestion() {
     }
 
-    static String purposeLabel(PurposeRegistry purposes, Purpose purpose, String language) {
+    public static String purposeLabel(PurposeRegistry purposes, Purpose purpose, String language) {
         return purposes.find(purpose).map(e -> e.label(Locale.forLanguageTag(language))).orElse(purpose.code());
     }
 
-    static String categoriesLabel(Set<ConsentCategory> categories, String language) {
+    public static String categoriesLabel(Set<ConsentCategory> categories, String language) {
         boolean ja = "ja".equals(language);
         return categories.stream().sorted(Comparator.comparing(ConsentCategory::toString))
                 .map(c -> label(c.category(), ja) + c.subcategory().map(s -> ja ? "（" + s + "）" : " (" + s + ")")
@@ -33,7 +33,7 @@ final class ConsentQuestion {
                 .collect(Collectors.joining(ja ? "と" : " and "));
     }
 
-    static String text(PurposeRegistry purposes, Purpose purpose, Set<ConsentCategory> categories, String language,
+    public static String text(PurposeRegistry purposes, Purpose purpose, Set<ConsentCategory> categories, String language,
                        String version) {
         if (!VERSION.equals(version)) {
             throw new IllegalArgumentException("CP-0250 unknown consent question version");

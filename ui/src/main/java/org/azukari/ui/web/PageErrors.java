@@ -1,0 +1,78 @@
+package org.azukari.ui.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.azukari.consent.api.AccessLogUnavailableException;
+import org.azukari.consent.api.ConsentChangeRefusedException;
+import org.azukari.consent.api.ConsentUnavailableException;
+import org.azukari.trustbank.api.KeyVaultUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The pages' errors as pages, never a stack trace and never what was typed: bad input 400 (with
+ * the module's stable code), nothing there 404, a change the state does not allow 409, the key
+ * vault, consent store or access log unavailable 503 with "nothing was changed" (they fail
+ * closed: the work is inside their transactions).
+ */
+@ControllerAdvice(basePackages = "org.azukari.ui")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+    static final String VIEW = "error/page";
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    String badInput(IllegalArgumentException e, Model model, HttpServletResponse response) {
+        return page(HttpServletResponse.SC_BAD_REQUEST, "error.badInput", codeOf(e.getMessage(), "UI-0400"), model,
+                response);
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    String malformed(Exception e, Model model, HttpServletResponse response) {
+        return page(HttpServletResponse.SC_BAD_REQUEST, "error.badInput", "UI-0400", model, response);
+    }
+
+    @ExceptionHandler(PageNotFound.class)
+    String notFound(PageNotFound e, Model model, HttpServletResponse response) {
+        return page(HttpServletResponse.SC_NOT_FOUND, "error.notFound", "UI-0404", model, response);
+    }
+
+    @ExceptionHandler(ConsentChangeRefusedException.class)
+    String conflict(ConsentChangeRefusedException e, Model model, HttpServletResponse response) {
+        return page(HttpServletResponse.SC_CONFLICT, "error.conflict", codeOf(e.getMessage(), "CP-0409"), model,
+                response);
+    }
+
+    @ExceptionHandler({ConsentUnavailableException.class, AccessLogUnavailableException.class,
+            KeyVaultUnavailableException.class})
+    String unavailable(RuntimeException e, Model model, HttpServletResponse response) {
+        String code = codeOf(e.getMessage(), "UI-0503");
+        log.warn("{} page refused: {} unavailable", code, e.getClass().getSimpleName());
+        return page(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.unavailable", code, model, response);
+    }
+
+    private static String page(int status, String message, String code, Model model, HttpServletResponse response) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("message", message);
+        model.addAttribute("code", code);
+        return VIEW;
+    }
+
+    /** The stable code a module puts before the first space; the rest may quote input and is not shown. */
+    static String codeOf(String message, String fallback) {
+        if (message == null) {
+            return fallback;
+        }
+        int space = message.indexOf(' ');
+        String code = space > 0 ? message.substring(0, space) : message;
+        return code.matches("[A-Z]{2}-\\d{4}") ? code : fallback;
+    }
+}
