@@ -109,7 +109,6 @@ public final class DatasetExports {
     private final Executor executor;
     private final Clock clock;
     private final Duration fileLifetime;
-    private final SearchMatcher dates = new SearchMatcher();
     private final DecisionFilter filter;
     private final FhirTerser terser = FhirContext.forR4Cached().newTerser();
 
@@ -386,7 +385,7 @@ public final class DatasetExports {
 
     /** Within the request's period by clinical date; a record without one is left out. */
     private boolean inPeriod(DatasetRequest request, Resource resource) {
-        Optional<Instant[]> time = dates.clinicalTime(resource);
+        Optional<Instant[]> time = SearchMatcher.clinicalTime(resource);
         Instant from = request.spec().periodStart().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = request.spec().periodEnd().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return time.isPresent() && time.get()[0].isBefore(to) && time.get()[1].isAfter(from);

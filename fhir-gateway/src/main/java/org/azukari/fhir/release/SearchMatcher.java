@@ -36,7 +36,7 @@ public final class SearchMatcher {
                 && query.code().stream().allMatch(any -> hasToken(resource, "code", any));
     }
 
-    public Optional<Instant[]> clinicalTime(Resource resource) {
+    public static Optional<Instant[]> clinicalTime(Resource resource) {
         for (String element : DATE_ELEMENTS) {
             org.hl7.fhir.r4.model.Property property = resource.getNamedProperty(element);
             if (property == null) {
