@@ -127,6 +127,12 @@ abstract class RealIdentityWorld {
         return new AccountCredentials(username, PASSWORD);
     }
 
+    /** A resident of their own, for tests that change what a resident holds (records, consents, erasure). */
+    PersonAccount registerResident(String username) {
+        return people.registerResident(credentials(username), AssuranceLevel.HIGH,
+                ProofingMethod.IN_PERSON_AT_CITY_OFFICE);
+    }
+
     OrganisationId organisation(String id, OrganisationKind kind, String purpose) {
         OrganisationId organisation = new OrganisationId(id);
         organisations.registerOrganisation(new Organisation(organisation, kind, "Test " + id, Set.of(new Purpose(purpose))));

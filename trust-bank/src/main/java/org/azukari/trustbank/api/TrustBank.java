@@ -36,6 +36,13 @@ public interface TrustBank {
     List<StoredRecord> list(ResidentId resident);
 
     /**
+     * Every current record of the resident, decrypted: one query and one key unwrap per data-key
+     * generation, for a resident reading all their own records (the portal, the download). The
+     * same failures as {@link #read(ResidentId, RecordId)}; an unknown resident has none.
+     */
+    List<DecryptedRecord> readAll(ResidentId resident);
+
+    /**
      * Crypto-shreds the resident: destroys their key-encryption key in the vault, which makes
      * every copy of their ciphertext unreadable, backups included; then removes their rows.
      * The erasure is remembered in the erasure ledger (ids only) and re-applied after a restore.

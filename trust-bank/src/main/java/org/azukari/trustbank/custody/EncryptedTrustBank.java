@@ -1,5 +1,6 @@
 package org.azukari.trustbank.custody;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,10 @@ public final class EncryptedTrustBank implements TrustBank, SealingStatistics {
                 .orElseThrow(() -> new RecordNotFoundException("record " + record + " not found"));
         Keyring keyring = store.keyring(resident)
                 .orElseThrow(() -> new RecordNotFoundException("record " + record + " not found"));
+        return open(resident, keyring, encrypted);
+    }
+
+    private DecryptedRecord open(ResidentId resident, Keyring keyring, EncryptedRecord encrypted) {
         DataKey key = dataKey(keyring, RecordEnvelope.dataKeyGeneration(encrypted.envelope()));
         var metadata = encrypted.metadata();
         RecordBinding binding = new RecordBinding(resident, metadata.id(), metadata.version(), metadata.type());
@@ -147,6 +152,20 @@ public final class EncryptedTrustBank implements TrustBank, SealingStatistics {
         }
         return cache.get(keyring.resident(), generation, wrapped,
                 () -> vault.unwrap(keyring.kek(), wrapped, new KeyContext(keyring.resident(), generation)));
+    }
+
+    @Override
+    public List<DecryptedRecord> readAll(ResidentId resident) {
+        List<EncryptedRecord> all = store.findAllCurrent(resident);
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        Keyring keyring = store.keyring(resident).orElseThrow(() -> new RecordNotFoundException("no records"));
+        List<DecryptedRecord> decrypted = new ArrayList<>(all.size());
+        for (EncryptedRecord encrypted : all) {
+            decrypted.add(open(resident, keyring, encrypted));
+        }
+        return decrypted;
     }
 
     @Override

@@ -36,6 +36,9 @@ public interface RecordStore {
 
     List<StoredRecord> listCurrent(ResidentId resident);
 
+    /** Every current version of the resident's records, envelopes included, in one query. */
+    List<EncryptedRecord> findAllCurrent(ResidentId resident);
+
     /** Removes the resident's keyring, data keys and records; returns the record versions removed. */
     int deleteResident(ResidentId resident);
 

@@ -77,6 +77,33 @@ class EncryptedTrustBankTest {
     }
 
     @Test
+    void readAll_givesEveryCurrentRecordOfThatResidentOnly_decrypted() {
+        RecordId id = RecordId.random();
+        bank.store(alice, Records.observation(id, "first"));
+        RecordToStore second = Records.observation(id, "second");
+        bank.store(alice, second);
+        RecordToStore other = Records.observation(Records.marker());
+        bank.store(alice, other);
+        bank.store(bob, Records.observation("bob's"));
+
+        var all = bank.readAll(alice);
+
+        assertThat(all).extracting(r -> r.metadata().id()).containsExactlyInAnyOrder(id, other.id());
+        assertThat(all).filteredOn(r -> r.metadata().id().equals(id)).singleElement()
+                .satisfies(r -> assertThat(r.content()).isEqualTo(second.content()));
+        assertThat(bank.readAll(ResidentId.random())).isEmpty();
+    }
+
+    @Test
+    void readAll_whileTheVaultIsDown_failsClosed() {
+        bank.store(alice, Records.observation("x"));
+        embedded.cache.forgetAll();
+        vault.goDown();
+
+        assertThatThrownBy(() -> bank.readAll(alice)).isInstanceOf(KeyVaultUnavailableException.class);
+    }
+
+    @Test
     void read_ofAnotherResidentsRecord_answersNotFound() {
         RecordToStore record = Records.observation(Records.marker());
         bank.store(alice, record);

@@ -163,6 +163,15 @@ public final class JdbcRecordStore implements RecordStore {
     }
 
     @Override
+    public List<EncryptedRecord> findAllCurrent(ResidentId resident) {
+        return jdbc.query("SELECT v.record_id, v.version, v.resource_type, v.data_category, v.stored_at, v.envelope"
+                        + " FROM tb_record_version v JOIN tb_record_head h ON h.resident_id = v.resident_id"
+                        + " AND h.record_id = v.record_id AND h.current_version = v.version"
+                        + " WHERE v.resident_id = ? ORDER BY v.stored_at, v.record_id",
+                (rs, row) -> encrypted(resident, rs), resident.value());
+    }
+
+    @Override
     public int deleteResident(ResidentId resident) {
         return transactions.execute(status -> {
             jdbc.query("SELECT resident_id FROM tb_resident_keyring WHERE resident_id = ? FOR UPDATE",

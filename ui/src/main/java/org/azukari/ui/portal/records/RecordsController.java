@@ -1,0 +1,148 @@
+package org.azukari.ui.portal.records;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.azukari.consent.api.DataCategory;
+import org.azukari.ui.records.Chart;
+import org.azukari.ui.records.Measurement;
+import org.azukari.ui.records.RecordView;
+import org.azukari.ui.records.ResidentRecord;
+import org.azukari.ui.records.ResidentRecords;
+import org.azukari.ui.web.Dates;
+import org.azukari.ui.web.PageNotFound;
+import org.azukari.ui.web.SignedIn;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The resident's own records: a timeline by month, filtered by category and kind; a search (posted,
+ * so what was searched for never appears in a URL or an access log line); each record in plain
+ * words; measurements as charts. Always the signed-in resident's records and no one else's.
+ */
+@Controller
+class RecordsController {
+
+    static final int PAGE_SIZE = 50;
+    static final int MAX_QUERY = 100;
+    static final int MAX_CHARTS = 12;
+
+    private final ResidentRecords records;
+    private final Dates dates;
+
+    RecordsController(ResidentRecords records, Dates dates) {
+        this.records = records;
+        this.dates = dates;
+    }
+
+    @GetMapping("/portal/records")
+    String timeline(@RequestParam(required = false) String category, @RequestParam(required = false) String type,
+                    @RequestParam(defaultValue = "1") int page, Model model) {
+        return render(category, type, "", page, model);
+    }
+
+    @PostMapping("/portal/records")
+    String search(@RequestParam(required = false) String category, @RequestParam(required = false) String type,
+                  @RequestParam(name = "q", defaultValue = "") String query, @RequestParam(defaultValue = "1") int page,
+                  Model model) {
+        return render(category, type, query, page, model);
+    }
+
+    private String render(String category, String type, String query, int page, Model model) {
+        Optional<DataCategory> wanted = category(category);
+        String kind = type == null ? "" : type.strip();
+        if (!kind.isEmpty() && !kind.matches("[A-Z][A-Za-z]{1,63}")) {
+            throw new IllegalArgumentException("UI-0402 unknown kind of record");
+        }
+        String needle = query.strip();
+        if (needle.length() > MAX_QUERY) {
+            throw new IllegalArgumentException("UI-0403 the search is too long");
+        }
+        if (page < 1) {
+            throw new IllegalArgumentException("UI-0404 no such page");
+        }
+        List<ResidentRecord> all = records.all(SignedIn.resident());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        TreeSet<String> types = new TreeSet<>();
+        List<ResidentRecord> shown = new ArrayList<>();
+        String lower = needle.toLowerCase(Locale.ROOT);
+        for (ResidentRecord record : all) {
+            counts.merge(record.category().name(), 1, Integer::sum);
+            types.add(record.view().type());
+            if (wanted.map(c -> c == record.category()).orElse(true)
+                    && (kind.isEmpty() || kind.equals(record.view().type()))
+                    && (lower.isEmpty() || matches(record, lower))) {
+                shown.add(record);
+            }
+        }
+        int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(page, pages);
+        List<ResidentRecord> onPage = shown.subList((current - 1) * PAGE_SIZE,
+                Math.min(shown.size(), current * PAGE_SIZE));
+        Map<String, List<ResidentRecord>> byMonth = new LinkedHashMap<>();
+        onPage.forEach(r -> byMonth.computeIfAbsent(dates.month(r.time()), m -> new ArrayList<>()).add(r));
+        model.addAttribute("months", byMonth);
+        model.addAttribute("total", all.size());
+        model.addAttribute("found", shown.size());
+        model.addAttribute("counts", counts);
+        model.addAttribute("categories", DataCategory.values());
+        model.addAttribute("types", types);
+        model.addAttribute("category", wanted.map(Enum::name).orElse(""));
+        model.addAttribute("type", kind);
+        model.addAttribute("q", needle);
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        return "portal/records";
+    }
+
+    @GetMapping("/portal/records/{id}")
+    String record(@PathVariable String id, Model model) {
+        ResidentRecord record = records.one(SignedIn.resident(), id)
+                .orElseThrow(() -> new PageNotFound("no such record"));
+        model.addAttribute("record", record);
+        return "portal/record";
+    }
+
+    @GetMapping("/portal/charts")
+    String charts(Model model) {
+        List<Measurement> measurements = records.all(SignedIn.resident()).stream()
+                .map(ResidentRecord::measurement).flatMap(Optional::stream).toList();
+        model.addAttribute("charts", Chart.of(measurements, dates.zone(), MAX_CHARTS));
+        model.addAttribute("width", Chart.WIDTH);
+        model.addAttribute("height", Chart.HEIGHT);
+        return "portal/charts";
+    }
+
+    private static Optional<DataCategory> category(String category) {
+        if (category == null || category.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DataCategory.valueOf(category.strip()));
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("UI-0401 unknown category");
+        }
+    }
+
+    private static boolean matches(ResidentRecord record, String lower) {
+        RecordView view = record.view();
+        if (contains(view.title(), lower) || contains(view.type(), lower)
+                || view.value().map(v -> contains(v, lower)).orElse(false)
+                || record.sourceName().map(s -> contains(s, lower)).orElse(false)) {
+            return true;
+        }
+        return view.facts().stream().anyMatch(f -> contains(f.value(), lower));
+    }
+
+    private static boolean contains(String text, String lower) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(lower);
+    }
+}
