@@ -1,24 +1,14 @@
 package org.azukari.server.accesslog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.shiro.SecurityUtils;
-import org.azukari.consent.api.AccessLogQuery;
-import org.azukari.consent.api.AccessLogSearch;
-import org.azukari.consent.api.AccessAction;
-import org.azukari.consent.api.DatasetRequest;
-import org.azukari.consent.api.DatasetRequestId;
-import org.azukari.consent.api.DatasetRequests;
-import org.azukari.consent.api.LoggedEntry;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.release.ReceiptStore;
 import org.azukari.fhir.api.AuditEvents;
 import org.azukari.identity.api.Caller;
+import org.azukari.ui.portal.activity.ResidentActivity;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,57 +22,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ResidentAccessLogController {
 
-    private static final int MAX_RECEIPTS = 5000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ResidentActivity activity;
 
-    private final AccessLogSearch search;
-    private final ReceiptStore receipts;
-    private final DatasetRequests datasets;
-
-    ResidentAccessLogController(AccessLogSearch search, ReceiptStore receipts, DatasetRequests datasets) {
-        this.search = search;
-        this.receipts = receipts;
-        this.datasets = datasets;
+    ResidentAccessLogController(ResidentActivity activity) {
+        this.activity = activity;
     }
 
     @GetMapping(path = "/portal/access-log", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Map<String, Object>> ownEntries() {
-        Map<String, String> receiptByRequest = new HashMap<>();
-        ownResident().ifPresent(resident -> receipts.forResident(resident, MAX_RECEIPTS)
-                .forEach(receipt -> requestIdOf(receipt).ifPresent(request -> receiptByRequest.put(request, receipt.id()))));
-        return ownLoggedEntries().stream().map(logged -> {
-            Map<String, Object> view = new LinkedHashMap<>(EntryViews.forResident(logged));
-            String receipt = receiptByRequest.get(logged.entry().requestId());
-            if (receipt != null) {
-                view.put("receipt", receipt);
-            }
-            datasetOf(logged).ifPresent(dataset -> {
+        return ownResident().map(activity::entries).orElse(List.of()).stream().map(entry -> {
+            Map<String, Object> view = new LinkedHashMap<>(EntryViews.forResident(entry.logged()));
+            entry.receipt().ifPresent(receipt -> view.put("receipt", receipt));
+            entry.dataset().ifPresent(dataset -> {
                 view.put("dataset", dataset.id().value());
                 view.put("datasetTitle", dataset.spec().title());
             });
             return view;
         }).toList();
-    }
-
-    /** An export's entry names its dataset request: "included in dataset X for service Y, purpose Z". */
-    private Optional<DatasetRequest> datasetOf(LoggedEntry logged) {
-        String request = logged.entry().requestId();
-        if (logged.entry().action() != AccessAction.EXPORT || !request.startsWith("ds-") || request.indexOf('.') < 0) {
-            return Optional.empty();
-        }
-        try {
-            return datasets.find(new DatasetRequestId(request.substring(0, request.indexOf('.'))));
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> requestIdOf(ReceiptStore.StoredReceipt receipt) {
-        try {
-            return Optional.ofNullable(JSON.readTree(receipt.json()).path("requestId").textValue());
-        } catch (JsonProcessingException unreadable) {
-            return Optional.empty();
-        }
     }
 
     private static Optional<ResidentId> ownResident() {
@@ -92,10 +48,7 @@ class ResidentAccessLogController {
     /** The same as FHIR AuditEvent resources; the resident's internal id is never shown. */
     @GetMapping(path = "/portal/fhir/AuditEvent", produces = {"application/fhir+json", MediaType.APPLICATION_JSON_VALUE})
     String ownAuditEvents() {
-        return AuditEvents.searchsetJson(ownLoggedEntries(), AuditEvents.Audience.RESIDENT_SELF);
-    }
-
-    private List<LoggedEntry> ownLoggedEntries() {
-        return ownResident().map(resident -> search.search(AccessLogQuery.forResident(resident))).orElse(List.of());
+        return AuditEvents.searchsetJson(ownResident().map(activity::logged).orElse(List.of()),
+                AuditEvents.Audience.RESIDENT_SELF);
     }
 }
