@@ -15,6 +15,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -50,6 +51,7 @@ import org.azukari.identity.api.PersonAccount;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
 import org.azukari.identity.api.SmartScope;
+import org.azukari.server.CurrentLogFile;
 import org.azukari.server.ui.ClinicBrowser.Page;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -323,6 +325,26 @@ class ClinicViewPagesTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("CP-0234").doesNotContain("penicillin");
         assertThat(emergencies.forResident(scene.residentId())).hasSize(before);
+    }
+
+    @Test
+    void nothingTypedIntoTheForms_norAnyRecord_reachesTheApplicationLog() throws Exception {
+        String doctor = signIn(scene.doctor());
+        String code = shareCode(scene.resident());
+        Page posted = enter(doctor, code, "treatment");
+        assertThat(browser.get(posted.location(), doctor).status()).isEqualTo(200);
+        assertThat(enter(doctor, code, "treatment").status()).isEqualTo(400);
+        String emergencyDoctor = signIn(scene.emergencyDoctor());
+        String reason = "log marker reason " + UUID.randomUUID();
+        Page opened = browser.postForm("/clinic/emergency", emergencyDoctor, "system", MRN_SYSTEM, "value",
+                scene.mrn(), "reason", reason, "purpose", "treatment",
+                "_csrf", browser.get("/clinic/emergency", emergencyDoctor).csrf());
+        assertThat(browser.get(opened.location(), emergencyDoctor).status()).isEqualTo(200);
+
+        String log = Files.readString(CurrentLogFile.path(), StandardCharsets.UTF_8);
+
+        assertThat(log).doesNotContain(code).doesNotContain(reason).doesNotContain(scene.mrn())
+                .doesNotContain("HbA1c").doesNotContain("penicillin").doesNotContain("Tanaka");
     }
 
     // ---- who may come here, and languages
