@@ -1,22 +1,13 @@
 package org.azukari.server.consent;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.EmergencyAccess;
-import org.azukari.consent.api.EmergencyAccesses;
-import org.azukari.consent.api.Recipient;
-import org.azukari.consent.api.ResidentId;
-import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.Caller;
-import org.azukari.identity.api.OrganisationId;
-import org.azukari.identity.api.PeopleRegistry;
-import org.azukari.identity.api.PrincipalKind;
 import org.azukari.server.web.Forbidden;
 import org.azukari.server.web.NotFound;
-import org.springframework.beans.factory.ObjectProvider;
+import org.azukari.ui.clinic.EmergencyOpenings;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,21 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
  * is looked up. The role is read from the registry on every call, so a revocation counts at once.
  * The answer names the opening, its categories and expiry, never the resident; an unknown
  * identifier answers 404 without quoting it. The reason is stored for the resident and the
- * reviewing operator and never logged.
+ * reviewing operator and never logged. The rules live in {@link EmergencyOpenings}, which the
+ * clinic's web page uses too.
  */
 @RestController
 @RequestMapping(path = "/portal/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class PractitionerEmergencyAccessController {
 
-    private final EmergencyAccesses emergencies;
-    private final PeopleRegistry people;
-    private final Clock clock;
+    private final EmergencyOpenings openings;
 
-    PractitionerEmergencyAccessController(EmergencyAccesses emergencies, PeopleRegistry people,
-                                          ObjectProvider<Clock> clock) {
-        this.emergencies = emergencies;
-        this.people = people;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    PractitionerEmergencyAccessController(EmergencyOpenings openings) {
+        this.openings = openings;
     }
 
     record OpenForm(String system, String value, String reason) {
@@ -60,22 +47,20 @@ class PractitionerEmergencyAccessController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> open(@RequestBody(required = false) OpenForm form) {
         Caller caller = Callers.caller();
-        AccountId account = caller.account().orElse(null);
-        OrganisationId organisation = caller.organisation().orElse(null);
-        if (caller.kind() != PrincipalKind.PRACTITIONER || account == null || organisation == null
-                || !people.holdsEmergencyRole(account)) {
+        if (!openings.mayOpen(caller)) {
             throw new Forbidden("CP-0234 emergency access needs a practitioner holding the emergency role");
         }
-        if (form == null || form.system() == null || form.value() == null || form.system().isBlank()
-                || form.value().isBlank()) {
+        if (form == null) {
             throw new IllegalArgumentException("OP-0002 system, value and reason are required");
         }
-        EmergencyAccess.requireReason(form.reason());
-        ResidentId resident = people.findResidentByEnrolment(organisation, form.system(), form.value())
-                .orElseThrow(() -> new NotFound("no resident linked to that identifier by your organisation"));
-        Instant now = clock.instant();
-        EmergencyAccess opened = emergencies.open(resident, account.toString(),
-                Recipient.organisation(organisation.value()), form.reason(), now);
+        EmergencyAccess opened;
+        try {
+            opened = openings.open(caller, form.system(), form.value(), form.reason());
+        } catch (EmergencyOpenings.NotAllowed e) {
+            throw new Forbidden("CP-0234 emergency access needs a practitioner holding the emergency role");
+        } catch (EmergencyOpenings.NoSuchResident e) {
+            throw new NotFound("no resident linked to that identifier by your organisation");
+        }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", opened.id().value());
         view.put("recipient", opened.recipient().organisation());
