@@ -26,6 +26,11 @@ ES_PORT=19200
 ES_TRANSPORT_PORT=19300
 ES_URL=http://127.0.0.1:$ES_PORT
 
+# axe-core (the accessibility engine the browser tests run in every page), from the npm registry
+AXE_VERSION=4.10.3
+AXE_INTEGRITY=sha512-Xm7bpRXnDSX2YE2YFfBk2FnF0ep6tmG7xPh8iHee8MIcrgq762Nkce856dYtJYLkuIoYZvGfTs/PbZhideTcEg==
+AXE_JS=$OPT/axe-core-$AXE_VERSION/axe.min.js
+
 # A small fixed Synthea population for the integration tests, generated once and kept.
 SYNTHEA_IT_POPULATION=5
 SYNTHEA_IT_SEED=20261126
@@ -171,7 +176,7 @@ stop_pidfile() {
 
 install_all() {
   local s
-  for s in "${SERVICES[@]}" chromium; do
+  for s in "${SERVICES[@]}" chromium axe; do
     "$INFRA_DIR/$s/install" || die "step failed: install $s"
   done
 }
@@ -205,6 +210,7 @@ write_env_file() {
       export_line AZUKARI_IT_ES_USER "$SVC_USER"
       export_line AZUKARI_IT_CHROME_BIN "$(command -v chromium)"
       export_line AZUKARI_IT_CHROMEDRIVER "$(command -v chromedriver)"
+      export_line AZUKARI_IT_AXE_JS "$AXE_JS"
       # generate renames the folder into place only when complete
       [[ ! -d $SYNTHEA_IT_DIR/fhir ]] || export_line AZUKARI_IT_SYNTHEA_DIR "$SYNTHEA_IT_DIR/fhir"
     } >"$f.tmp"
