@@ -33,7 +33,7 @@ record DatasetRequestView(String id, int version, String status, String recipien
                 review.map(v -> v.reviewer()).orElse(null), review.map(v -> Times.shown(v.at())).orElse(null));
     }
 
-    boolean submitted() {
+    public boolean submitted() {
         return "SUBMITTED".equals(status);
     }
 }

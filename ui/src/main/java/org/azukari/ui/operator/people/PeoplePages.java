@@ -28,12 +28,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * inside the bank, a password is never shown back, and a linked identifier's value is never shown.
  */
 @Controller
-class PeopleController {
+class PeoplePages {
 
     private final PeopleRegistry people;
     private final OrganisationRegistry organisations;
 
-    PeopleController(PeopleRegistry people, OrganisationRegistry organisations) {
+    PeoplePages(PeopleRegistry people, OrganisationRegistry organisations) {
         this.people = people;
         this.organisations = organisations;
     }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The console's home: what waits for the operator, and how much the bank has registered. Counts only. */
 @Controller
-class ConsoleController {
+class ConsolePage {
 
     private final OrganisationRegistry organisations;
     private final PeopleRegistry people;
@@ -21,7 +21,7 @@ class ConsoleController {
     private final EmergencyAccesses emergencies;
     private final PullSources sources;
 
-    ConsoleController(OrganisationRegistry organisations, PeopleRegistry people, DatasetRequests datasets,
+    ConsolePage(OrganisationRegistry organisations, PeopleRegistry people, DatasetRequests datasets,
                       EmergencyAccesses emergencies, PullSources sources) {
         this.organisations = organisations;
         this.people = people;

@@ -25,13 +25,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * residents; switching a source off or on is the one change offered here.
  */
 @Controller
-class SourcesController {
+class SourcePages {
 
     private final PullSources sources;
     private final PullStore store;
     private final OrganisationRegistry organisations;
 
-    SourcesController(PullSources sources, PullStore store, OrganisationRegistry organisations) {
+    SourcePages(PullSources sources, PullStore store, OrganisationRegistry organisations) {
         this.sources = sources;
         this.store = store;
         this.organisations = organisations;

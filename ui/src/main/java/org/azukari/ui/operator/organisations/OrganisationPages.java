@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * sets; the registry refuses private parts, and they are never shown back.
  */
 @Controller
-class OrganisationsController {
+class OrganisationPages {
 
     static final List<PrincipalKind> CLIENT_KINDS = List.of(PrincipalKind.SOURCE_FEED, PrincipalKind.CLINIC_EMR,
             PrincipalKind.WELLNESS_SERVICE);
@@ -42,7 +42,7 @@ class OrganisationsController {
     private final OrganisationRegistry organisations;
     private final PurposeRegistry purposes;
 
-    OrganisationsController(OrganisationRegistry organisations, PurposeRegistry purposes) {
+    OrganisationPages(OrganisationRegistry organisations, PurposeRegistry purposes) {
         this.organisations = organisations;
         this.purposes = purposes;
     }

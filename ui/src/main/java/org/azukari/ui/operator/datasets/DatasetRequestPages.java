@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.consent.api.DatasetRequestStatus;
@@ -35,14 +36,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and the same permission ({@code dataset:approve}) as the operator API.
  */
 @Controller
-class DatasetRequestsController {
+class DatasetRequestPages {
 
     private final DatasetRequests requests;
     private final DatasetConsentRequests ask;
     private final Names names;
     private final Clock clock;
 
-    DatasetRequestsController(DatasetRequests requests, DatasetConsentRequests ask, OrganisationRegistry organisations,
+    DatasetRequestPages(DatasetRequests requests, DatasetConsentRequests ask, OrganisationRegistry organisations,
                               PurposeRegistry purposes, ObjectProvider<Clock> clock) {
         this.requests = requests;
         this.ask = ask;
@@ -121,7 +122,8 @@ class DatasetRequestsController {
         AccessActor operator = Operator.datasetApprover();
         DatasetRequest current = requests.find(id(id)).orElseThrow(() -> new PageNotFound("no such request"));
         if (!current.approved()) {
-            throw new IllegalArgumentException("DS-0110 residents are asked only for an approved request");
+            throw new ConsentChangeRefusedException(ConsentChangeRefusedException.WRONG_STATE,
+                    "dataset request " + current.id() + " is not approved");
         }
         DatasetConsentRequests.Asked asked = ask.askFor(current, operator);
         return Done.redirect(flash, asked.complete() ? "operator.datasets.asked" : "operator.datasets.askedPartly",

@@ -31,13 +31,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * reason, is stored but never logged.
  */
 @Controller
-class EmergenciesController {
+class EmergencyPages {
 
     private final EmergencyAccesses emergencies;
     private final OrganisationRegistry organisations;
     private final Clock clock;
 
-    EmergenciesController(EmergencyAccesses emergencies, OrganisationRegistry organisations,
+    EmergencyPages(EmergencyAccesses emergencies, OrganisationRegistry organisations,
                           ObjectProvider<Clock> clock) {
         this.emergencies = emergencies;
         this.organisations = organisations;
