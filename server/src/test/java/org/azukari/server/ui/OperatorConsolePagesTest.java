@@ -204,4 +204,22 @@ class OperatorConsolePagesTest extends OperatorPagesWorld {
         assertThat(page("/operator/datasets/ds-doesnotexist", operator).status()).isEqualTo(404);
         assertThat(page("/operator/datasets/not%20an%20id", operator).status()).isIn(400, 404);
     }
+
+    @Test
+    void consoleHome_countsADatasetRequestWaitingForReview_andStopsCountingItOnceReviewed() throws Exception {
+        int before = waitingOnHome();
+        DatasetRequest request = filed("Counted " + suffix());
+        int withIt = waitingOnHome();
+        reviewForm(request, "_csrf", csrfFromPage(operator, "/operator"), "outcome", "REJECT", "rationale", "No");
+
+        assertThat(withIt).isEqualTo(before + 1);
+        assertThat(waitingOnHome()).isEqualTo(before);
+    }
+
+    private int waitingOnHome() throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"datasets-waiting\">(\\d+)<")
+                .matcher(page("/operator", operator).body());
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
 }

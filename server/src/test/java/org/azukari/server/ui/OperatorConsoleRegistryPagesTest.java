@@ -2,6 +2,11 @@ package org.azukari.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +18,7 @@ import org.azukari.consent.api.Recipient;
 import org.azukari.fhir.pull.PullSource;
 import org.azukari.fhir.pull.PullSources;
 import org.azukari.fhir.validation.ValidationMode;
+import org.azukari.identity.api.ClientId;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
@@ -94,12 +100,12 @@ class OperatorConsoleRegistryPagesTest extends OperatorPagesWorld {
         String client = "emr-" + suffix();
         Page detail = page("/operator/organisations/" + clinic(), operator, "Accept-Language: en");
         assertThat(detail.body()).contains(client).contains("Deactivate " + client);
-        String before = registry.findClient(new org.azukari.identity.api.ClientId(client)).orElseThrow().status()
+        String before = registry.findClient(new ClientId(client)).orElseThrow().status()
                 .name();
 
         Page off = submit("/operator/organisations/" + clinic() + "/clients/" + client + "/status", operator,
                 "_csrf", csrf, "status", "INACTIVE");
-        String after = registry.findClient(new org.azukari.identity.api.ClientId(client)).orElseThrow().status().name();
+        String after = registry.findClient(new ClientId(client)).orElseThrow().status().name();
         Page on = submit("/operator/organisations/" + clinic() + "/clients/" + client + "/status", operator,
                 "_csrf", csrf, "status", "ACTIVE");
 
@@ -107,7 +113,7 @@ class OperatorConsoleRegistryPagesTest extends OperatorPagesWorld {
         assertThat(off.status()).isEqualTo(302);
         assertThat(after).isEqualTo("INACTIVE");
         assertThat(on.status()).isEqualTo(302);
-        assertThat(registry.findClient(new org.azukari.identity.api.ClientId(client)).orElseThrow().isActive()).isTrue();
+        assertThat(registry.findClient(new ClientId(client)).orElseThrow().isActive()).isTrue();
     }
 
     @Test
@@ -243,5 +249,29 @@ class OperatorConsoleRegistryPagesTest extends OperatorPagesWorld {
             }
         }
         assertThat(Files.readString(CurrentLogFile.path())).doesNotContain(value).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void operator_registersAClientWithItsPublicKey_butAPastedPrivateKeyIsRefusedAndNotEchoed() throws Exception {
+        ECKey key = new ECKeyGenerator(Curve.P_384).keyID("k1").algorithm(JWSAlgorithm.ES384).generate();
+        String publicClient = fresh("emr-page");
+        String privateClient = fresh("emr-leak");
+
+        Page registered = submit("/operator/organisations/" + clinic() + "/clients", operator, "_csrf", csrf,
+                "clientId", publicClient, "kind", "CLINIC_EMR", "scopes", "system/Observation.rs system/Patient.rs",
+                "jwks", new JWKSet(key.toPublicJWK()).toString());
+        Page leaked = submit("/operator/organisations/" + clinic() + "/clients", operator, "_csrf", csrf,
+                "clientId", privateClient, "kind", "CLINIC_EMR", "scopes", "system/Observation.rs",
+                "jwks", new JWKSet(key).toString(false));
+
+        assertThat(registered.status()).isEqualTo(302);
+        assertThat(registry.findClient(new ClientId(publicClient))).isPresent();
+        assertThat(page("/operator/organisations/" + clinic(), operator, "Accept-Language: en").body())
+                .contains("Client " + publicClient + " is registered and active.")
+                .doesNotContain(key.getX().toString());
+        assertThat(leaked.status()).isEqualTo(400);
+        assertThat(leaked.body()).doesNotContain(key.getD().toString());
+        assertThat(registry.findClient(new ClientId(privateClient))).isEmpty();
+        assertThat(Files.readString(CurrentLogFile.path())).doesNotContain(key.getD().toString());
     }
 }
