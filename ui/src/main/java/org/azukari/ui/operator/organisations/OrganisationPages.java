@@ -1,5 +1,6 @@
 package org.azukari.ui.operator.organisations;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -119,7 +120,7 @@ class OrganisationPages {
         if (!CLIENT_KINDS.contains(chosen)) {
             throw new IllegalArgumentException("OP-0001 kind is not one of the choices");
         }
-        Set<SmartScope> allowed = java.util.Arrays.stream(OperatorForms.required(scopes, "scopes").split("\\s+"))
+        Set<SmartScope> allowed = Arrays.stream(OperatorForms.required(scopes, "scopes").strip().split("\\s+"))
                 .map(SmartScope::parse).collect(Collectors.toSet());
         Client client = organisations.registerClient(new ClientRegistration(
                 new ClientId(OperatorForms.required(clientId, "clientId")), organisation.id(), chosen, allowed,
