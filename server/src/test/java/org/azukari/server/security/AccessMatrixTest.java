@@ -25,6 +25,9 @@ class AccessMatrixTest extends RealIdentityWorld {
 
     static {
         ALLOWED.put("GET /portal", Set.of("resident-a", "resident-b", "e-resident", "practitioner"));
+        ALLOWED.put("GET /operator", Set.of("operator"));
+        ALLOWED.put("GET /operator/datasets", Set.of("operator"));
+        ALLOWED.put("GET /operator/people", Set.of("operator"));
         ALLOWED.put("GET /api/operator/whoami", Set.of("operator"));
         ALLOWED.put("GET /api/operator/organisations", Set.of("operator"));
         ALLOWED.put("GET /api/operator/purposes", Set.of("operator"));

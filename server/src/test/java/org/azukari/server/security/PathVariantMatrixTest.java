@@ -23,7 +23,7 @@ class PathVariantMatrixTest extends EdgeTestSupport {
 
     /** Protected routes and the anonymous route used as a prefix to reach them. */
     static final List<String> PROTECTED = List.of("/fhir/Patient", "/fhir/Observation/1", "/api/operator/whoami",
-            "/api/audit/whoami", "/portal", "/api/system/ping");
+            "/api/audit/whoami", "/portal", "/api/system/ping", "/operator/datasets");
 
     static Set<String> variants(String route) {
         Set<String> out = new LinkedHashSet<>();
@@ -134,7 +134,8 @@ class PathVariantMatrixTest extends EdgeTestSupport {
     @Test
     void variants_withAResidentsSession_neverReachOperatorOrAuditOrSystemRoutes() throws IOException {
         String resident = signIn(InMemoryRealms.RESIDENT);
-        for (String route : List.of("/api/operator/whoami", "/api/audit/whoami", "/api/system/ping", "/fhir/Patient")) {
+        for (String route : List.of("/api/operator/whoami", "/api/audit/whoami", "/api/system/ping", "/fhir/Patient",
+                "/operator/datasets")) {
             for (String variant : variants(route)) {
                 RawHttp.Response answer = http.get(variant, cookie(resident));
                 assertThat(answer.status()).as(variant).isNotEqualTo(200);
@@ -162,6 +163,7 @@ class PathVariantMatrixTest extends EdgeTestSupport {
 
         assertThat(http.get("/api/operator/whoami", cookie(operator)).status()).isEqualTo(200);
         assertThat(http.get("/portal", cookie(resident)).status()).isEqualTo(200);
+        assertThat(http.get("/operator", cookie(operator)).status()).isEqualTo(200);
         assertThat(http.get("/api/system/ping", "Authorization: Bearer " + InMemoryRealms.SYSTEM_TOKEN).status())
                 .isEqualTo(200);
         assertThat(http.get("/").status()).isEqualTo(200);

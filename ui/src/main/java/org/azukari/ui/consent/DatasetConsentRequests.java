@@ -1,6 +1,5 @@
-package org.azukari.server.consent;
+package org.azukari.ui.consent;
 
-import org.azukari.ui.consent.ConsentQuestion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
@@ -28,8 +27,9 @@ import org.springframework.stereotype.Component;
  * After an approval, asks every resident and e-resident, in the mission's words, whether the
  * wellness service may have the requested categories for its purpose — unless a request is
  * already pending or a consent already active for that organisation and purpose. Asking is not
- * including: only a "yes" puts anyone in an export's cohort. Lives at the edge because the list
- * of residents and the purpose wording belong to identity, which depends on consent-policy.
+ * including: only a "yes" puts anyone in an export's cohort. Lives at the edge (here, next to the
+ * question's wording, shared by the operator API and the console) because the list of residents
+ * and the purpose wording belong to identity, which depends on consent-policy.
  *
  * <p>Each request is its own transaction with its access-log entry. If the store or the log stops
  * midway, those already asked stay asked and the rest are not; asking again skips whoever was

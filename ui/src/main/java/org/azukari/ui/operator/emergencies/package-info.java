@@ -1,0 +1,2 @@
+/** The review queue of emergency (break-glass) accesses. */
+package org.azukari.ui.operator.emergencies;

@@ -1,0 +1,2 @@
+/** The console's register of organisations, their system clients and the purpose catalogue. */
+package org.azukari.ui.operator.organisations;
