@@ -32,7 +32,7 @@ class IdentityRealmSignInTest extends EdgeTestSupport {
         RawHttp.Response answer = submitSignIn(visitor, username, PASSWORD);
 
         assertThat(answer.status()).isEqualTo(302);
-        assertThat(answer.header("Location")).endsWith("/api/operator/whoami");
+        assertThat(answer.header("Location")).endsWith("/operator");
         String session = answer.cookie(COOKIE);
         RawHttp.Response whoami = http.get("/api/operator/whoami", cookie(session));
         assertThat(whoami.status()).isEqualTo(200);
