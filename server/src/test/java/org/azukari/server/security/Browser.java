@@ -18,6 +18,7 @@ import org.azukari.trustbank.testing.RequiredEnv;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -110,7 +111,19 @@ final class Browser implements AutoCloseable {
     void press(By control) {
         WebElement element = find(control);
         element.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(element));
+        awaitNextPage(element);
+    }
+
+    /** The old page is gone once its element is: Chromium says so as stale, or as "not in the document". */
+    private void awaitNextPage(WebElement fromOldPage) {
+        new WebDriverWait(driver, WAIT).until(d -> {
+            try {
+                fromOldPage.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     /** Ticks a checkbox or radio button with the Space key. */
@@ -140,7 +153,7 @@ final class Browser implements AutoCloseable {
         type(By.id("password"), password);
         WebElement field = find(By.id("password"));
         field.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(field));
+        awaitNextPage(field);
     }
 
     /** Saves the page as {@code target/screenshots/<name>.png}. */

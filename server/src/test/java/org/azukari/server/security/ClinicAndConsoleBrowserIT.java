@@ -47,7 +47,7 @@ class ClinicAndConsoleBrowserIT extends RealIdentityWorld {
             clinicBrowser.assertAccessible("clinic start");
             clinicBrowser.screenshot("clinic-start-en");
             clinicBrowser.type(By.id("code"), code);
-            clinicBrowser.press(By.cssSelector("form button[type=submit]"));
+            clinicBrowser.press(By.cssSelector("#main form button[type=submit]"));
             assertThat(clinicBrowser.path()).startsWith("/clinic/patients/");
             assertThat(clinicBrowser.all(By.id("nothing-shared"))).hasSize(1);
             assertThat(clinicBrowser.text()).doesNotContain("HbA1c");
