@@ -116,7 +116,7 @@ public final class PortalBenchmark {
         Map<String, HttpRequest> pages = new LinkedHashMap<>();
         for (String path : List.of("/portal", "/portal/records", "/portal/records?category=MEDICAL&page=20",
                 someRecord, "/portal/charts", "/portal/consents", "/portal/activity", "/portal/sharing",
-                "/portal/my-data", "/portal/activity.csv")) {
+                "/portal/my-data", "/portal/activity.csv", "/portal/my-data/records.json")) {
             pages.put("GET " + path, get(base + path, session).build());
         }
         pages.put("POST /portal/records (search)", HttpRequest.newBuilder(URI.create(base + "/portal/records"))
@@ -159,9 +159,7 @@ public final class PortalBenchmark {
             throw new IllegalStateException("sign-in refused: " + answer.statusCode());
         }
         String session = cookie(answer);
-        HttpResponse<String> home = http.send(get(base + "/portal", new Session(session, "")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Session(session, csrf(home.body()));
+        return new Session(session, csrf(send(http, get(base + "/portal", new Session(session, "")).build())));
     }
 
     private static String firstRecordLink(HttpClient http, String base, Session session) throws Exception {
@@ -187,9 +185,10 @@ public final class PortalBenchmark {
     }
 
     private static String cookie(HttpResponse<?> response) {
+        // signing in stops the old session (a "deleteMe" cookie) and starts a new one
         return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("azukari-session="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no session cookie"));
+                .map(c -> c.substring(0, c.indexOf(';'))).filter(c -> !c.endsWith("=deleteMe"))
+                .reduce((first, last) -> last).orElseThrow(() -> new IllegalStateException("no session cookie"));
     }
 
     private static String csrf(String html) {

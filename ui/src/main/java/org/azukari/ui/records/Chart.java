@@ -17,11 +17,13 @@ import java.util.stream.Collectors;
  * security policy allows none): one line per value (two for blood pressure), the reference range
  * as a band, axis ticks, and the same numbers as a table for screen readers.
  */
-public record Chart(String label, String unit, int count, List<Line> lines, Optional<Band> band, List<Tick> yTicks,
+public record Chart(String label, String unit, int count, int total, List<Line> lines, Optional<Band> band, List<Tick> yTicks,
                     List<Tick> xTicks, List<Row> rows) {
 
     public static final int WIDTH = 640;
     public static final int HEIGHT = 260;
+    /** The latest measurements drawn per chart: enough for years of monthly tests, light on a phone. */
+    public static final int MAX_POINTS = 100;
     static final int LEFT = 60;
     static final int RIGHT = 20;
     static final int TOP = 16;
@@ -40,7 +42,8 @@ public record Chart(String label, String unit, int count, List<Line> lines, Opti
     public record Band(double y, double height, String text) {
     }
 
-    public record Tick(double position, String text) {
+    /** An axis label; {@code anchor} keeps the first and last x labels inside the drawing. */
+    public record Tick(double position, String text, String anchor) {
     }
 
     public record Row(String date, String value) {
@@ -57,7 +60,8 @@ public record Chart(String label, String unit, int count, List<Line> lines, Opti
     }
 
     static Chart draw(List<Measurement> unsorted, ZoneId zone) {
-        List<Measurement> series = unsorted.stream().sorted(Comparator.comparing(Measurement::at)).toList();
+        List<Measurement> all = unsorted.stream().sorted(Comparator.comparing(Measurement::at)).toList();
+        List<Measurement> series = all.subList(Math.max(0, all.size() - MAX_POINTS), all.size());
         Measurement first = series.get(0);
         Optional<Double> low = series.stream().map(Measurement::low).flatMap(Optional::stream).findFirst();
         Optional<Double> high = series.stream().map(Measurement::high).flatMap(Optional::stream).findFirst();
@@ -87,20 +91,20 @@ public record Chart(String label, String unit, int count, List<Line> lines, Opti
                 ? Optional.of(new Band(scale.y(high.get()), scale.y(low.get()) - scale.y(high.get()),
                         format(low.get()) + "–" + format(high.get()) + " " + first.unit()))
                 : Optional.empty();
+        double step = niceStep((top - bottom) / 4);
         List<Tick> yTicks = new ArrayList<>();
-        for (int i = 0; i <= 4; i++) {
-            double value = bottom + (top - bottom) * i / 4;
-            yTicks.add(new Tick(scale.y(value), format(value)));
+        for (double value = Math.ceil(bottom / step) * step; value <= top + step / 1e6; value += step) {
+            yTicks.add(new Tick(scale.y(value), format(value, step), "end"));
         }
         List<Tick> xTicks = new ArrayList<>();
         for (int i = 0; i <= 3; i++) {
             long seconds = scale.start + (scale.end - scale.start) * i / 3;
             Instant at = Instant.ofEpochSecond(seconds);
-            xTicks.add(new Tick(scale.x(at), MONTH.format(at.atZone(zone))));
+            xTicks.add(new Tick(scale.x(at), MONTH.format(at.atZone(zone)), i == 0 ? "start" : i == 3 ? "end" : "middle"));
         }
         List<Row> rows = series.stream().map(m -> new Row(DAY.format(m.at().atZone(zone)),
                 m.values().stream().map(Chart::format).collect(Collectors.joining("/")) + " " + m.unit())).toList();
-        return new Chart(first.label(), first.unit(), series.size(), lines, band, yTicks, xTicks, rows);
+        return new Chart(first.label(), first.unit(), series.size(), all.size(), lines, band, yTicks, xTicks, rows);
     }
 
     private record Scale(long start, long end, double bottom, double top) {
@@ -112,6 +116,19 @@ public record Chart(String label, String unit, int count, List<Line> lines, Opti
         double y(double value) {
             return TOP + (top - value) / (top - bottom) * (HEIGHT - TOP - BOTTOM);
         }
+    }
+
+    /** 1, 2 or 5 times a power of ten: steps a reader can add up in their head. */
+    static double niceStep(double rough) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
+        double fraction = rough / magnitude;
+        return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
+    }
+
+    /** A tick value with as many decimals as its step needs. */
+    static String format(double value, double step) {
+        int decimals = Math.max(0, (int) -Math.floor(Math.log10(step)));
+        return new java.math.BigDecimal(value).setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     static String format(double value) {
