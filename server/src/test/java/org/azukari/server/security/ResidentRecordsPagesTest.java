@@ -62,6 +62,18 @@ class ResidentRecordsPagesTest extends RealIdentityWorld {
     }
 
     @Test
+    void filterByMonths_showsOnlyRecordsFromThoseMonths_andAMalformedMonthIsA400() throws Exception {
+        String body = http.get("/portal/records?from=2025-11&to=2025-12", cookie(session), "Accept-Language: en")
+                .body();
+
+        assertThat(body).contains("6.9 %").contains("134/86 mmHg").contains("61.8 kg").contains("3 of 13")
+                .doesNotContain("7.2 %");
+        RawHttp.Response bad = http.get("/portal/records?from=last-year", cookie(session));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("UI-0405").doesNotContain("last-year");
+    }
+
+    @Test
     void search_isPosted_andFindsOnlyMatchingRecords() throws Exception {
         RawHttp.Response found = http.postForm("/portal/records", form("q", "metformin", "_csrf", csrf),
                 cookie(session), "Accept-Language: en");

@@ -1,5 +1,6 @@
 package org.azukari.ui.portal.records;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,20 +44,32 @@ class RecordsController {
         this.dates = dates;
     }
 
+    /** What the timeline shows: category, kind, months from and to (yyyy-MM), a search, a page. */
+    record Filter(String category, String type, String from, String to, String query, int page) {
+    }
+
     @GetMapping("/portal/records")
     String timeline(@RequestParam(required = false) String category, @RequestParam(required = false) String type,
+                    @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
                     @RequestParam(defaultValue = "1") int page, Model model) {
-        return render(category, type, "", page, model);
+        return render(new Filter(category, type, from, to, "", page), model);
     }
 
     @PostMapping("/portal/records")
     String search(@RequestParam(required = false) String category, @RequestParam(required = false) String type,
+                  @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
                   @RequestParam(name = "q", defaultValue = "") String query, @RequestParam(defaultValue = "1") int page,
                   Model model) {
-        return render(category, type, query, page, model);
+        return render(new Filter(category, type, from, to, query, page), model);
     }
 
-    private String render(String category, String type, String query, int page, Model model) {
+    private String render(Filter filter, Model model) {
+        String category = filter.category();
+        String type = filter.type();
+        String query = filter.query();
+        int page = filter.page();
+        Optional<YearMonth> from = month(filter.from());
+        Optional<YearMonth> to = month(filter.to());
         Optional<DataCategory> wanted = category(category);
         String kind = type == null ? "" : type.strip();
         if (!kind.isEmpty() && !kind.matches("[A-Z][A-Za-z]{1,63}")) {
@@ -77,8 +90,10 @@ class RecordsController {
         for (ResidentRecord record : all) {
             counts.merge(record.category().name(), 1, Integer::sum);
             types.add(record.view().type());
+            YearMonth month = YearMonth.from(record.time().atZone(dates.zone()));
             if (wanted.map(c -> c == record.category()).orElse(true)
                     && (kind.isEmpty() || kind.equals(record.view().type()))
+                    && from.map(m -> !month.isBefore(m)).orElse(true) && to.map(m -> !month.isAfter(m)).orElse(true)
                     && (lower.isEmpty() || matches(record, lower))) {
                 shown.add(record);
             }
@@ -98,6 +113,8 @@ class RecordsController {
         model.addAttribute("category", wanted.map(Enum::name).orElse(""));
         model.addAttribute("type", kind);
         model.addAttribute("q", needle);
+        model.addAttribute("from", from.map(YearMonth::toString).orElse(""));
+        model.addAttribute("to", to.map(YearMonth::toString).orElse(""));
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         return "portal/records";
@@ -119,6 +136,17 @@ class RecordsController {
         model.addAttribute("width", Chart.WIDTH);
         model.addAttribute("height", Chart.HEIGHT);
         return "portal/charts";
+    }
+
+    private static Optional<YearMonth> month(String month) {
+        if (month == null || month.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YearMonth.parse(month.strip()));
+        } catch (RuntimeException malformed) {
+            throw new IllegalArgumentException("UI-0405 a month is yyyy-MM");
+        }
     }
 
     private static Optional<DataCategory> category(String category) {
