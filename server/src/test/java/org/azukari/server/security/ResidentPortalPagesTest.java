@@ -203,6 +203,28 @@ class ResidentPortalPagesTest extends RealIdentityWorld {
     }
 
     @Test
+    void pages_carryTheContentSecurityPolicy_noInlineScriptOrStyle_andNothingOfTheRecordsReachesTheLog()
+            throws Exception {
+        Visit v = visit("csp");
+        http.postForm("/portal/records", form("q", "penicillin", "_csrf", v.csrf()), v.cookie());
+        http.get("/portal/my-data/records.json", v.cookie());
+
+        for (String path : java.util.List.of("/portal", "/portal/records", "/portal/charts", "/portal/consents",
+                "/portal/activity", "/portal/sharing", "/portal/share-code", "/portal/my-data",
+                "/portal/my-data/erase")) {
+            RawHttp.Response page = http.get(path, v.cookie(), "Accept-Language: en");
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.header("Content-Security-Policy")).as(path).contains("default-src 'self'");
+            assertThat(page.header("Cache-Control")).as(path).isEqualTo("no-store");
+            assertThat(page.body()).as(path).doesNotContain("<script").doesNotContain("style=")
+                    .doesNotContain(v.resident().id().toString()).doesNotContain(v.resident().mrn());
+        }
+        String log = java.nio.file.Files.readString(org.azukari.server.CurrentLogFile.path());
+        assertThat(log).doesNotContain("Metformin").doesNotContain("Penicillin").doesNotContain("penicillin")
+                .doesNotContain("Yamada").doesNotContain(v.resident().mrn());
+    }
+
+    @Test
     void erase_needsItsConfirmation_thenLeavesOnlyTheAccessLog() throws Exception {
         Visit v = visit("erase");
         Consent asked = askForConsent(v.resident().id());

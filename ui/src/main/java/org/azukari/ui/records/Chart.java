@@ -31,8 +31,8 @@ public record Chart(String label, String unit, int count, int total, List<Line> 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT);
 
-    /** One polyline ("x,y x,y …") and its points. */
-    public record Line(String points, List<Dot> dots) {
+    /** One polyline ("x,y x,y …"), its points, and its name when a chart has several lines. */
+    public record Line(String name, String points, List<Dot> dots) {
     }
 
     public record Dot(double x, double y, String title) {
@@ -85,7 +85,8 @@ public record Chart(String label, String unit, int count, int total, List<Line> 
                     DAY.format(m.at().atZone(zone)) + ": " + format(m.values().get(index)) + " " + m.unit())).toList();
             String points = dots.stream().map(d -> round(d.x()) + "," + round(d.y()))
                     .collect(Collectors.joining(" "));
-            lines.add(new Line(points, dots));
+            String name = first.parts().size() > index ? first.parts().get(index) : "";
+            lines.add(new Line(name, points, dots));
         }
         Optional<Band> band = low.isPresent() && high.isPresent()
                 ? Optional.of(new Band(scale.y(high.get()), scale.y(low.get()) - scale.y(high.get()),

@@ -6,14 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.trustbank.api.DecryptedRecord;
 import org.azukari.trustbank.api.RecordId;
 import org.azukari.trustbank.api.RecordNotFoundException;
 import org.azukari.trustbank.api.TrustBank;
+import org.azukari.ui.web.OrganisationNames;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
@@ -83,8 +82,7 @@ public class ResidentRecords {
     }
 
     private Map<String, String> sourceNames() {
-        return organisations.organisations().stream()
-                .collect(Collectors.toMap(o -> o.id().value(), Organisation::displayName, (a, b) -> a));
+        return OrganisationNames.of(organisations);
     }
 
     /** A numeric Observation with a time: one value, or its numeric components (blood pressure). */
@@ -93,6 +91,7 @@ public class ResidentRecords {
             return Optional.empty();
         }
         List<Double> values = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
         String unit = "";
         Optional<Double> low = Optional.empty();
         Optional<Double> high = Optional.empty();
@@ -107,6 +106,7 @@ public class ResidentRecords {
             for (Observation.ObservationComponentComponent component : o.getComponent()) {
                 if (component.getValue() instanceof Quantity q && q.hasValue()) {
                     values.add(q.getValue().doubleValue());
+                    parts.add(PlainWords.words(component.getCode()));
                     unit = unit.isEmpty() ? PlainWords.unit(q) : unit;
                 }
             }
@@ -116,7 +116,7 @@ public class ResidentRecords {
         }
         String series = o.getCode().getCoding().stream().filter(Coding::hasCode).findFirst()
                 .map(c -> c.getSystem() + "|" + c.getCode()).orElse(view.title());
-        return Optional.of(new Measurement(series, view.title(), view.when().get(), List.copyOf(values), unit, low,
-                high));
+        return Optional.of(new Measurement(series, view.title(), view.when().get(), List.copyOf(values),
+                List.copyOf(parts), unit, low, high));
     }
 }

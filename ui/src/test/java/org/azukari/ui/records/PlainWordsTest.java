@@ -65,22 +65,22 @@ class PlainWordsTest {
     void charts_takeOnlySeriesMeasuredTwice_fullestFirst_withTheReferenceRangeAsABand() {
         java.time.Instant day = java.time.Instant.parse("2026-01-01T00:00:00Z");
         List<Measurement> measurements = List.of(
-                new Measurement("a1c", "HbA1c", day, List.of(6.4), "%", Optional.of(4.6), Optional.of(6.2)),
-                new Measurement("a1c", "HbA1c", day.plusSeconds(86_400 * 90), List.of(7.2), "%", Optional.of(4.6),
+                new Measurement("a1c", "HbA1c", day, List.of(6.4), List.of(), "%", Optional.of(4.6), Optional.of(6.2)),
+                new Measurement("a1c", "HbA1c", day.plusSeconds(86_400 * 90), List.of(7.2), List.of(), "%", Optional.of(4.6),
                         Optional.of(6.2)),
-                new Measurement("a1c", "HbA1c", day.plusSeconds(86_400 * 180), List.of(6.9), "%", Optional.empty(),
+                new Measurement("a1c", "HbA1c", day.plusSeconds(86_400 * 180), List.of(6.9), List.of(), "%", Optional.empty(),
                         Optional.empty()),
-                new Measurement("bp", "Blood pressure", day, List.of(128.0, 82.0), "mmHg", Optional.empty(),
+                new Measurement("bp", "Blood pressure", day, List.of(128.0, 82.0), List.of("Systolic", "Diastolic"), "mmHg", Optional.empty(),
                         Optional.empty()),
-                new Measurement("bp", "Blood pressure", day.plusSeconds(86_400), List.of(134.0, 86.0), "mmHg",
+                new Measurement("bp", "Blood pressure", day.plusSeconds(86_400), List.of(134.0, 86.0), List.of("Systolic", "Diastolic"), "mmHg",
                         Optional.empty(), Optional.empty()),
-                new Measurement("once", "Once", day, List.of(1.0), "", Optional.empty(), Optional.empty()));
+                new Measurement("once", "Once", day, List.of(1.0), List.of(), "", Optional.empty(), Optional.empty()));
 
         List<Chart> charts = Chart.of(measurements, ZoneId.of("Asia/Tokyo"), 12);
 
         assertThat(charts).extracting(Chart::label).containsExactly("HbA1c", "Blood pressure");
         assertThat(charts.get(0).band()).hasValueSatisfying(b -> assertThat(b.text()).isEqualTo("4.6–6.2 %"));
-        assertThat(charts.get(1).lines()).hasSize(2);
+        assertThat(charts.get(1).lines()).extracting(Chart.Line::name).containsExactly("Systolic", "Diastolic");
         assertThat(charts.get(1).rows()).extracting(Chart.Row::value).containsExactly("128/82 mmHg", "134/86 mmHg");
         assertThat(charts.get(0).yTicks()).extracting(Chart.Tick::text).allMatch(t -> t.matches("\\d+(\\.\\d)?"));
     }
@@ -88,8 +88,9 @@ class PlainWordsTest {
     @Test
     void aLongSeries_drawsItsLatestHundredPoints_andSaysHowManyThereAre() {
         java.time.Instant day = java.time.Instant.parse("2016-01-01T00:00:00Z");
-        List<Measurement> many = java.util.stream.IntStream.range(0, 1500).mapToObj(i -> new Measurement("w", "Weight",
-                day.plusSeconds(86_400L * i), List.of(60.0 + i % 5), "kg", Optional.empty(), Optional.empty())).toList();
+        List<Measurement> many = java.util.stream.IntStream.range(0, 1500).mapToObj(i -> new Measurement("w",
+                "Weight", day.plusSeconds(86_400L * i), List.of(60.0 + i % 5), List.of(), "kg", Optional.empty(),
+                Optional.empty())).toList();
 
         Chart chart = Chart.of(many, ZoneId.of("Asia/Tokyo"), 12).get(0);
 

@@ -42,6 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class JdbcRecordStore implements RecordStore {
 
+    private static final String CURRENT_VERSIONS_OF_ONE_RESIDENT = " FROM tb_record_version v JOIN tb_record_head h"
+            + " ON h.resident_id = v.resident_id AND h.record_id = v.record_id AND h.current_version = v.version"
+            + " WHERE v.resident_id = ? ORDER BY v.stored_at, v.record_id";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
@@ -156,19 +160,13 @@ public final class JdbcRecordStore implements RecordStore {
     @Override
     public List<StoredRecord> listCurrent(ResidentId resident) {
         return jdbc.query("SELECT v.record_id, v.version, v.resource_type, v.data_category, v.stored_at"
-                        + " FROM tb_record_version v JOIN tb_record_head h ON h.resident_id = v.resident_id"
-                        + " AND h.record_id = v.record_id AND h.current_version = v.version"
-                        + " WHERE v.resident_id = ? ORDER BY v.stored_at, v.record_id",
-                (rs, row) -> metadata(resident, rs), resident.value());
+                + CURRENT_VERSIONS_OF_ONE_RESIDENT, (rs, row) -> metadata(resident, rs), resident.value());
     }
 
     @Override
     public List<EncryptedRecord> findAllCurrent(ResidentId resident) {
         return jdbc.query("SELECT v.record_id, v.version, v.resource_type, v.data_category, v.stored_at, v.envelope"
-                        + " FROM tb_record_version v JOIN tb_record_head h ON h.resident_id = v.resident_id"
-                        + " AND h.record_id = v.record_id AND h.current_version = v.version"
-                        + " WHERE v.resident_id = ? ORDER BY v.stored_at, v.record_id",
-                (rs, row) -> encrypted(resident, rs), resident.value());
+                + CURRENT_VERSIONS_OF_ONE_RESIDENT, (rs, row) -> encrypted(resident, rs), resident.value());
     }
 
     @Override

@@ -21,9 +21,9 @@ import org.azukari.consent.api.LoggedEntry;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.release.ReceiptStore;
-import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PurposeRegistry;
+import org.azukari.ui.web.OrganisationNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,8 +54,7 @@ public class ResidentActivity {
 
     /** The entries as the pages show them, names and purpose labels in {@code locale}, newest first. */
     public List<ActivityRow> rows(ResidentId resident, Locale locale) {
-        Map<String, String> names = organisations.organisations().stream()
-                .collect(Collectors.toMap(o -> o.id().value(), Organisation::displayName, (a, b) -> a));
+        Map<String, String> names = OrganisationNames.of(organisations);
         return entries(resident).stream().map(e -> {
             AccessLogEntry entry = e.logged().entry();
             Optional<String> organisation = entry.actor().organisation();

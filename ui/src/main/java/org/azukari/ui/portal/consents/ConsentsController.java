@@ -19,13 +19,13 @@ import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.NeverShare;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PurposeRegistry;
 import org.azukari.ui.consent.ConsentQuestion;
 import org.azukari.ui.web.PageNotFound;
 import org.azukari.ui.web.PageLanguage;
 import org.azukari.ui.web.SignedIn;
+import org.azukari.ui.web.OrganisationNames;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,8 +69,7 @@ class ConsentsController {
         ResidentId resident = SignedIn.resident();
         String language = PageLanguage.current();
         Instant now = clock.instant();
-        Map<String, String> names = organisations.organisations().stream()
-                .collect(Collectors.toMap(o -> o.id().value(), Organisation::displayName, (a, b) -> a));
+        Map<String, String> names = OrganisationNames.of(organisations);
         List<ConsentView> pending = consents.pendingRequests(resident).stream()
                 .map(c -> view(c, now, language, names, false)).toList();
         List<ConsentView> active = new ArrayList<>();

@@ -7,13 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.consent.api.WhoCanSee;
 import org.azukari.identity.api.Caller;
-import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.api.TrustBank;
@@ -22,6 +20,7 @@ import org.azukari.ui.portal.activity.ActivityRow;
 import org.azukari.ui.portal.activity.ResidentActivity;
 import org.azukari.ui.web.PageLanguage;
 import org.azukari.ui.web.SignedIn;
+import org.azukari.ui.web.OrganisationNames;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -72,8 +71,7 @@ class HomeController {
         for (DataCategory category : DataCategory.values()) {
             byCategory.put(category.name(), stored.stream().filter(r -> r.category() == category).count());
         }
-        Map<String, String> names = organisations.organisations().stream()
-                .collect(Collectors.toMap(o -> o.id().value(), Organisation::displayName, (a, b) -> a));
+        Map<String, String> names = OrganisationNames.of(organisations);
         String language = PageLanguage.current();
         List<Access> access = whoCanSee.whoCanSee(resident, now).stream().map(g -> new Access(
                 names.getOrDefault(g.recipient().organisation(), g.recipient().organisation()),

@@ -5,18 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.consent.api.WhoCanSee;
 import org.azukari.fhir.release.ReceiptStore;
 import org.azukari.fhir.release.ShareCodes;
-import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PurposeRegistry;
 import org.azukari.ui.consent.ConsentQuestion;
 import org.azukari.ui.web.PageLanguage;
 import org.azukari.ui.web.SignedIn;
+import org.azukari.ui.web.OrganisationNames;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -97,8 +96,7 @@ class SharingController {
     }
 
     private Map<String, String> names() {
-        return organisations.organisations().stream()
-                .collect(Collectors.toMap(o -> o.id().value(), Organisation::displayName, (a, b) -> a));
+        return OrganisationNames.of(organisations);
     }
 
     private static String name(Map<String, String> names, String organisation) {
