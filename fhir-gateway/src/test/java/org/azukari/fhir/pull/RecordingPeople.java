@@ -102,4 +102,9 @@ final class RecordingPeople implements PeopleRegistry {
     public boolean holdsEmergencyRole(AccountId account) {
         return false;
     }
+
+    @Override
+    public List<org.azukari.identity.api.PersonListing> people(int limit) {
+        return List.of();
+    }
 }

@@ -40,6 +40,12 @@ public interface PeopleRegistry {
      */
     List<ResidentId> residents();
 
+    /**
+     * People's accounts for the operator console, newest first, at most {@code limit}
+     * (1–1000): ids, sign-in names, kinds and how identity was established; never a resident id.
+     */
+    List<PersonListing> people(int limit);
+
     /** The resident a source's identifier was linked to, if any. */
     Optional<ResidentId> findResidentByEnrolment(OrganisationId source, String system, String value);
 

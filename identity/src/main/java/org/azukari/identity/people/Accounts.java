@@ -9,6 +9,7 @@ import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.PersonAccount;
 import org.azukari.identity.api.ProofingMethod;
+import org.azukari.identity.api.PersonListing;
 
 /** Where people's accounts are kept ({@code id_account}); the JDBC adapter is {@code people.jdbc.JdbcAccounts}. */
 public interface Accounts {
@@ -27,6 +28,9 @@ public interface Accounts {
 
     /** The resident ids of every resident's and e-resident's account. */
     List<ResidentId> residentIds();
+
+    /** Newest first, at most {@code limit}; "locked" as of {@code now}. */
+    List<PersonListing> listing(int limit, Instant now);
 
     /** The registered organisation's kind; empty when it is not registered. */
     Optional<OrganisationKind> organisationKind(OrganisationId organisation);

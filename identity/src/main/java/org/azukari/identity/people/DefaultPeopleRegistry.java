@@ -14,6 +14,7 @@ import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PersonAccount;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
+import org.azukari.identity.api.PersonListing;
 
 /** The people registry: delegates registration, enrolment links and TOTP enrolment to their own classes. */
 final class DefaultPeopleRegistry implements PeopleRegistry {
@@ -73,6 +74,14 @@ final class DefaultPeopleRegistry implements PeopleRegistry {
     @Override
     public List<ResidentId> residents() {
         return accounts.residentIds();
+    }
+
+    @Override
+    public List<PersonListing> people(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("ID-0160 a listing holds 1 to 1000 people");
+        }
+        return accounts.listing(limit, clock.instant());
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.azukari.identity.api.AssuranceLevel;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PersonAccount;
+import org.azukari.identity.api.PersonListing;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,34 @@ class PeopleRegistryTest {
 
         assertThat(registry.residents()).containsExactlyInAnyOrder(resident.resident().orElseThrow(),
                 eResident.resident().orElseThrow());
+    }
+
+    @Test
+    void people_listsEveryKindWithHowIdentityWasEstablished_newestFirst_neverAResidentId() {
+        PersonAccount resident = registry.registerResident(credentials("hanako.kaga"), AssuranceLevel.HIGH,
+                ProofingMethod.IN_PERSON_AT_CITY_OFFICE);
+        PersonAccount eResident = registry.registerEResident(credentials("e.taro"), AssuranceLevel.SUBSTANTIAL,
+                ProofingMethod.EQUIVALENT_FOREIGN_EID);
+        PersonAccount doctor = registry.registerPractitioner(PeopleFixture.HOSPITAL, credentials("dr.sato"));
+
+        List<PersonListing> people = registry.people(10);
+
+        assertThat(people).extracting(PersonListing::account)
+                .containsExactlyInAnyOrder(resident.account(), eResident.account(), doctor.account());
+        assertThat(people).filteredOn(p -> p.account().equals(eResident.account())).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.username()).isEqualTo("e.taro");
+                    assertThat(p.kind()).isEqualTo(PrincipalKind.E_RESIDENT);
+                    assertThat(p.assurance()).contains(AssuranceLevel.SUBSTANTIAL);
+                    assertThat(p.proofing()).contains(ProofingMethod.EQUIVALENT_FOREIGN_EID);
+                    assertThat(p.locked()).isFalse();
+                });
+        assertThat(people).filteredOn(p -> p.account().equals(doctor.account())).singleElement()
+                .satisfies(p -> assertThat(p.organisation()).contains(PeopleFixture.HOSPITAL));
+        assertThat(people.toString()).doesNotContain(resident.resident().orElseThrow().toString());
+        assertThat(registry.people(1)).hasSize(1);
+        assertThatThrownBy(() -> registry.people(0)).hasMessageStartingWith("ID-0160");
+        assertThatThrownBy(() -> registry.people(1001)).hasMessageStartingWith("ID-0160");
     }
 
     @Test

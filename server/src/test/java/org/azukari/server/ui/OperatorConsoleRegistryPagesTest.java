@@ -143,7 +143,8 @@ class OperatorConsoleRegistryPagesTest extends OperatorPagesWorld {
     }
 
     @Test
-    void operator_enrolsAnEResident_withRemoteProofing_andIsShownOnlyTheAccountId() throws Exception {
+    void operator_enrolsAnEResident_withRemoteProofing_andSeesTheAccountListedWithHowItWasProofed()
+            throws Exception {
         String username = fresh("eres-page");
         int before = registeredPeople.residents().size();
 
@@ -155,8 +156,12 @@ class OperatorConsoleRegistryPagesTest extends OperatorPagesWorld {
         assertThat(answer.status()).isEqualTo(302);
         assertThat(registeredPeople.residents()).hasSize(before + 1);
         assertThat(shown.body()).containsPattern("E-resident enrolled: account [0-9a-f-]{36}\\.")
-                .doesNotContain(PASSWORD).doesNotContain(username);
+                .doesNotContain(PASSWORD);
         assertThat(shown.body()).contains("<legend>How identity was verified</legend>");
+        String listed = shown.body().substring(shown.body().indexOf("id=\"people\""));
+        assertThat(listed).contains(username).contains("E-resident")
+                .contains("Substantial</span>:").contains("My Number card public authentication (JPKI)");
+        registeredPeople.residents().forEach(resident -> assertThat(shown.body()).doesNotContain(resident.toString()));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.azukari.identity.api.AssuranceLevel;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.PersonAccount;
+import org.azukari.identity.api.PersonListing;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
 import org.azukari.identity.people.AccountRow;
@@ -80,6 +81,22 @@ public final class JdbcAccounts implements Accounts {
     public List<ResidentId> residentIds() {
         return jdbc.queryForList("SELECT resident_id FROM id_account WHERE resident_id IS NOT NULL", UUID.class)
                 .stream().map(ResidentId::new).toList();
+    }
+
+    @Override
+    public List<PersonListing> listing(int limit, Instant now) {
+        return jdbc.query("SELECT account_id, username, principal_kind, organisation_id, assurance_level,"
+                + " proofing_method, created_at, locked_until, totp_confirmed FROM id_account"
+                + " ORDER BY created_at DESC, account_id LIMIT ?", (rs, row) -> {
+                    Timestamp locked = rs.getTimestamp("locked_until");
+                    return new PersonListing(new AccountId(rs.getObject("account_id", UUID.class)),
+                            rs.getString("username"), PrincipalKind.valueOf(rs.getString("principal_kind")),
+                            Optional.ofNullable(rs.getString("organisation_id")).map(OrganisationId::new),
+                            Optional.ofNullable(rs.getString("assurance_level")).map(AssuranceLevel::valueOf),
+                            Optional.ofNullable(rs.getString("proofing_method")).map(ProofingMethod::valueOf),
+                            rs.getTimestamp("created_at").toInstant(),
+                            locked != null && locked.toInstant().isAfter(now), rs.getBoolean("totp_confirmed"));
+                }, limit);
     }
 
     @Override

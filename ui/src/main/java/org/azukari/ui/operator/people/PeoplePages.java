@@ -30,6 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PeoplePages {
 
+    static final int LISTED = 200;
+
     private final PeopleRegistry people;
     private final OrganisationRegistry organisations;
 
@@ -44,6 +46,7 @@ class PeoplePages {
     @GetMapping("/operator/people")
     String page(Model model) {
         model.addAttribute("residents", people.residents().size());
+        model.addAttribute("people", people.people(LISTED));
         model.addAttribute("assurances", AssuranceLevel.values());
         model.addAttribute("proofings", ProofingMethod.values());
         model.addAttribute("sources", organisations.organisations().stream()
