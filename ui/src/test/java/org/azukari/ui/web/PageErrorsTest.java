@@ -1,0 +1,41 @@
+package org.azukari.ui.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.azukari.consent.api.AccessLogUnavailableException;
+import org.azukari.trustbank.api.KeyVaultUnavailableException;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.ui.ExtendedModelMap;
+
+class PageErrorsTest {
+
+    private final PageErrors errors = new PageErrors();
+
+    @Test
+    void theKeyVaultOrTheAccessLogDown_isA503Page_thatSaysNothingWasShownOrChanged() {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        ExtendedModelMap model = new ExtendedModelMap();
+
+        String view = errors.unavailable(new KeyVaultUnavailableException("vault sealed"), model, response);
+
+        assertThat(view).isEqualTo(PageErrors.VIEW);
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(model.get("code")).isEqualTo("TB-0101");
+        assertThat(model.get("message")).isEqualTo("error.unavailable");
+        errors.unavailable(new AccessLogUnavailableException("log down", null), model, response);
+        assertThat(model.get("code")).asString().startsWith("CP-");
+    }
+
+    @Test
+    void badInput_showsOnlyTheModulesCode_neverWhatWasTyped() {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        ExtendedModelMap model = new ExtendedModelMap();
+
+        errors.badInput(new IllegalArgumentException("UI-0401 unknown category <script>"), model, response);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(model.get("code")).isEqualTo("UI-0401");
+        assertThat(PageErrors.codeOf("<script>alert(1)</script> x", "UI-0400")).isEqualTo("UI-0400");
+    }
+}
