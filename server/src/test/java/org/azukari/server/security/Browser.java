@@ -156,6 +156,22 @@ final class Browser implements AutoCloseable {
         awaitNextPage(field);
     }
 
+    /** Shows the page at a phone's width (390 × 844 CSS pixels) until {@link #desktop()}. */
+    void phone() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    }
+
+    void desktop() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    /** Whether the page is wider than the window (a phone user would have to scroll sideways). */
+    boolean scrollsSideways() {
+        Object wider = driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+        return Boolean.TRUE.equals(wider);
+    }
+
     /** Saves the page as {@code target/screenshots/<name>.png}. */
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);

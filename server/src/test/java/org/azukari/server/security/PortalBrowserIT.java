@@ -61,6 +61,15 @@ class PortalBrowserIT extends RealIdentityWorld {
             assertThat(browser.text()).contains(en ? "One question waits for your answer" : "回答待ちの質問が1件あります");
             browser.assertAccessible("home");
             browser.screenshot("home-" + language);
+            browser.phone();
+            for (String page : java.util.List.of("/portal", "/portal/records", "/portal/charts", "/portal/consents",
+                    "/portal/activity")) {
+                browser.go(page);
+                assertThat(browser.scrollsSideways()).as(page + " on a phone").isFalse();
+            }
+            browser.go("/portal");
+            browser.screenshot("home-phone-" + language);
+            browser.desktop();
 
             browser.press(By.linkText(en ? "Records" : "記録"));
             assertThat(browser.text()).contains("HbA1c").contains("7.2 %").contains("Metformin 500 mg");
