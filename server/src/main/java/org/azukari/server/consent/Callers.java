@@ -1,23 +1,19 @@
 package org.azukari.server.consent;
 
-import java.util.Optional;
-import org.apache.shiro.SecurityUtils;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.Caller;
 import org.azukari.server.web.NotFound;
+import org.azukari.ui.web.SignedIn;
 
-/** The signed-in caller, as the consent APIs need it. */
+/** The signed-in caller, as the consent APIs need it: the pages' {@link SignedIn}, with the APIs' 404. */
 final class Callers {
 
     private Callers() {
     }
 
     static Caller caller() {
-        if (SecurityUtils.getSubject().getPrincipal() instanceof Caller caller) {
-            return caller;
-        }
-        throw new IllegalStateException("no caller behind a protected endpoint");
+        return SignedIn.caller();
     }
 
     /** The caller's resident id; a practitioner on a resident's page finds nothing there. */
@@ -26,10 +22,7 @@ final class Callers {
     }
 
     static AccessActor actor() {
-        Caller caller = caller();
-        return new AccessActor(caller.kind().name(), caller.account().map(Object::toString)
-                .or(() -> caller.client().map(Object::toString)).orElse("unknown"),
-                caller.organisation().map(Object::toString), Optional.empty());
+        return SignedIn.actor();
     }
 
     static String accountId() {

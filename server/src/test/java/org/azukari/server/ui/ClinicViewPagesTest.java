@@ -4,20 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +28,6 @@ import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.release.Receipts;
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AssuranceLevel;
-import org.azukari.identity.api.ClientId;
-import org.azukari.identity.api.ClientRegistration;
 import org.azukari.identity.api.EnrolmentLink;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationId;
@@ -48,16 +35,12 @@ import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PersonAccount;
-import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
-import org.azukari.identity.api.SmartScope;
 import org.azukari.server.CurrentLogFile;
-import org.azukari.server.ui.ClinicBrowser.Page;
+import org.azukari.server.security.PagesWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The clinic view, end to end through the real sign-in, ingest, share codes, consent store,
@@ -66,12 +49,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * emergency role opens emergency access with a reason and reads only what it allows, flagged; and
  * everyone else is refused. Same properties as {@code RealIdentityWorld}, so the context is shared.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"azukari.data-dir=./target/real-identity-test-data", "azukari.demo.enabled=false",
-                "azukari.gateway.validation.strict-sources=strict-hospital"})
-class ClinicViewPagesTest {
+class ClinicViewPagesTest extends PagesWorld {
 
-    static final String PASSWORD = "correct horse battery staple 7";
     static final String MRN_SYSTEM = "urn:oid:1.2.392.100495.20.3.51.17777777777";
     private static final Pattern PATIENT_PAGE = Pattern.compile("^/clinic/patients/([a-z2-7]{26})\\?purpose=treatment$");
 
@@ -82,9 +61,6 @@ class ClinicViewPagesTest {
                  String resident, ResidentId residentId, String unconsenting, String operator, String mrn,
                  String source) {
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     OrganisationRegistry organisations;
@@ -98,11 +74,8 @@ class ClinicViewPagesTest {
     @Autowired
     EmergencyAccesses emergencies;
 
-    ClinicBrowser browser;
-
     @BeforeEach
     void buildScene() throws Exception {
-        browser = new ClinicBrowser(port);
         if (scene != null) {
             return;
         }
@@ -126,8 +99,8 @@ class ClinicViewPagesTest {
         people.linkEnrolment(new EnrolmentLink(residentId, hospital, MRN_SYSTEM, mrn));
 
         String source = "cvsrc" + suffix;
-        String feedToken = feedToken("cvfeed-" + suffix, hospital);
-        Page pushed = browser.post("/fhir", null, "application/fhir+json", bundle(mrn, source),
+        String feedToken = sourceFeedToken("cvfeed-" + suffix, hospital);
+        Page pushed = send("POST", "/fhir", "application/fhir+json", bundle(mrn, source), null,
                 "Authorization: Bearer " + feedToken);
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
         assertThat(pushed.body()).as("every entry stored").doesNotContain("\"status\":\"4");
@@ -156,7 +129,7 @@ class ClinicViewPagesTest {
         Matcher location = PATIENT_PAGE.matcher(posted.location());
         assertThat(location.matches()).as(posted.location()).isTrue();
         assertThat(posted.location()).doesNotContain(code).doesNotContain(scene.residentId().toString());
-        Page records = browser.get(posted.location(), doctor, "Accept-Language: en");
+        Page records = page(posted.location(), doctor, "Accept-Language: en");
         assertThat(records.status()).as(records.body()).isEqualTo(200);
         assertThat(records.body()).contains("<h1>Shared records</h1>").contains("HbA1c").contains("7.2 %")
                 .contains("4.6–6.2 %").contains("2024-03-05").contains("Observation")
@@ -171,9 +144,9 @@ class ClinicViewPagesTest {
     void theResidentsAccessLog_recordsThePractitionersRelease_byKindOrganisationAndPurpose() throws Exception {
         String doctor = signIn(scene.doctor());
         Page posted = enter(doctor, shareCode(scene.resident()), "treatment");
-        assertThat(browser.get(posted.location(), doctor).status()).isEqualTo(200);
+        assertThat(page(posted.location(), doctor).status()).isEqualTo(200);
 
-        List<JsonNode> log = json(browser.get("/portal/access-log", signIn(scene.resident())));
+        List<JsonNode> log = json(page("/portal/access-log", signIn(scene.resident())));
 
         assertThat(log).filteredOn(e -> e.get("actorKind").asText().equals("PRACTITIONER")
                         && e.get("decision").asText().equals("PERMIT")
@@ -214,7 +187,7 @@ class ClinicViewPagesTest {
         String doctor = signIn(scene.doctor());
         String code = shareCode(scene.resident());
 
-        Page forged = browser.postForm("/clinic/share-code", doctor, "code", code, "purpose", "treatment");
+        Page forged = submit("/clinic/share-code", doctor, "code", code, "purpose", "treatment");
 
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.location()).isNull();
@@ -239,7 +212,7 @@ class ClinicViewPagesTest {
         Page posted = enter(doctor, shareCode(scene.unconsenting()), "treatment");
         assertThat(posted.status()).isEqualTo(303);
 
-        Page page = browser.get(posted.location(), doctor, "Accept-Language: en");
+        Page page = page(posted.location(), doctor, "Accept-Language: en");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"nothing-shared\"").contains("Nothing is shared with your clinic")
@@ -250,8 +223,8 @@ class ClinicViewPagesTest {
     void aPseudonymNeverIntroducedToTheClinic_looksExactlyLikeNothingShared() throws Exception {
         String doctor = signIn(scene.doctor());
 
-        Page unknown = browser.get("/clinic/patients/aaaaaaaaaaaaaaaaaaaaaaaaaa?purpose=treatment", doctor);
-        Page malformed = browser.get("/clinic/patients/not-a-pseudonym?purpose=treatment", doctor);
+        Page unknown = page("/clinic/patients/aaaaaaaaaaaaaaaaaaaaaaaaaa?purpose=treatment", doctor);
+        Page malformed = page("/clinic/patients/not-a-pseudonym?purpose=treatment", doctor);
 
         assertThat(unknown.status()).isEqualTo(200);
         assertThat(unknown.body()).contains("id=\"nothing-shared\"");
@@ -265,17 +238,17 @@ class ClinicViewPagesTest {
             throws Exception {
         String doctor = signIn(scene.emergencyDoctor());
         String reason = "unconscious after a fall, marker " + UUID.randomUUID();
-        Page form = browser.get("/clinic/emergency", doctor, "Accept-Language: en");
+        Page form = page("/clinic/emergency", doctor, "Accept-Language: en");
         assertThat(form.body()).contains("id=\"emergency-warning\"").contains("written to the access log")
                 .contains("The resident sees it").contains("review");
 
-        Page opened = browser.postForm("/clinic/emergency", doctor, "system", MRN_SYSTEM, "value", scene.mrn(),
+        Page opened = submit("/clinic/emergency", doctor, "system", MRN_SYSTEM, "value", scene.mrn(),
                 "reason", reason, "purpose", "treatment", "_csrf", form.csrf());
 
         assertThat(opened.status()).as(opened.body()).isEqualTo(303);
         assertThat(PATIENT_PAGE.matcher(opened.location()).matches()).as(opened.location()).isTrue();
         assertThat(opened.location()).doesNotContain(scene.mrn());
-        Page records = browser.get(opened.location(), doctor, "Accept-Language: en");
+        Page records = page(opened.location(), doctor, "Accept-Language: en");
         assertThat(records.status()).as(records.body()).isEqualTo(200);
         assertThat(records.body()).contains("class=\"badge emergency\"").contains("id=\"until\"")
                 .contains("penicillin").contains("atrial fibrillation")
@@ -289,10 +262,10 @@ class ClinicViewPagesTest {
     @Test
     void emergencyAccessWithoutAReason_isRefused_andOpensNothing() throws Exception {
         String doctor = signIn(scene.emergencyDoctor());
-        String csrf = browser.get("/clinic/emergency", doctor).csrf();
+        String csrf = page("/clinic/emergency", doctor).csrf();
         int before = emergencies.forResident(scene.residentId()).size();
 
-        Page refused = browser.postForm("/clinic/emergency", doctor, "system", MRN_SYSTEM, "value", scene.mrn(),
+        Page refused = submit("/clinic/emergency", doctor, "system", MRN_SYSTEM, "value", scene.mrn(),
                 "reason", "  ", "purpose", "treatment", "_csrf", csrf);
 
         assertThat(refused.status()).isEqualTo(400);
@@ -303,9 +276,9 @@ class ClinicViewPagesTest {
     @Test
     void emergencyAccessForAnIdentifierTheOrganisationNeverLinked_findsNobody_andSaysSo() throws Exception {
         String doctor = signIn(scene.emergencyDoctor());
-        String csrf = browser.get("/clinic/emergency", doctor).csrf();
+        String csrf = page("/clinic/emergency", doctor).csrf();
 
-        Page unknown = browser.postForm("/clinic/emergency", doctor, "system", MRN_SYSTEM, "value", "no-such-mrn",
+        Page unknown = submit("/clinic/emergency", doctor, "system", MRN_SYSTEM, "value", "no-such-mrn",
                 "reason", "chest pain, cannot speak", "purpose", "treatment", "_csrf", csrf);
 
         assertThat(unknown.status()).isEqualTo(404);
@@ -315,11 +288,11 @@ class ClinicViewPagesTest {
     @Test
     void aPractitionerWithoutTheEmergencyRole_isRefusedWithA403Page_andNothingIsOpened() throws Exception {
         String doctor = signIn(scene.doctor());
-        Page form = browser.get("/clinic/emergency", doctor, "Accept-Language: en");
+        Page form = page("/clinic/emergency", doctor, "Accept-Language: en");
         assertThat(form.body()).contains("id=\"no-role\"").doesNotContain("name=\"reason\"");
         int before = emergencies.forResident(scene.residentId()).size();
 
-        Page refused = browser.postForm("/clinic/emergency", doctor, "system", MRN_SYSTEM, "value", scene.mrn(),
+        Page refused = submit("/clinic/emergency", doctor, "system", MRN_SYSTEM, "value", scene.mrn(),
                 "reason", "I would like to look, please", "purpose", "treatment", "_csrf", form.csrf());
 
         assertThat(refused.status()).isEqualTo(403);
@@ -332,14 +305,14 @@ class ClinicViewPagesTest {
         String doctor = signIn(scene.doctor());
         String code = shareCode(scene.resident());
         Page posted = enter(doctor, code, "treatment");
-        assertThat(browser.get(posted.location(), doctor).status()).isEqualTo(200);
+        assertThat(page(posted.location(), doctor).status()).isEqualTo(200);
         assertThat(enter(doctor, code, "treatment").status()).isEqualTo(400);
         String emergencyDoctor = signIn(scene.emergencyDoctor());
         String reason = "log marker reason " + UUID.randomUUID();
-        Page opened = browser.postForm("/clinic/emergency", emergencyDoctor, "system", MRN_SYSTEM, "value",
+        Page opened = submit("/clinic/emergency", emergencyDoctor, "system", MRN_SYSTEM, "value",
                 scene.mrn(), "reason", reason, "purpose", "treatment",
-                "_csrf", browser.get("/clinic/emergency", emergencyDoctor).csrf());
-        assertThat(browser.get(opened.location(), emergencyDoctor).status()).isEqualTo(200);
+                "_csrf", page("/clinic/emergency", emergencyDoctor).csrf());
+        assertThat(page(opened.location(), emergencyDoctor).status()).isEqualTo(200);
 
         String log = Files.readString(CurrentLogFile.path(), StandardCharsets.UTF_8);
 
@@ -353,8 +326,8 @@ class ClinicViewPagesTest {
     void aResidentOrAnOperator_isForbiddenTheClinicPages() throws Exception {
         for (String who : List.of(scene.resident(), scene.operator())) {
             String session = signIn(who);
-            assertThat(browser.get("/clinic", session).status()).as(who).isEqualTo(403);
-            assertThat(browser.get("/clinic/emergency", session).status()).as(who).isEqualTo(403);
+            assertThat(page("/clinic", session).status()).as(who).isEqualTo(403);
+            assertThat(page("/clinic/emergency", session).status()).as(who).isEqualTo(403);
         }
     }
 
@@ -362,9 +335,9 @@ class ClinicViewPagesTest {
     void theClinicPages_renderInEnglishAndInJapanese() throws Exception {
         String doctor = signIn(scene.doctor());
 
-        Page english = browser.get("/clinic", doctor, "Accept-Language: en");
-        Page japanese = browser.get("/clinic?lang=ja", doctor, "Accept-Language: en");
-        Page emergencyJa = browser.get("/clinic/emergency?lang=ja", doctor);
+        Page english = page("/clinic", doctor, "Accept-Language: en");
+        Page japanese = page("/clinic?lang=ja", doctor, "Accept-Language: en");
+        Page emergencyJa = page("/clinic/emergency?lang=ja", doctor);
 
         assertThat(english.status()).isEqualTo(200);
         assertThat(english.body()).contains("lang=\"en\"").contains("<h1>Clinic view</h1>")
@@ -378,19 +351,19 @@ class ClinicViewPagesTest {
     // ---- helpers
 
     private Page enter(String session, String code, String purpose) throws Exception {
-        String csrf = browser.get("/clinic", session).csrf();
-        return browser.post("/clinic/share-code", session, "application/x-www-form-urlencoded",
-                ClinicBrowser.form("code", code, "purpose", purpose, "_csrf", csrf), "Accept-Language: en");
+        String csrf = page("/clinic", session).csrf();
+        return send("POST", "/clinic/share-code", "application/x-www-form-urlencoded",
+                form("code", code, "purpose", purpose, "_csrf", csrf), session, "Accept-Language: en");
     }
 
     private String signIn(String username) throws Exception {
-        return browser.signIn(username, PASSWORD);
+        return signInWith(username);
     }
 
     private String shareCode(String resident) throws Exception {
         String session = signIn(resident);
-        String csrf = browser.get("/portal", session).csrf();
-        Page answer = browser.post("/portal/api/share-codes", session, "application/json", "{}",
+        String csrf = page("/portal", session).csrf();
+        Page answer = send("POST", "/portal/api/share-codes", "application/json", "{}", session,
                 "X-CSRF-Token: " + csrf);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         Matcher code = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z0-9]+)\"").matcher(answer.body());
@@ -407,25 +380,6 @@ class ClinicViewPagesTest {
         return new AccountCredentials(username, PASSWORD);
     }
 
-    /** A source feed of {@code organisation} and an access token from the real token endpoint. */
-    private String feedToken(String id, OrganisationId organisation) throws Exception {
-        ECKey key = new ECKeyGenerator(Curve.P_384).keyID(id + "-k1").algorithm(JWSAlgorithm.ES384).generate();
-        organisations.registerClient(new ClientRegistration(new ClientId(id), organisation, PrincipalKind.SOURCE_FEED,
-                Set.of(SmartScope.parse("system/*.cu")), new JWKSet(key.toPublicJWK()).toString()));
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES384).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(),
-                new JWTClaimsSet.Builder().issuer(id).subject(id).audience("http://localhost:8080/oauth/token")
-                        .expirationTime(Date.from(Instant.now().plusSeconds(120))).jwtID(UUID.randomUUID().toString())
-                        .build());
-        jwt.sign(new ECDSASigner(key));
-        Page answer = browser.postForm("/oauth/token", null, "grant_type", "client_credentials",
-                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-                "client_assertion", jwt.serialize(), "scope", "system/*.cu");
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
 
     /** Patient; an HbA1c (laboratory) and a body weight (vital signs); an allergy; a condition. */
     private static String bundle(String mrn, String src) {

@@ -23,7 +23,7 @@ import org.azukari.consent.api.Recipient;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.OrganisationRegistry;
-import org.azukari.server.security.OperatorPagesWorld;
+import org.azukari.server.security.PagesWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Japanese for operators only, and the dataset review form changing the request it names, with the
  * CSRF token and valid input only.
  */
-class OperatorConsolePagesTest extends OperatorPagesWorld {
+class OperatorConsolePagesTest extends PagesWorld {
 
     /** Each console page and a heading it carries, in English and in Japanese. */
     static final Map<String, List<String>> PAGES = Map.of(

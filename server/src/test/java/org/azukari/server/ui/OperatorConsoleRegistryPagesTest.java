@@ -23,7 +23,7 @@ import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.server.CurrentLogFile;
-import org.azukari.server.security.OperatorPagesWorld;
+import org.azukari.server.security.PagesWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the 400 page and nothing changed; and no page showing a record, a resident id, a password or a
  * linked identifier's value, nor the log any form input.
  */
-class OperatorConsoleRegistryPagesTest extends OperatorPagesWorld {
+class OperatorConsoleRegistryPagesTest extends PagesWorld {
 
     static final List<String> PAGES = List.of("/operator", "/operator/organisations", "/operator/people",
             "/operator/datasets", "/operator/emergencies", "/operator/sources");

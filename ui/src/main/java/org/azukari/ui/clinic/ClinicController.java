@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import org.azukari.fhir.release.ReleaseRefusedException;
 import org.azukari.fhir.release.Released;
 import org.azukari.fhir.release.ShareCodeExchange;
 import org.azukari.identity.api.Caller;
+import org.azukari.ui.web.Dates;
 import org.azukari.ui.web.PageNotFound;
 import org.azukari.ui.web.SignedIn;
 import org.hl7.fhir.r4.model.Bundle;
@@ -51,8 +51,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 class ClinicController {
 
     static final int PAGE = 100;
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(SharedRecords.ZONE);
 
     private final ClinicPurposes purposes;
     private final ShareCodeExchange exchange;
@@ -61,11 +59,13 @@ class ClinicController {
     private final Release.Introductions introductions;
     private final EmergencyOpenings openings;
     private final EmergencyAccesses emergencies;
+    private final Dates dates;
     private final Clock clock;
 
     ClinicController(ClinicPurposes purposes, ShareCodeExchange exchange, Release release, Receipts receipts,
                      Release.Introductions introductions, EmergencyOpenings openings, EmergencyAccesses emergencies,
-                     ObjectProvider<Clock> clock) {
+                     Dates dates, ObjectProvider<Clock> clock) {
+        this.dates = dates;
         this.purposes = purposes;
         this.exchange = exchange;
         this.release = release;
@@ -132,7 +132,7 @@ class ClinicController {
         byte[] body = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(false)
                 .encodeResourceToString(bundle).getBytes(StandardCharsets.UTF_8);
         Receipts.Signed receipt = receipts.issue(released.facts(), body);
-        SharedRecords shared = SharedRecords.of(bundle);
+        SharedRecords shared = SharedRecords.of(bundle, dates);
         model.addAttribute("released", true);
         model.addAttribute("patient", shared.patient().orElse(null));
         model.addAttribute("records", shared.records());
@@ -146,7 +146,7 @@ class ClinicController {
             emergencies.forResident(released.facts().resident()).stream()
                     .filter(e -> e.recipient().equals(caller.recipient()) && e.openAt(now))
                     .map(EmergencyAccess::until).max(Comparator.naturalOrder())
-                    .ifPresent(until -> model.addAttribute("until", MINUTE.format(until)));
+                    .ifPresent(until -> model.addAttribute("until", dates.minute(until)));
         }
         return "clinic/patient";
     }

@@ -1,14 +1,13 @@
 package org.azukari.ui.clinic;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.azukari.ui.records.PlainWords;
 import org.azukari.ui.records.RecordView;
+import org.azukari.ui.web.Dates;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
@@ -21,19 +20,15 @@ import org.hl7.fhir.r4.model.Resource;
  */
 record SharedRecords(Optional<Row> patient, List<Row> records) {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);
-
-    /** One record: a message key for its kind ({@code clinic.type.*}) and fact labels ({@code clinic.fact.*}). */
-    record Row(String type, String typeKey, String date, String title, String value, String range, List<Fact> facts,
-               String source) {
+    /**
+     * One record: a message key for its kind ({@code clinic.type.*}, the clinician's names) and its
+     * facts labelled with the portal's keys ({@code record.fact.*}).
+     */
+    record Row(String type, String typeKey, String date, String title, String value, String range,
+               List<RecordView.Fact> facts, String source) {
     }
 
-    /** A labelled fact; {@code key} is a message key of the clinic bundle. */
-    record Fact(String key, String name, String value) {
-    }
-
-    static SharedRecords of(Bundle bundle) {
+    static SharedRecords of(Bundle bundle, Dates dates) {
         Optional<Row> patient = Optional.empty();
         List<RecordView> views = new ArrayList<>();
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
@@ -42,24 +37,20 @@ record SharedRecords(Optional<Row> patient, List<Row> records) {
                 continue;
             }
             if (resource instanceof Patient) {
-                patient = Optional.of(row(PlainWords.describe(resource)));
+                patient = Optional.of(row(PlainWords.describe(resource), dates));
             } else {
                 views.add(PlainWords.describe(resource));
             }
         }
         List<Row> rows = views.stream()
                 .sorted(Comparator.comparing((RecordView v) -> v.when().orElse(Instant.MIN)).reversed())
-                .map(SharedRecords::row).toList();
+                .map(view -> row(view, dates)).toList();
         return new SharedRecords(patient, rows);
     }
 
-    private static Row row(RecordView view) {
-        List<Fact> facts = view.facts().stream().map(f -> {
-            String name = f.label().startsWith("record.fact.") ? f.label().substring("record.fact.".length())
-                    : f.label();
-            return new Fact("clinic.fact." + name, name, f.value());
-        }).toList();
-        return new Row(view.type(), "clinic.type." + view.type(), view.when().map(DAY::format).orElse(""),
-                view.title(), view.value().orElse(""), view.range().orElse(""), facts, view.source().orElse(""));
+    private static Row row(RecordView view, Dates dates) {
+        return new Row(view.type(), "clinic.type." + view.type(), view.when().map(dates::day).orElse(""),
+                view.title(), view.value().orElse(""), view.range().orElse(""), view.facts(),
+                view.source().orElse(""));
     }
 }

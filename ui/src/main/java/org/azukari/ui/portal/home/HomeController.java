@@ -66,7 +66,8 @@ class HomeController {
         }
         ResidentId resident = caller.resident().get();
         Instant now = clock.instant();
-        List<StoredRecord> stored = bank.isEnrolled(resident) ? bank.list(resident) : List.of();
+        boolean holding = bank.isEnrolled(resident);
+        List<StoredRecord> stored = holding ? bank.list(resident) : List.of();
         Map<String, Long> byCategory = new LinkedHashMap<>();
         for (DataCategory category : DataCategory.values()) {
             byCategory.put(category.name(), stored.stream().filter(r -> r.category() == category).count());
@@ -85,7 +86,7 @@ class HomeController {
         model.addAttribute("access", access);
         model.addAttribute("pending", consents.pendingRequests(resident).size());
         model.addAttribute("recent", recent);
-        model.addAttribute("holding", bank.isEnrolled(resident));
+        model.addAttribute("holding", holding);
         return "portal/home";
     }
 }

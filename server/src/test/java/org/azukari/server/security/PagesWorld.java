@@ -10,11 +10,11 @@ import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
 
 /**
- * {@link RealIdentityWorld} for page tests in other packages: people signed in through the form,
+ * {@link RealIdentityWorld} for page tests in other packages (the operator console, the clinic view): people signed in through the form,
  * pages fetched and forms posted over the same raw HTTP, the session's CSRF token taken from a
  * page's hidden field (every page carries one in the sign-out form). Adds no behaviour.
  */
-public abstract class OperatorPagesWorld extends RealIdentityWorld {
+public abstract class PagesWorld extends RealIdentityWorld {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -22,6 +22,13 @@ public abstract class OperatorPagesWorld extends RealIdentityWorld {
     public record Page(int status, String location, String body) {
         static Page of(RawHttp.Response response) {
             return new Page(response.status(), response.header("Location"), response.body());
+        }
+
+        /** The session's CSRF token from the page's hidden field (every signed-in page has one). */
+        public String csrf() {
+            Matcher m = CSRF_FIELD.matcher(body);
+            assertThat(m.find()).as("a CSRF field on the page").isTrue();
+            return m.group(1);
         }
     }
 
@@ -32,12 +39,37 @@ public abstract class OperatorPagesWorld extends RealIdentityWorld {
     }
 
     protected Page page(String path, String session, String... headerLines) throws IOException {
+        return Page.of(http.get(path, withSession(session, headerLines)));
+    }
+
+    /** Sends a body as is (JSON, FHIR), with the session cookie when there is a session. */
+    protected Page send(String method, String path, String contentType, String body, String session,
+                        String... headerLines) throws IOException {
+        return Page.of(http.send(method, path, contentType, body, withSession(session, headerLines)));
+    }
+
+    /** A url-encoded form body from name, value pairs. */
+    protected static String form(String... pairs) {
+        return RealIdentityWorld.form(pairs);
+    }
+
+    /** Signs in through the form with a username registered by the test itself. */
+    protected String signInWith(String username) throws IOException {
+        return signInAs(username, username);
+    }
+
+    /** A source feed of {@code organisation} and its access token from the real token endpoint. */
+    protected String sourceFeedToken(String id, OrganisationId organisation) throws Exception {
+        return accessToken(registerSourceFeed(id, organisation), "system/*.cu");
+    }
+
+    private static String[] withSession(String session, String... headerLines) {
         String[] lines = new String[headerLines.length + (session == null ? 0 : 1)];
         System.arraycopy(headerLines, 0, lines, 0, headerLines.length);
         if (session != null) {
             lines[headerLines.length] = cookie(session);
         }
-        return Page.of(http.get(path, lines));
+        return lines;
     }
 
     /** Posts a form as a browser would, with the session cookie (and whatever the form holds). */
@@ -47,9 +79,7 @@ public abstract class OperatorPagesWorld extends RealIdentityWorld {
 
     /** The session's CSRF token, as a page's hidden field carries it. */
     protected String csrfFromPage(String session, String path) throws IOException {
-        Matcher m = CSRF_FIELD.matcher(http.get(path, cookie(session)).body());
-        assertThat(m.find()).as("a CSRF field on " + path).isTrue();
-        return m.group(1);
+        return page(path, session).csrf();
     }
 
     protected String accountOf(String who) {
