@@ -84,7 +84,9 @@ final class Opening {
         Decision decision = decide(request, asked(all));
         List<StoredRecord> openable = decision.permit()
                 ? all.stream().filter(request.wanted()).filter(r -> filter.openable(decision, r)).toList() : List.of();
-        List<StoredRecord> patients = request.withPatient() && decision.permit() && !decision.permitted().isEmpty()
+        // the Patient goes out whenever anything at all is released to this recipient
+        boolean withPatient = request.withPatient() && decision.permit() && !decision.permitted().isEmpty();
+        List<StoredRecord> patients = withPatient
                 ? all.stream().filter(r -> r.type().value().equals("Patient"))
                         .sorted(Comparator.comparing(StoredRecord::storedAt).reversed()).limit(1).toList()
                 : List.of();
@@ -95,8 +97,7 @@ final class Opening {
             throw ReleaseRefusedException.notFound();
         }
         try {
-            Optional<Patient> patient = request.withPatient() && decision.permit() && !decision.permitted().isEmpty()
-                    ? Optional.of(patient(request, patients)) : Optional.empty();
+            Optional<Patient> patient = withPatient ? Optional.of(patient(request, patients)) : Optional.empty();
             return answer.apply(new Opened(request, decision, released(request.resident(), decision, openable), patient));
         } catch (ReleaseRefusedException refused) {
             if (refused.status() >= 500) {

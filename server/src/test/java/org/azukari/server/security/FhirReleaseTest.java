@@ -346,20 +346,25 @@ class FhirReleaseTest extends RealIdentityWorld {
                 .contains("\"recipient\":\"" + world().clinic().value() + "\"").contains("MEDICAL/laboratory");
     }
 
-    /** Verifies a receipt as an outsider would: the published JWK set, plain JCA, nothing of the bank's. */
+    /**
+     * Verifies a receipt as an outsider would: the key the receipt names ({@code signingKey}) looked
+     * up by its {@code kid} in the published JWK set, plain JCA, nothing of the bank's.
+     */
     static boolean verifiesWithPublishedKeys(RawHttp http, byte[] receipt, String signature) throws Exception {
         RawHttp.Response published = http.get("/.well-known/azukari-receipt-keys");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
-        for (com.nimbusds.jose.jwk.JWK jwk : com.nimbusds.jose.jwk.JWKSet.parse(published.body()).getKeys()) {
-            assertThat(jwk.isPrivate()).isFalse();
-            if (signature.startsWith(jwk.getKeyID() + ":")) {
-                java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
-                verifier.initVerify(jwk.toECKey().toECPublicKey());
-                verifier.update(receipt);
-                return verifier.verify(Base64.getDecoder().decode(signature.substring(jwk.getKeyID().length() + 1)));
-            }
+        com.nimbusds.jose.jwk.JWKSet keys = com.nimbusds.jose.jwk.JWKSet.parse(published.body());
+        keys.getKeys().forEach(jwk -> assertThat(jwk.isPrivate()).isFalse());
+        Matcher named = Pattern.compile("\"signingKey\":\"([^\"]+)\"")
+                .matcher(new String(receipt, StandardCharsets.UTF_8));
+        com.nimbusds.jose.jwk.JWK key = named.find() ? keys.getKeyByKeyId(named.group(1)) : null;
+        if (key == null || !signature.startsWith(key.getKeyID() + ":")) {
+            return false;
         }
-        return false;
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(key.toECKey().toECPublicKey());
+        verifier.update(receipt);
+        return verifier.verify(Base64.getDecoder().decode(signature.substring(key.getKeyID().length() + 1)));
     }
 
     @Test
