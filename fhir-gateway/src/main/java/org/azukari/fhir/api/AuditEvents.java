@@ -20,12 +20,19 @@ import org.hl7.fhir.r4.model.Reference;
 /**
  * Access-log entries as FHIR R4 AuditEvent resources, after the IHE Basic Audit Log Patterns
  * where they fit: {@code type} rest (or DICOM 110114 user authentication for sign-ins),
- * {@code subtype} the interaction, {@code outcome} 0 for permit and 4 for a denial with the
+ * {@code subtype} the interaction, {@code outcome} 0 for permit, 4 for a denial and 8 (serious
+ * failure) for a permitted request that then failed ({@value #RELEASE_FAILED}), with the
  * reason in {@code outcomeDesc}, the purpose in {@code purposeOfEvent}, the actor and their
  * organisation as agents, the resident as the patient entity with the resource types, counts
  * and data categories as its details. Never record contents.
  */
 public final class AuditEvents {
+
+    /**
+     * The reason code of the entry that follows a release's entry when the release then failed
+     * (a key-vault fault, a receipt that could not be issued): nothing was sent.
+     */
+    public static final String RELEASE_FAILED = "release-failed";
 
     /** Whether the resident's internal id may be shown (auditors) or not (the resident's own view). */
     public enum Audience { AUDITOR, RESIDENT_SELF }
@@ -62,7 +69,8 @@ public final class AuditEvents {
         event.addSubtype(subtype(entry.action()));
         event.setAction(action(entry.action()));
         event.setRecorded(Date.from(logged.at()));
-        event.setOutcome(entry.decision() == AccessDecision.PERMIT ? AuditEventOutcome._0 : AuditEventOutcome._4);
+        event.setOutcome(RELEASE_FAILED.equals(entry.reason()) ? AuditEventOutcome._8
+                : entry.decision() == AccessDecision.PERMIT ? AuditEventOutcome._0 : AuditEventOutcome._4);
         event.setOutcomeDesc(entry.reason());
         entry.purpose().ifPresent(purpose -> event.addPurposeOfEvent().addCoding(
                 new Coding("urn:azukari:purpose", purpose.code(), null)));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.CheckpointSigner;
 import org.azukari.consent.api.ConsentVersionRef;
 
@@ -20,8 +21,12 @@ import org.azukari.consent.api.ConsentVersionRef;
  * (id and version), categories, resourceCount, bodySha256 (hex, of the exact response bytes),
  * issuedAt, requestId, emergency, signingKey. The bank signs those bytes with its
  * {@link CheckpointSigner} (the access log's key: a transit key in Vault/OpenBao, or the local
- * key file; the {@code type} member keeps receipts and checkpoints apart). The recipient gets
- * both in headers; the resident's copy is kept in {@code fg_release_receipt}.
+ * key file; the {@code type} member keeps receipts and checkpoints apart). {@code signingKey} is
+ * the {@code kid} under which {@code /.well-known/azukari-receipt-keys} publishes the key that
+ * made the signature (which is also the signature's prefix). The recipient gets both in
+ * headers; the resident's copy is kept in {@code fg_release_receipt}. A receipt that cannot be
+ * signed or kept is a 503 (FG-0714): nothing is sent, and the release's access-log entry is
+ * followed by one saying it failed.
  */
 public final class Receipts {
 
@@ -29,11 +34,15 @@ public final class Receipts {
 
     private final CheckpointSigner signer;
     private final ReceiptStore store;
+    private final ReleaseLog log;
     private final Clock clock;
+    /** The kid the signer signed with last; a rotation shows as a signature under another one. */
+    private volatile String signingKey = "";
 
-    public Receipts(CheckpointSigner signer, ReceiptStore store, Clock clock) {
+    public Receipts(CheckpointSigner signer, ReceiptStore store, AccessLog accessLog, Clock clock) {
         this.signer = signer;
         this.store = store;
+        this.log = new ReleaseLog(accessLog);
         this.clock = clock;
     }
 
@@ -47,6 +56,15 @@ public final class Receipts {
     }
 
     public Signed issue(ReceiptFacts facts, byte[] body) {
+        try {
+            return signedAndKept(facts, body);
+        } catch (RuntimeException e) {
+            log.failed(facts.caller(), facts.resident(), facts.action(), facts.reliedOn());
+            throw new ReleaseRefusedException(503, "FG-0714", "receipts cannot be signed or kept; nothing was released");
+        }
+    }
+
+    private Signed signedAndKept(ReceiptFacts facts, byte[] body) {
         Map<String, Object> receipt = new TreeMap<>();
         receipt.put("type", TYPE);
         receipt.put("receiptId", UUID.randomUUID().toString());
@@ -60,16 +78,38 @@ public final class Receipts {
         receipt.put("issuedAt", now.toString());
         receipt.put("requestId", facts.caller().requestId());
         receipt.put("emergency", facts.emergency());
-        receipt.put("signingKey", signer.keyName());
-        String json = CanonicalJson.write(receipt);
-        String signature;
-        try {
-            signature = signer.sign(json.getBytes(StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            throw new ReleaseRefusedException(503, "FG-0714", "receipts cannot be signed; nothing was released");
+        Signed signed = signed(receipt);
+        store.save((String) receipt.get("receiptId"), facts.resident(), facts.caller().organisation(), now,
+                signed.json(), signed.signature());
+        return signed;
+    }
+
+    /**
+     * Signs the receipt naming the key that signs it. Which key version the vault will use is known
+     * for sure only from a signature, so a receipt is signed again (once) when the signature shows
+     * another key than the one named — on the first receipt and after a rotation.
+     */
+    private Signed signed(Map<String, Object> receipt) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            receipt.put("signingKey", signingKey);
+            String json = CanonicalJson.write(receipt);
+            String signature = signer.sign(json.getBytes(StandardCharsets.UTF_8));
+            String kid = keyIdOf(signature);
+            if (kid.equals(signingKey)) {
+                return new Signed(json, signature);
+            }
+            signingKey = kid;
         }
-        store.save((String) receipt.get("receiptId"), facts.resident(), facts.caller().organisation(), now, json, signature);
-        return new Signed(json, signature);
+        throw new IllegalStateException("FG-0714 the signing key changed twice while signing one receipt");
+    }
+
+    /** A signature is {@code <kid>:<base64 of the DER signature>}, the kid itself holding colons ({@code vault:v2}). */
+    static String keyIdOf(String signature) {
+        int colon = signature == null ? -1 : signature.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalStateException("FG-0714 a signature without its key id");
+        }
+        return signature.substring(0, colon);
     }
 
     private static Map<String, Object> consent(ConsentVersionRef ref) {

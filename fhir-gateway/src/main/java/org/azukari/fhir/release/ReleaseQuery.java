@@ -141,6 +141,12 @@ public record ReleaseQuery(String type, RecipientPseudonym patient, List<DateBou
         return related;
     }
 
+    /** Whether an {@code _include} may cite the resident's Patient (sent under the recipient's pseudonym). */
+    public boolean includesPatient() {
+        return include.stream().anyMatch(param -> param.wildcard() || param.target()
+                .map("Patient"::equals).orElseGet(() -> ReferencePaths.targets(param).contains("Patient")));
+    }
+
     /** {@code Type:param[:Target]}; for {@code _include} the type must be the one searched. */
     private static ReferenceParam referenceParam(String value, Optional<String> requiredType) {
         String[] parts = value.split(":");

@@ -27,4 +27,9 @@ public final class ReleaseRefusedException extends RuntimeException {
     public static ReleaseRefusedException notFound() {
         return new ReleaseRefusedException(404, "FG-0704", "no such resource, or nothing released to you");
     }
+
+    /** The key vault cannot be asked (unreachable, sealed, or it refused): nothing is released, try again later. */
+    public static ReleaseRefusedException keyVaultUnavailable() {
+        return new ReleaseRefusedException(503, "FG-0707", "the key vault is unavailable; nothing was released");
+    }
 }

@@ -1,6 +1,7 @@
 package org.azukari.fhir.release;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,6 +22,10 @@ import org.hl7.fhir.r4.model.Patient;
  * clinic: the pair is remembered (so the clinic's later requests resolve), and when no consent
  * yet lets the clinic see anything for its purpose, a consent request is filed for the
  * resident. Unknown, used and expired codes all get the same 404.
+ *
+ * <p>Everything that can fail is asked before anything changes, and the changes — the code used
+ * up, the pair remembered, the request filed, the access-log entry — are one transaction: when
+ * the consent store or the access log is down the clinic gets 503 and the code still works.
  */
 public final class ShareCodeExchange {
 
@@ -29,44 +34,78 @@ public final class ShareCodeExchange {
     private final ConsentDecisionPoint decisions;
     private final ConsentRequests requests;
     private final AccessLog accessLog;
+    private final ReleaseTransactions transactions;
     private final Clock clock;
 
+    /** The seams it writes through. */
+    public record Writes(ConsentRequests requests, AccessLog accessLog, ReleaseTransactions transactions) {
+    }
+
     public ShareCodeExchange(ShareCodes codes, Release.Introductions introductions, ConsentDecisionPoint decisions,
-                             ConsentRequests requests, AccessLog accessLog, Clock clock) {
+                             Writes writes, Clock clock) {
         this.codes = codes;
         this.introductions = introductions;
         this.decisions = decisions;
-        this.requests = requests;
-        this.accessLog = accessLog;
+        this.requests = writes.requests();
+        this.accessLog = writes.accessLog();
+        this.transactions = writes.transactions();
         this.clock = clock;
     }
 
     /** A Patient with only the clinic's pseudonymous id; what it may see comes with the reads. */
     public Patient exchange(ReleaseCaller caller, String code) {
-        ResidentId resident = codes.redeem(code).orElseThrow(() ->
-                new ReleaseRefusedException(404, "FG-0711", "no such share code, or it was used or has expired"));
+        ResidentId resident = codes.holder(code).orElseThrow(ShareCodeExchange::unknownCode);
+        boolean permitted = permitted(caller, resident);
         RecipientPseudonym pseudonym = introductions.pseudonyms().of(caller.organisation(), resident);
-        introductions.directory().remember(caller.organisation(), pseudonym, resident);
-        boolean permitted;
-        try {
-            permitted = decisions.decide(new ConsentDecisionPoint.Question(caller.recipient(), caller.purpose(), resident,
-                    Set.of(ConsentCategory.all(DataCategory.MEDICAL), ConsentCategory.all(DataCategory.CARE),
-                            ConsentCategory.all(DataCategory.PAYMENT)), clock.instant())).permit();
-        } catch (ConsentUnavailableException e) {
-            permitted = false;
-        }
-        if (!permitted) {
-            requests.fileRequest(resident, caller.recipient(), caller.purpose());
-        }
-        try {
-            accessLog.append(new AccessLogEntry(caller.actor(), Optional.of(resident), AccessAction.READ, new TreeMap<>(),
-                    Set.of(), Optional.of(caller.purpose()), Set.of(), AccessDecision.PERMIT,
-                    permitted ? "share-code-exchanged" : "share-code-consent-requested", caller.requestId()));
-        } catch (AccessLogUnavailableException e) {
-            throw new ReleaseRefusedException(503, "FG-0706", "the access log is unavailable; try again later");
-        }
+        transactions.inOne(() -> {
+            if (!codes.redeem(code).filter(resident::equals).isPresent()) {
+                throw unknownCode(); // used by a concurrent exchange since it was looked up
+            }
+            introductions.directory().remember(caller.organisation(), pseudonym, resident);
+            if (!permitted) {
+                fileRequest(caller, resident);
+            }
+            log(caller, resident, permitted);
+            return null;
+        });
         Patient patient = new Patient();
         patient.setId("Patient/" + pseudonym.value());
         return patient;
+    }
+
+    private boolean permitted(ReleaseCaller caller, ResidentId resident) {
+        try {
+            return decisions.decide(new ConsentDecisionPoint.Question(caller.recipient(), caller.purpose(), resident,
+                    Set.of(ConsentCategory.all(DataCategory.MEDICAL), ConsentCategory.all(DataCategory.CARE),
+                            ConsentCategory.all(DataCategory.PAYMENT)), clock.instant())).permit();
+        } catch (ConsentUnavailableException e) {
+            throw consentsUnavailable();
+        }
+    }
+
+    private void fileRequest(ReleaseCaller caller, ResidentId resident) {
+        try {
+            requests.fileRequest(resident, caller.recipient(), caller.purpose());
+        } catch (ConsentUnavailableException e) {
+            throw consentsUnavailable();
+        }
+    }
+
+    private void log(ReleaseCaller caller, ResidentId resident, boolean permitted) {
+        try {
+            accessLog.appendAll(List.of(new AccessLogEntry(caller.actor(), Optional.of(resident), AccessAction.READ,
+                    new TreeMap<>(), Set.of(), Optional.of(caller.purpose()), Set.of(), AccessDecision.PERMIT,
+                    permitted ? "share-code-exchanged" : "share-code-consent-requested", caller.requestId())));
+        } catch (AccessLogUnavailableException e) {
+            throw new ReleaseRefusedException(503, "FG-0706", "the access log is unavailable; the share code is unused");
+        }
+    }
+
+    private static ReleaseRefusedException unknownCode() {
+        return new ReleaseRefusedException(404, "FG-0711", "no such share code, or it was used or has expired");
+    }
+
+    private static ReleaseRefusedException consentsUnavailable() {
+        return new ReleaseRefusedException(503, "FG-0703", "consents cannot be read now; the share code is unused");
     }
 }

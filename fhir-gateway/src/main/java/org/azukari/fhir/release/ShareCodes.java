@@ -61,6 +61,12 @@ public final class ShareCodes {
         return new Issued(code.toString(), expires);
     }
 
+    /** The resident of an unused, unexpired code, without using it up; empty for anything else. */
+    public Optional<ResidentId> holder(String code) {
+        String normalised = normalise(code);
+        return normalised == null ? Optional.empty() : store.holder(hash(normalised), clock.instant());
+    }
+
     /** The resident of an unused, unexpired code, and the code is then used up; empty for anything else. */
     public Optional<ResidentId> redeem(String code) {
         String normalised = normalise(code);

@@ -28,6 +28,7 @@ final class ReleaseEndpoint {
 
     static final String PURPOSE_HEADER = "X-Azukari-Purpose";
     static final String FACTS = ReleaseEndpoint.class.getName() + ".facts";
+    static final String RETRY_AFTER_SECONDS = "30";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final FhirCallers callers;
@@ -104,6 +105,11 @@ final class ReleaseEndpoint {
         BaseServerResponseException exception = BaseServerResponseException.newInstance(refused.status(),
                 refused.getMessage());
         exception.setOperationOutcome(outcome);
+        if (refused.status() == 503) {
+            // A dependency is down (consent store, access log, key vault, signer): nothing was
+            // released or changed, and the same request may well succeed shortly.
+            exception.addResponseHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
         return exception;
     }
 }

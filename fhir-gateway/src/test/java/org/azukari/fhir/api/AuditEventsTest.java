@@ -56,6 +56,20 @@ class AuditEventsTest {
     }
 
     @Test
+    void aReleaseThatFailedAfterItsEntry_isASeriousFailure() {
+        LoggedEntry permitted = entry(AccessAction.SEARCH, AccessDecision.PERMIT);
+        AccessLogEntry e = permitted.entry();
+        LoggedEntry failed = new LoggedEntry(8, UUID.randomUUID(), permitted.at(), new AccessLogEntry(e.actor(),
+                e.resident(), e.action(), new TreeMap<>(), Set.of(), e.purpose(), e.consents(), AccessDecision.PERMIT,
+                AuditEvents.RELEASE_FAILED, e.requestId()), "0".repeat(64));
+
+        AuditEvent event = AuditEvents.toFhir(failed, AuditEvents.Audience.AUDITOR);
+
+        assertThat(event.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._8);
+        assertThat(event.getOutcomeDesc()).isEqualTo("release-failed");
+    }
+
+    @Test
     void theResidentsOwnView_neverShowsTheirInternalId() {
         String json = AuditEvents.searchsetJson(List.of(entry(AccessAction.INGEST, AccessDecision.PERMIT)),
                 AuditEvents.Audience.RESIDENT_SELF);

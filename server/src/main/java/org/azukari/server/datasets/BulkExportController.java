@@ -11,6 +11,7 @@ import org.azukari.fhir.api.OperationOutcomes;
 import org.azukari.fhir.export.DatasetExports;
 import org.azukari.fhir.export.ExportJob;
 import org.azukari.fhir.release.ReleaseRefusedException;
+import org.azukari.server.web.Forbidden;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -105,8 +106,18 @@ class BulkExportController {
         return manifest;
     }
 
+    /**
+     * The wellness client asking. Any other caller (a clinic EMR, a source feed) gets the answer
+     * of an unknown job, as a foreign client does: whether a job exists is the kicking client's
+     * business only.
+     */
     private static DatasetExports.ExportCaller caller() {
-        WellnessCallers wellness = WellnessCallers.current();
+        WellnessCallers wellness;
+        try {
+            wellness = WellnessCallers.current();
+        } catch (Forbidden notAWellnessService) {
+            throw new ReleaseRefusedException(404, "EX-0714", "no such export");
+        }
         return new DatasetExports.ExportCaller(wellness.organisation().value(),
                 wellness.caller().client().orElseThrow().value());
     }

@@ -294,6 +294,24 @@ class DatasetExportTest extends RealIdentityWorld {
     }
 
     @Test
+    void aClinicAskingAboutAnExport_getsTheSameNotFoundAsForAnUnknownJob_andTheExportIsUntouched() throws Exception {
+        String[] done = export(scene.token(), scene.request());
+        String clinic = accessToken(world().emr(), "system/Observation.rs");
+
+        RawHttp.Response status = http.get(done[0], bearer(clinic));
+        RawHttp.Response file = http.get(done[0] + "/Observation.ndjson", bearer(clinic));
+        RawHttp.Response cancel = http.send("DELETE", done[0], null, null, bearer(clinic));
+        RawHttp.Response unknown = http.get("/api/system/bulk/" + java.util.UUID.randomUUID(), bearer(scene.token()));
+
+        for (RawHttp.Response answer : List.of(status, file, cancel, unknown)) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+            assertThat(answer.body()).contains("OperationOutcome").contains("EX-0714");
+        }
+        assertThat(status.body()).isEqualTo(unknown.body());
+        assertThat(http.get(done[0], bearer(scene.token())).status()).as("the export is still there").isEqualTo(200);
+    }
+
+    @Test
     void aCancelledExport_isGone_withItsFiles() throws Exception {
         RawHttp.Response kicked = kickOff(scene.token(), scene.request());
         String status = kicked.header("Content-Location").replaceFirst("^https?://[^/]+", "");

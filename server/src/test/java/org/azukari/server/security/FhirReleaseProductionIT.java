@@ -146,6 +146,9 @@ class FhirReleaseProductionIT {
         assertThat(signer.verify(receipt.getBytes(StandardCharsets.UTF_8),
                 observations.header("X-Azukari-Receipt-Signature"))).isTrue();
         assertThat(observations.header("X-Azukari-Receipt-Signature")).startsWith("vault:v");
+        String signature = observations.header("X-Azukari-Receipt-Signature");
+        assertThat(receipt).as("the receipt names the transit key version that signed it, as its kid")
+                .contains("\"signingKey\":\"" + signature.substring(0, signature.lastIndexOf(':')) + "\"");
         assertThat(FhirReleaseTest.verifiesWithPublishedKeys(http, receipt.getBytes(StandardCharsets.UTF_8),
                 observations.header("X-Azukari-Receipt-Signature"))).as("verified with the transit key's published public key")
                 .isTrue();

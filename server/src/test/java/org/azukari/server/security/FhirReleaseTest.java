@@ -164,7 +164,11 @@ class FhirReleaseTest extends RealIdentityWorld {
     }
 
     String shareCode(String who) throws IOException {
-        String session = signIn(who);
+        return shareCodeOf(signIn(who));
+    }
+
+    /** A share code of the resident signed in with {@code session}. */
+    String shareCodeOf(String session) throws IOException {
         RawHttp.Response portal = http.get("/portal", cookie(session));
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(portal.body());
         assertThat(csrf.find()).as(portal.body()).isTrue();
@@ -342,20 +346,25 @@ class FhirReleaseTest extends RealIdentityWorld {
                 .contains("\"recipient\":\"" + world().clinic().value() + "\"").contains("MEDICAL/laboratory");
     }
 
-    /** Verifies a receipt as an outsider would: the published JWK set, plain JCA, nothing of the bank's. */
+    /**
+     * Verifies a receipt as an outsider would: the key the receipt names ({@code signingKey}) looked
+     * up by its {@code kid} in the published JWK set, plain JCA, nothing of the bank's.
+     */
     static boolean verifiesWithPublishedKeys(RawHttp http, byte[] receipt, String signature) throws Exception {
         RawHttp.Response published = http.get("/.well-known/azukari-receipt-keys");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
-        for (com.nimbusds.jose.jwk.JWK jwk : com.nimbusds.jose.jwk.JWKSet.parse(published.body()).getKeys()) {
-            assertThat(jwk.isPrivate()).isFalse();
-            if (signature.startsWith(jwk.getKeyID() + ":")) {
-                java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
-                verifier.initVerify(jwk.toECKey().toECPublicKey());
-                verifier.update(receipt);
-                return verifier.verify(Base64.getDecoder().decode(signature.substring(jwk.getKeyID().length() + 1)));
-            }
+        com.nimbusds.jose.jwk.JWKSet keys = com.nimbusds.jose.jwk.JWKSet.parse(published.body());
+        keys.getKeys().forEach(jwk -> assertThat(jwk.isPrivate()).isFalse());
+        Matcher named = Pattern.compile("\"signingKey\":\"([^\"]+)\"")
+                .matcher(new String(receipt, StandardCharsets.UTF_8));
+        com.nimbusds.jose.jwk.JWK key = named.find() ? keys.getKeyByKeyId(named.group(1)) : null;
+        if (key == null || !signature.startsWith(key.getKeyID() + ":")) {
+            return false;
         }
-        return false;
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(key.toECKey().toECPublicKey());
+        verifier.update(receipt);
+        return verifier.verify(Base64.getDecoder().decode(signature.substring(key.getKeyID().length() + 1)));
     }
 
     @Test
@@ -580,6 +589,212 @@ class FhirReleaseTest extends RealIdentityWorld {
         assertThat(answer.status()).as(answer.body()).isEqualTo(503);
         assertThat(answer.body()).contains("FG-0706").doesNotContain("\"Observation\"");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fg_release_receipt", Integer.class)).isEqualTo(receipts);
+    }
+
+    // ---- when something goes wrong, and what each response sends once
+
+    /** A resident whose records are stored as {@code infra/run --demo} stores them: straight into the bank, no ids in the content. */
+    record Demo(ResidentId resident, String pseudonym, int observations) {
+    }
+
+    private static Demo demo;
+
+    Demo demo() throws Exception {
+        if (demo == null) {
+            String username = "reldemo-" + world().suffix();
+            ResidentId resident = registerResident(username).resident().orElseThrow();
+            bank.enrol(resident);
+            List<org.azukari.trustbank.api.StoredRecord> stored = bank.storeAll(resident,
+                    org.azukari.server.demo.DemoRecords.of(resident));
+            stored.forEach(record -> NEVER.add(record.id().value()));
+            NEVER.add(resident.toString());
+            grant(resident, world().clinic(), ConsentCategory.all(DataCategory.MEDICAL));
+            String pseudonym = exchange(setup.emr1(), shareCodeOf(signInAs(username, "demo resident")));
+            demo = new Demo(resident, pseudonym, (int) stored.stream()
+                    .filter(r -> r.type().value().equals("Observation")).count());
+        }
+        return demo;
+    }
+
+    @Test
+    void recordsStoredWithoutAnId_likeTheDemos_areReleasedBySearchAndEverything_underTheClinicsOwnIds() throws Exception {
+        Demo demo = demo();
+
+        RawHttp.Response search = get(setup.emr1(), "/fhir/Observation?patient=" + demo.pseudonym() + "&_count=100",
+                TREATMENT);
+        RawHttp.Response everything = get(setup.emr1(), "/fhir/Patient/" + demo.pseudonym() + "/$everything",
+                TREATMENT);
+
+        assertThat(search.status()).as(search.body()).isEqualTo(200);
+        assertThat(total(search.body())).isEqualTo(demo.observations());
+        assertThat(ids(search.body(), "Observation")).hasSize(demo.observations()).doesNotHaveDuplicates()
+                .allMatch(id -> id.matches("[a-z2-7]{26}"));
+        assertThat(everything.status()).as(everything.body()).isEqualTo(200);
+        assertThat(ids(everything.body(), "Observation")).containsExactlyInAnyOrderElementsOf(
+                ids(search.body(), "Observation"));
+        assertThat(everything.body()).doesNotContain("\"CarePlan\"").doesNotContain("\"Claim\"");
+    }
+
+    int accessLogRows() {
+        return new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM cp_access_log", Integer.class);
+    }
+
+    @Test
+    void everything_writesOneAccessLogEntryPerRequest_namingThePatientAndTheRecords() throws Exception {
+        String token = token(setup.emr1());
+        int before = accessLogRows();
+
+        RawHttp.Response answer = record(http.get("/fhir/Patient/" + setup.p1() + "/$everything", bearer(token),
+                TREATMENT));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(accessLogRows()).isEqualTo(before + 1);
+        assertThat(newestEntries(1).get(0)).contains("\"Patient\":1").contains("\"Observation\":2");
+    }
+
+    /** The canonical JSON of the newest {@code n} access-log entries, oldest first. */
+    List<String> newestEntries(int n) {
+        List<String> newest = new ArrayList<>(new JdbcTemplate(dataSource).queryForList(
+                "SELECT entry_json FROM cp_access_log ORDER BY sequence DESC LIMIT " + n, String.class));
+        java.util.Collections.reverse(newest);
+        return newest;
+    }
+
+    @Test
+    void includeOfTheSubject_addsThePatient_underThePseudonym_outsideTheTotal() throws Exception {
+        for (String include : List.of("Observation:subject", "Observation:patient", "*")) {
+            RawHttp.Response answer = get(setup.emr1(), observations("&code=2345-7&_include=" + include), TREATMENT);
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(total(answer.body())).isEqualTo(1);
+            com.fasterxml.jackson.databind.JsonNode entries = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(answer.body()).get("entry");
+            assertThat(entries).as(include).filteredOn(e -> e.at("/resource/resourceType").asText().equals("Patient"))
+                    .singleElement().satisfies(patient -> {
+                        assertThat(patient.at("/resource/id").asText()).isEqualTo(setup.p1());
+                        assertThat(patient.at("/search/mode").asText()).isEqualTo("include");
+                        assertThat(patient.at("/resource/name/0/family").asText()).isEqualTo("Yamada");
+                        assertThat(patient.path("resource").has("identifier")).isFalse();
+                    });
+        }
+        RawHttp.Response without = get(setup.emr1(), observations("&code=2345-7"), TREATMENT);
+        assertThat(ids(without.body(), "Patient")).isEmpty();
+    }
+
+    /** Every page of a paging, from {@code path} on. */
+    List<String> allPages(String path) throws Exception {
+        List<String> pages = new ArrayList<>();
+        Pattern nextLink = Pattern.compile("\"relation\"\\s*:\\s*\"next\"\\s*,\\s*\"url\"\\s*:\\s*\"[^\"]*(/fhir/[^\"]+)\"");
+        String next = path;
+        while (next != null && pages.size() < 20) {
+            RawHttp.Response page = get(setup.emr1(), next, TREATMENT);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            pages.add(page.body());
+            Matcher m = nextLink.matcher(page.body());
+            next = m.find() ? m.group(1) : null;
+        }
+        return pages;
+    }
+
+    @Test
+    void aPaging_sendsEachCitedDirectoryResourceOnce_acrossAllItsPages() throws Exception {
+        for (String first : List.of("/fhir/Patient/" + setup.p1() + "/$everything?_count=1", observations("&_count=1"))) {
+            List<String> pages = allPages(first);
+
+            assertThat(pages).as(first).hasSize(2);
+            List<String> practitioners = pages.stream().flatMap(body -> ids(body, "Practitioner").stream()).toList();
+            assertThat(practitioners).as(first).hasSize(1);
+        }
+    }
+
+    @Test
+    void aReceipt_namesItsSigningKeyByTheIdItIsPublishedUnder_andPlainJcaVerifiesItWithThatKey() throws Exception {
+        RawHttp.Response answer = get(setup.emr1(), observations(""), TREATMENT);
+        byte[] receipt = Base64.getUrlDecoder().decode(answer.header("X-Azukari-Receipt"));
+        String signature = answer.header("X-Azukari-Receipt-Signature");
+        String kid = new com.fasterxml.jackson.databind.ObjectMapper().readTree(receipt).get("signingKey").asText();
+
+        RawHttp.Response published = http.get("/.well-known/azukari-receipt-keys");
+        com.nimbusds.jose.jwk.JWK key = com.nimbusds.jose.jwk.JWKSet.parse(published.body()).getKeyByKeyId(kid);
+
+        assertThat(key).as("a published key has the id " + kid).isNotNull();
+        assertThat(signature).startsWith(kid + ":");
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(key.toECKey().toECPublicKey());
+        verifier.update(receipt);
+        assertThat(verifier.verify(Base64.getDecoder().decode(signature.substring(kid.length() + 1)))).isTrue();
+    }
+
+    @Test
+    void aReleaseWhoseReceiptCannotBeKept_answers503_sendsNothing_andTheResidentsLogSaysItFailed() throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String token = token(setup.emr1());
+        jdbc.execute("ALTER TABLE fg_release_receipt RENAME TO fg_release_receipt_down");
+        RawHttp.Response answer;
+        try {
+            answer = record(http.get(observations(""), bearer(token), TREATMENT));
+        } finally {
+            jdbc.execute("ALTER TABLE fg_release_receipt_down RENAME TO fg_release_receipt");
+        }
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).isNotBlank();
+        assertThat(answer.body()).contains("OperationOutcome").contains("FG-0714").doesNotContain("\"Observation\"");
+        assertThat(answer.header("X-Azukari-Receipt")).isNull();
+        List<String> logged = newestEntries(2);
+        assertThat(logged.get(0)).contains("\"decision\":\"PERMIT\"").contains("\"Observation\":2");
+        assertThat(logged.get(1)).contains("\"reason\":\"release-failed\"").contains("\"resourceCounts\":{}")
+                .contains(requestIdOf(logged.get(0)));
+        com.fasterxml.jackson.databind.JsonNode seen = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(http.get("/portal/access-log", cookie(signIn("e-resident"))).body());
+        List<com.fasterxml.jackson.databind.JsonNode> byClinics = new ArrayList<>();
+        seen.forEach(entry -> {
+            if (entry.path("actorKind").asText().equals("CLINIC_EMR")) {
+                byClinics.add(entry);
+            }
+        });
+        assertThat(byClinics.get(0).get("reason").asText()).as("the newest clinic entry the resident sees")
+                .isEqualTo("release-failed");
+        assertThat(byClinics.get(0).get("organisation").asText()).isEqualTo(world().clinic().value());
+    }
+
+    static String requestIdOf(String entryJson) {
+        Matcher m = Pattern.compile("\"requestId\":\"([^\"]+)\"").matcher(entryJson);
+        assertThat(m.find()).as(entryJson).isTrue();
+        return "\"requestId\":\"" + m.group(1) + "\"";
+    }
+
+    @Test
+    void whenTheConsentStoreIsDown_aShareCodeExchangeAnswers503_changesNothing_andTheCodeStillWorks() throws Exception {
+        assertAnExchangeChangesNothingWhile("cp_consent_version", "FG-0703");
+    }
+
+    @Test
+    void whenTheAccessLogIsDown_aShareCodeExchangeAnswers503_changesNothing_andTheCodeStillWorks() throws Exception {
+        assertAnExchangeChangesNothingWhile("cp_access_log_head", "FG-0706");
+    }
+
+    /** Exchanges a fresh code while {@code table} is gone: 503, no entry, no code used up; then the code works. */
+    void assertAnExchangeChangesNothingWhile(String table, String code) throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String shareCode = shareCode("e-resident");
+        String token = token(setup.emr1());
+        int before = accessLogRows();
+        jdbc.execute("ALTER TABLE " + table + " RENAME TO " + table + "_down");
+        RawHttp.Response answer;
+        try {
+            answer = record(http.send("POST", "/fhir/Patient/$exchange-share-code", "application/fhir+json",
+                    "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"code\",\"valueString\":\"" + shareCode
+                            + "\"}]}", bearer(token), TREATMENT));
+        } finally {
+            jdbc.execute("ALTER TABLE " + table + "_down RENAME TO " + table);
+        }
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).isNotBlank();
+        assertThat(answer.body()).contains("OperationOutcome").contains(code).doesNotContain(setup.p1());
+        assertThat(accessLogRows()).as("nothing logged").isEqualTo(before);
+        assertThat(exchange(setup.emr1(), shareCode)).as("the code was not used up").isEqualTo(setup.p1());
     }
 
     @AfterAll

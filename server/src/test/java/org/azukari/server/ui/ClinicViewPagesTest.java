@@ -36,7 +36,9 @@ import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PersonAccount;
 import org.azukari.identity.api.ProofingMethod;
+import org.azukari.trustbank.api.TrustBank;
 import org.azukari.server.CurrentLogFile;
+import org.azukari.server.demo.DemoRecords;
 import org.azukari.server.security.PagesWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,9 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Autowired
     EmergencyAccesses emergencies;
+
+    @Autowired
+    TrustBank bank;
 
     @BeforeEach
     void buildScene() throws Exception {
@@ -138,6 +143,30 @@ class ClinicViewPagesTest extends PagesWorld {
                 .doesNotContain("atrial fibrillation").doesNotContain("badge emergency")
                 .doesNotContain(scene.mrn()).doesNotContain(scene.source())
                 .doesNotContain(scene.residentId().toString());
+    }
+
+    @Test
+    void aResidentWhoseRecordsCarryNoIds_asTheDemoStoresThem_isShownInPlainWords() throws Exception {
+        String username = "cvdemo-" + scene.suffix();
+        ResidentId resident = people.registerResident(credentials(username), AssuranceLevel.HIGH,
+                ProofingMethod.IN_PERSON_AT_CITY_OFFICE).resident().orElseThrow();
+        bank.enrol(resident);
+        bank.storeAll(resident, DemoRecords.of(resident));
+        String text = "『診療』を目的として、『医療データ』を提供してよいですか？";
+        consents.grant(resident, new ConsentTerms(Recipient.organisation(scene.clinic().value()), new Purpose("treatment"),
+                        Set.of(ConsentCategory.all(DataCategory.MEDICAL)), ConsentPeriod.from(Instant.now().minusSeconds(60))),
+                new ConsentEvidence(text, "ja", "consent-question-1",
+                        Receipts.sha256Hex(text.getBytes(StandardCharsets.UTF_8)), Instant.now(), "portal"),
+                new AccessActor("RESIDENT", "clinic-view-test", Optional.empty(), Optional.empty()));
+        String doctor = signIn(scene.doctor());
+
+        Page posted = enter(doctor, shareCode(username), "treatment");
+        Page records = page(posted.location(), doctor, "Accept-Language: en");
+
+        assertThat(records.status()).as(records.body()).isEqualTo(200);
+        assertThat(records.body()).contains("<h1>Shared records</h1>").contains("6.1 %").contains("62.1 kg")
+                .contains("azukari-release-receipt/v1").doesNotContain("Day service")
+                .doesNotContain(resident.toString());
     }
 
     @Test

@@ -230,8 +230,12 @@ class ClinicController {
             case 403 -> error(HttpServletResponse.SC_FORBIDDEN, "clinic.error.forbidden", refused.code(), model,
                     response);
             case 404 -> error(HttpServletResponse.SC_NOT_FOUND, "error.notFound", refused.code(), model, response);
-            default -> error(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.unavailable", refused.code(), model,
-                    response);
+            default -> {
+                // a dependency is down; nothing was released and the same page may work shortly
+                response.setHeader("Retry-After", "30");
+                yield error(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.unavailable", refused.code(), model,
+                        response);
+            }
         };
     }
 

@@ -15,6 +15,7 @@ import org.azukari.fhir.release.Pseudonyms;
 import org.azukari.fhir.release.Receipts;
 import org.azukari.fhir.release.RecipientConsents;
 import org.azukari.fhir.release.Release;
+import org.azukari.fhir.release.ReleaseTransactions;
 import org.azukari.fhir.release.ShareCodeExchange;
 import org.azukari.fhir.release.ShareCodes;
 import org.azukari.fhir.release.jdbc.JdbcReleaseTables;
@@ -26,6 +27,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The release feature. Until consent-policy provides a {@link ConsentDecisionPoint} bean, every
@@ -62,10 +65,23 @@ public class ReleaseConfiguration {
     @Bean
     ShareCodeExchange shareCodeExchange(ShareCodes codes, Release.Introductions introductions,
                                         ObjectProvider<ConsentDecisionPoint> decisions,
-                                        ObjectProvider<ConsentRequests> requests, AccessLog accessLog) {
+                                        ObjectProvider<ConsentRequests> requests, AccessLog accessLog,
+                                        DataSource dataSource) {
         ConsentRequests filing = requests.getIfAvailable(() -> (resident, recipient, purpose) ->
                 log.warn("FG-0790 consent requests are not connected; no request filed for recipient {}", recipient));
-        return new ShareCodeExchange(codes, introductions, decisionPoint(decisions), filing, accessLog, Clock.systemUTC());
+        return new ShareCodeExchange(codes, introductions, decisionPoint(decisions),
+                new ShareCodeExchange.Writes(filing, accessLog, transactions(dataSource)), Clock.systemUTC());
+    }
+
+    /** The release tables, the consent store and the access log share the data source: one transaction joins them. */
+    static ReleaseTransactions transactions(DataSource dataSource) {
+        TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        return new ReleaseTransactions() {
+            @Override
+            public <T> T inOne(java.util.function.Supplier<T> work) {
+                return template.execute(status -> work.get());
+            }
+        };
     }
 
     @Bean
@@ -74,8 +90,8 @@ public class ReleaseConfiguration {
     }
 
     @Bean
-    Receipts releaseReceipts(CheckpointSigner signer, JdbcReleaseTables tables) {
-        return new Receipts(signer, tables, Clock.systemUTC());
+    Receipts releaseReceipts(CheckpointSigner signer, JdbcReleaseTables tables, AccessLog accessLog) {
+        return new Receipts(signer, tables, accessLog, Clock.systemUTC());
     }
 
     @Bean

@@ -58,6 +58,13 @@ public final class JdbcReleaseTables implements PseudonymDirectory, ShareCodeSto
     }
 
     @Override
+    public Optional<ResidentId> holder(byte[] codeHash, Instant now) {
+        return jdbc.query("SELECT resident_id FROM fg_release_share_code WHERE code_hash = ? AND used_at IS NULL"
+                        + " AND expires_at > ?", (rs, i) -> new ResidentId(rs.getObject(1, UUID.class)), codeHash,
+                Timestamp.from(now)).stream().findFirst();
+    }
+
+    @Override
     public Optional<ResidentId> redeem(byte[] codeHash, Instant now) {
         int used = jdbc.update("UPDATE fg_release_share_code SET used_at = ? WHERE code_hash = ? AND used_at IS NULL"
                 + " AND expires_at > ?", Timestamp.from(now), codeHash, Timestamp.from(now));

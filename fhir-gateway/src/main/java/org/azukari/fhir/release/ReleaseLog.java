@@ -1,0 +1,87 @@
+package org.azukari.fhir.release;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.azukari.consent.api.AccessAction;
+import org.azukari.consent.api.AccessDecision;
+import org.azukari.consent.api.AccessLog;
+import org.azukari.consent.api.AccessLogEntry;
+import org.azukari.consent.api.AccessLogUnavailableException;
+import org.azukari.consent.api.ConsentDecisionPoint.Decision;
+import org.azukari.consent.api.ConsentVersionRef;
+import org.azukari.consent.api.DataCategory;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.api.AuditEvents;
+import org.azukari.trustbank.api.StoredRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A release's access-log entries. One entry per request, written before anything is decrypted:
+ * the decision and the records about to be decrypted. The entry cannot be taken back (the log is
+ * a hash chain), so when the release fails after it — a key-vault fault, a receipt that cannot be
+ * signed or kept, a bug — a second entry with the same request id says so ({@value #FAILED}: the
+ * decision stands, nothing was sent). Without it the resident would read a failed request as a
+ * release.
+ */
+final class ReleaseLog {
+
+    /** The reason code of the entry that follows a logged release that then failed. */
+    static final String FAILED = AuditEvents.RELEASE_FAILED;
+
+    private static final Logger log = LoggerFactory.getLogger(ReleaseLog.class);
+
+    private final AccessLog accessLog;
+
+    ReleaseLog(AccessLog accessLog) {
+        this.accessLog = accessLog;
+    }
+
+    /** Written before anything is decrypted; if it cannot be written, nothing is (fail closed, 503 FG-0706). */
+    void beforeDecrypting(ReleaseCaller caller, ResidentId resident, AccessAction action, Decision decision,
+                          List<StoredRecord> opened) {
+        TreeMap<String, Integer> counts = new TreeMap<>();
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        for (StoredRecord record : opened) {
+            counts.merge(record.type().value(), 1, Integer::sum);
+            categories.add(record.category());
+        }
+        String reason = decision.reason().matches("[a-z0-9][a-z0-9._-]{0,63}") ? decision.reason() : "unrecognised";
+        append(new AccessLogEntry(caller.actor(), Optional.of(resident), action, counts, categories,
+                Optional.of(caller.purpose()), ids(decision.reliedOn()),
+                decision.permit() ? AccessDecision.PERMIT : AccessDecision.DENY, reason, caller.requestId()));
+    }
+
+    /**
+     * After {@link #beforeDecrypting}, when the release failed and nothing was sent. Best effort: if
+     * the log cannot take this entry either, the request is still answered with its own error, and
+     * the application log names the request (FG-0717).
+     */
+    void failed(ReleaseCaller caller, ResidentId resident, AccessAction action, List<ConsentVersionRef> reliedOn) {
+        try {
+            append(new AccessLogEntry(caller.actor(), Optional.of(resident), action, new TreeMap<>(), Set.of(),
+                    Optional.of(caller.purpose()), ids(reliedOn), AccessDecision.PERMIT, FAILED, caller.requestId()));
+        } catch (ReleaseRefusedException logDown) {
+            log.warn("FG-0717 release request {} failed and the failure could not be recorded in the access log",
+                    caller.requestId());
+        }
+    }
+
+    private void append(AccessLogEntry entry) {
+        try {
+            accessLog.append(entry);
+        } catch (AccessLogUnavailableException e) {
+            throw new ReleaseRefusedException(503, "FG-0706", "the access log is unavailable; nothing was released");
+        }
+    }
+
+    private static Set<String> ids(List<ConsentVersionRef> reliedOn) {
+        Set<String> consents = new HashSet<>();
+        reliedOn.forEach(ref -> consents.add(ref.id()));
+        return consents;
+    }
+}
