@@ -74,4 +74,13 @@ public record AccessLogEntry(AccessActor actor, Optional<ResidentId> resident, A
     public boolean emergency() {
         return action == AccessAction.EMERGENCY_ACCESS || EMERGENCY_REASONS.contains(reason);
     }
+
+    /**
+     * Whether the entry records the opening of a break-glass access itself: exactly one entry per
+     * opening, so this is what counts emergency accesses (the releases under it and its review are
+     * {@link #emergency()} too, but are not more openings).
+     */
+    public boolean emergencyOpening() {
+        return action == AccessAction.EMERGENCY_ACCESS && "emergency-access".equals(reason);
+    }
 }

@@ -1,9 +1,12 @@
 package org.azukari.consent.decision;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.azukari.consent.api.Consent;
 import org.azukari.consent.api.ConsentCategory;
@@ -21,15 +24,20 @@ import org.azukari.consent.api.NeverShare;
  * whose recipient covers the asking recipient ({@link org.azukari.consent.api.Recipient#covers}),
  * for the same purpose, with a period containing the time asked about, covers it; otherwise when an
  * emergency access open at that time for the asking organisation covers it. Never-share marks
- * override both (deny overrides). A decision permits the asked categories that pass, and relies on
+ * override both (deny overrides): an asked category a mark covers is not permitted, and a permit
+ * carries every mark that touches the question as {@code withheld}, so a finer mark
+ * ({@code MEDICAL/laboratory}) holds under a whole permitted category ({@code MEDICAL}) too
+ * ({@link Decision#releases}). A decision permits the asked categories that pass, and relies on
  * the consents (or emergency accesses) that let them pass; its reason is {@code consent-permit},
  * {@code emergency-access}, or {@code consent-and-emergency-access} when it needed both.
  *
- * <p>On a deny the reason is the most informative one, in this order: {@code never-share} (a
- * consent or emergency access would have covered it), {@code category-not-covered},
- * {@code consent-withdrawn}, {@code consent-expired}, {@code emergency-expired},
- * {@code wrong-purpose}, {@code wrong-recipient}, {@code no-consent}. Nothing is cached: every call
- * reads the stores, and any failure to read them is a {@link ConsentUnavailableException}.
+ * <p>On a deny the reason is the most informative one: {@code never-share} (a consent or emergency
+ * access would have covered it); else {@code category-not-covered} (something for this recipient
+ * and purpose is in force, but not for this); else the ending of the grant for this recipient and
+ * purpose that ended last — {@code consent-withdrawn}, {@code consent-expired} or
+ * {@code emergency-expired}, so an opening that expired after a withdrawal is logged as expired;
+ * else {@code wrong-purpose}, {@code wrong-recipient}, {@code no-consent}. Nothing is cached: every
+ * call reads the stores, and any failure to read them is a {@link ConsentUnavailableException}.
  */
 public final class DefaultConsentDecisionPoint implements ConsentDecisionPoint {
 
@@ -99,10 +107,22 @@ public final class DefaultConsentDecisionPoint implements ConsentDecisionPoint {
             // the reason code is what the access log keeps, so a release that needed an opening says so
             String reason = !byConsent ? "emergency-access" : byEmergency ? "consent-and-emergency-access"
                     : "consent-permit";
-            return new Decision(true, permitted, new ArrayList<>(reliedOn), reason, byEmergency);
+            return new Decision(true, permitted, touching(never, q.categories()), new ArrayList<>(reliedOn), reason,
+                    byEmergency);
         }
-        return new Decision(false, Set.of(), List.of(),
+        return new Decision(false, Set.of(), Set.of(), List.of(),
                 blockedByNeverShare ? "never-share" : denyReason(q, all, openings), false);
+    }
+
+    /** The marks that cover an asked category or lie within one (a finer mark under a whole category). */
+    private static Set<ConsentCategory> touching(Set<ConsentCategory> never, Set<ConsentCategory> asked) {
+        Set<ConsentCategory> touching = new LinkedHashSet<>();
+        for (ConsentCategory mark : never) {
+            if (asked.stream().anyMatch(a -> a.covers(mark) || mark.covers(a))) {
+                touching.add(mark);
+            }
+        }
+        return touching;
     }
 
     private static boolean applies(Consent consent, Question q) {
@@ -114,9 +134,14 @@ public final class DefaultConsentDecisionPoint implements ConsentDecisionPoint {
         return granted.stream().anyMatch(g -> g.covers(asked));
     }
 
+    /** A grant for this recipient and purpose that has ended, and when. */
+    private record Ending(String reason, Instant at) {
+    }
+
     /** The closest miss among the resident's consents and openings. */
     private static String denyReason(Question q, List<Consent> all, List<EmergencyAccess> openings) {
         Set<String> misses = new HashSet<>();
+        List<Ending> endings = new ArrayList<>();
         for (Consent consent : all) {
             boolean recipient = consent.terms().recipient().covers(q.recipient());
             boolean purpose = consent.terms().purpose().equals(q.purpose());
@@ -125,9 +150,9 @@ public final class DefaultConsentDecisionPoint implements ConsentDecisionPoint {
                 if (status == ConsentStatus.ACTIVE && consent.terms().period().contains(q.at())) {
                     misses.add("category-not-covered");
                 } else if (status == ConsentStatus.WITHDRAWN) {
-                    misses.add("consent-withdrawn");
+                    endings.add(new Ending("consent-withdrawn", consent.recorded()));
                 } else if (status == ConsentStatus.EXPIRED) {
-                    misses.add("consent-expired");
+                    endings.add(new Ending("consent-expired", consent.terms().period().end().orElse(q.at())));
                 }
             } else if (recipient && status == ConsentStatus.ACTIVE) {
                 misses.add("wrong-purpose");
@@ -136,12 +161,24 @@ public final class DefaultConsentDecisionPoint implements ConsentDecisionPoint {
             }
         }
         for (EmergencyAccess opening : openings) {
-            if (opening.recipient().covers(q.recipient())) {
-                misses.add(opening.openAt(q.at()) ? "category-not-covered" : "emergency-expired");
+            if (!opening.recipient().covers(q.recipient())) {
+                continue;
+            }
+            if (opening.openAt(q.at())) {
+                misses.add("category-not-covered");
+            } else if (!q.at().isBefore(opening.until())) {
+                endings.add(new Ending("emergency-expired", opening.until()));
             }
         }
-        for (String reason : List.of("category-not-covered", "consent-withdrawn", "consent-expired",
-                "emergency-expired", "wrong-purpose", "wrong-recipient")) {
+        if (misses.contains("category-not-covered")) {
+            return "category-not-covered";
+        }
+        // the grant that ended last is the one the asker was relying on most recently
+        Optional<Ending> last = endings.stream().max(Comparator.comparing(Ending::at));
+        if (last.isPresent()) {
+            return last.get().reason();
+        }
+        for (String reason : List.of("wrong-purpose", "wrong-recipient")) {
             if (misses.contains(reason)) {
                 return reason;
             }

@@ -19,8 +19,10 @@ import org.azukari.consent.api.WhoCanSee;
 
 /**
  * Active consents (in their period) and open emergency accesses, as grants to show the resident,
- * with what the resident marked never-share taken out: a category a mark covers is not listed,
- * and a grant left with nothing is not listed at all (no one can see anything through it).
+ * with what the resident marked never-share taken out: a category a mark covers is not listed, a
+ * grant left with nothing is not listed at all (no one can see anything through it), and a finer
+ * mark within a listed category is listed as withheld from it — the same rule as the decision
+ * point's ({@link org.azukari.consent.api.ConsentDecisionPoint.Decision#releases}).
  */
 public final class DefaultWhoCanSee implements WhoCanSee {
 
@@ -42,9 +44,9 @@ public final class DefaultWhoCanSee implements WhoCanSee {
             consents.forResident(resident).stream()
                     .filter(c -> c.statusAt(at) == ConsentStatus.ACTIVE && c.terms().period().contains(at))
                     .forEach(c -> grants.add(new Grant(c.terms().recipient(), c.terms().purpose(),
-                            c.terms().categories(), c.terms().period().end(), false, c.ref())));
+                            c.terms().categories(), Set.of(), c.terms().period().end(), false, c.ref())));
             emergencies.forResident(resident).stream().filter(e -> e.openAt(at))
-                    .forEach(e -> grants.add(new Grant(e.recipient(), EMERGENCY, e.categories(),
+                    .forEach(e -> grants.add(new Grant(e.recipient(), EMERGENCY, e.categories(), Set.of(),
                             Optional.of(e.until()), true, e.id().version(1))));
             Set<ConsentCategory> marks = neverShare.marks(resident);
             List<Grant> visible = new ArrayList<>();
@@ -52,9 +54,12 @@ public final class DefaultWhoCanSee implements WhoCanSee {
                 Set<ConsentCategory> left = grant.categories().stream()
                         .filter(category -> marks.stream().noneMatch(mark -> mark.covers(category)))
                         .collect(Collectors.toSet());
+                Set<ConsentCategory> withheld = marks.stream()
+                        .filter(mark -> left.stream().anyMatch(category -> category.covers(mark)))
+                        .collect(Collectors.toSet());
                 if (!left.isEmpty()) {
-                    visible.add(new Grant(grant.recipient(), grant.purpose(), left, grant.until(), grant.emergency(),
-                            grant.basis()));
+                    visible.add(new Grant(grant.recipient(), grant.purpose(), left, withheld, grant.until(),
+                            grant.emergency(), grant.basis()));
                 }
             }
             return visible;

@@ -34,8 +34,13 @@ class ConsentDecisionTableTest {
     static final Purpose TREATMENT = new Purpose("treatment");
     static final Purpose ADVICE = new Purpose("health-advice");
 
+    /**
+     * @param releases  kinds of record the answer must release
+     * @param withholds kinds of record the answer must not release although a permitted category
+     *                  covers them (the never-share marks it carries)
+     */
     record Row(String situation, Consumer<ConsentWorld> given, Recipient asking, Purpose purpose, String[] asked,
-               boolean permit, String reason, Set<String> permitted) {
+               boolean permit, String reason, Set<String> permitted, Set<String> releases, Set<String> withholds) {
         @Override
         public String toString() {
             return situation;
@@ -44,12 +49,23 @@ class ConsentDecisionTableTest {
 
     static Row row(String situation, Consumer<ConsentWorld> given, Recipient asking, Purpose purpose,
                    String asked, String answer, String reason) {
+        return row(situation, given, asking, purpose, asked, answer, reason, "", "");
+    }
+
+    /** A row that also names record kinds the answer releases and withholds (space-separated, may be empty). */
+    static Row row(String situation, Consumer<ConsentWorld> given, Recipient asking, Purpose purpose,
+                   String asked, String answer, String reason, String releases, String withholds) {
         String[] codes = asked.split(" ");
         boolean permit = answer.startsWith("PERMIT");
         Set<String> permitted = !permit ? Set.of()
                 : answer.contains(":") ? Set.of(answer.substring(answer.indexOf(':') + 1).trim().split(" "))
                 : Set.of(codes);
-        return new Row(situation, given, asking, purpose, codes, permit, reason, permitted);
+        return new Row(situation, given, asking, purpose, codes, permit, reason, permitted, words(releases),
+                words(withholds));
+    }
+
+    private static Set<String> words(String text) {
+        return text.isBlank() ? Set.of() : Set.of(text.trim().split(" +"));
     }
 
     static final Duration HOUR = Duration.ofHours(1);
@@ -75,7 +91,7 @@ class ConsentDecisionTableTest {
         row("never-share excludes even with a consent",          w -> { w.grant(CLINIC, TREATMENT, "MEDICAL"); w.neverShare.mark(w.resident, cat("MEDICAL/diagnosis"), w.residentActor); },
                                                                                                                                                       CLINIC,     TREATMENT, "MEDICAL/diagnosis",               "DENY",                     "never-share"),
         row("never-share takes out only what it marks",          w -> { w.grant(CLINIC, TREATMENT, "MEDICAL"); w.neverShare.mark(w.resident, cat("MEDICAL/diagnosis"), w.residentActor); },
-                                                                                                                                                      CLINIC,     TREATMENT, "MEDICAL/diagnosis MEDICAL/laboratory", "PERMIT: MEDICAL/laboratory", "consent-permit"),
+                                                                                                                                                      CLINIC,     TREATMENT, "MEDICAL/diagnosis MEDICAL/laboratory", "PERMIT: MEDICAL/laboratory", "consent-permit", "MEDICAL/laboratory", "MEDICAL/diagnosis"),
         row("a consent for one service denies another service",  w -> w.grant(TELEHEALTH, TREATMENT, "MEDICAL"),                              HOME_VISIT, TREATMENT, "MEDICAL/laboratory",              "DENY",                     "wrong-recipient"),
         row("a consent for one service denies the whole organisation", w -> w.grant(TELEHEALTH, TREATMENT, "MEDICAL"),                        CLINIC,     TREATMENT, "MEDICAL/laboratory",              "DENY",                     "wrong-recipient"),
         row("a consent for one service permits that service",    w -> w.grant(TELEHEALTH, TREATMENT, "MEDICAL"),                              TELEHEALTH, TREATMENT, "MEDICAL/laboratory",              "PERMIT",                   "consent-permit"),
@@ -96,7 +112,27 @@ class ConsentDecisionTableTest {
         row("emergency access of another organisation denies",  w -> w.emergency(HOSPITAL),                                                  CLINIC,     TREATMENT, "MEDICAL/allergy",                 "DENY",                     "no-consent"),
         row("emergency access does not override never-share",    w -> { w.neverShare.mark(w.resident, cat("MEDICAL/allergy"), w.residentActor); w.emergency(CLINIC); },
                                                                                                                                                       CLINIC,     TREATMENT, "MEDICAL/allergy",                 "DENY",                     "never-share"),
-        row("a consent and emergency access together permit both", w -> { w.grant(CLINIC, TREATMENT, "PAYMENT"); w.emergency(CLINIC); },     CLINIC,     TREATMENT, "PAYMENT MEDICAL/allergy",         "PERMIT",                   "consent-and-emergency-access")
+        row("a consent and emergency access together permit both", w -> { w.grant(CLINIC, TREATMENT, "PAYMENT"); w.emergency(CLINIC); },     CLINIC,     TREATMENT, "PAYMENT MEDICAL/allergy",         "PERMIT",                   "consent-and-emergency-access"),
+        //  finer never-share marks under a whole-category question                                                                                                                                      releases                              withholds
+        row("never-share on laboratory withholds it from a whole-category permit", w -> { w.grant(CLINIC, TREATMENT, "MEDICAL"); w.neverShare.mark(w.resident, cat("MEDICAL/laboratory"), w.residentActor); },
+                                                                                                                                                      CLINIC,     TREATMENT, "MEDICAL",                         "PERMIT",                   "consent-permit",       "MEDICAL/vital-signs MEDICAL/diagnosis", "MEDICAL/laboratory"),
+        row("never-share on diagnosis withholds it from a whole-category permit", w -> { w.grant(CLINIC, TREATMENT, "MEDICAL"); w.neverShare.mark(w.resident, cat("MEDICAL/diagnosis"), w.residentActor); },
+                                                                                                                                                      CLINIC,     TREATMENT, "MEDICAL",                         "PERMIT",                   "consent-permit",       "MEDICAL/laboratory MEDICAL/allergy",  "MEDICAL/diagnosis"),
+        row("two finer marks withhold both and nothing else",    w -> { w.grant(CLINIC, TREATMENT, "MEDICAL", "PAYMENT"); w.neverShare.mark(w.resident, cat("MEDICAL/laboratory"), w.residentActor); w.neverShare.mark(w.resident, cat("MEDICAL/diagnosis"), w.residentActor); },
+                                                                                                                                                      CLINIC,     TREATMENT, "MEDICAL PAYMENT",                 "PERMIT",                   "consent-permit",       "MEDICAL/vital-signs PAYMENT/claim",   "MEDICAL/laboratory MEDICAL/diagnosis"),
+        row("a finer mark holds when the question mixes whole and finer categories", w -> { w.grant(CLINIC, TREATMENT, "MEDICAL"); w.neverShare.mark(w.resident, cat("MEDICAL/laboratory"), w.residentActor); },
+                                                                                                                                                      CLINIC,     TREATMENT, "MEDICAL MEDICAL/laboratory",      "PERMIT: MEDICAL",          "consent-permit",       "MEDICAL/vital-signs",                 "MEDICAL/laboratory"),
+        row("a finer mark holds for a service of the organisation", w -> { w.grant(CLINIC, TREATMENT, "MEDICAL"); w.neverShare.mark(w.resident, cat("MEDICAL/laboratory"), w.residentActor); },
+                                                                                                                                                      TELEHEALTH, TREATMENT, "MEDICAL",                         "PERMIT",                   "consent-permit",       "MEDICAL/vital-signs",                 "MEDICAL/laboratory"),
+        row("emergency access withholds a marked category asked with others", w -> { w.neverShare.mark(w.resident, cat("MEDICAL/diagnosis"), w.residentActor); w.emergency(CLINIC); },
+                                                                                                                                                      CLINIC,     TREATMENT, "MEDICAL/allergy MEDICAL/diagnosis", "PERMIT: MEDICAL/allergy", "emergency-access",     "MEDICAL/allergy",                     "MEDICAL/diagnosis"),
+        //  which ending a deny names: the one that ended last
+        row("an emergency access that expired after a withdrawal denies as expired", w -> { w.withdraw(w.grant(CLINIC, TREATMENT, "MEDICAL")); w.clock.advance(HOUR); w.emergency(CLINIC); w.clock.advance(Duration.ofHours(24)); },
+                                                                                                                                                      CLINIC,     TREATMENT, "MEDICAL/allergy",                 "DENY",                     "emergency-expired"),
+        row("a consent withdrawn after an emergency access expired denies as withdrawn", w -> { Consent c = w.grant(CLINIC, TREATMENT, "MEDICAL/laboratory"); w.emergency(CLINIC); w.clock.advance(Duration.ofHours(25)); w.withdraw(c); },
+                                                                                                                                                      CLINIC,     TREATMENT, "MEDICAL/allergy",                 "DENY",                     "consent-withdrawn"),
+        row("an emergency access that expired after a consent did denies as emergency-expired", w -> { w.grant(CLINIC, TREATMENT, ConsentPeriod.between(w.clock.instant().minus(HOUR), w.clock.instant().plus(HOUR)), "MEDICAL"); w.clock.advance(HOUR.multipliedBy(2)); w.emergency(CLINIC); w.clock.advance(Duration.ofHours(24)); },
+                                                                                                                                                      CLINIC,     TREATMENT, "MEDICAL/allergy",                 "DENY",                     "emergency-expired")
         );
     }
 
@@ -120,6 +156,10 @@ class ConsentDecisionTableTest {
                 .isEqualTo(!row.permit());
         assertThat(decision.emergency()).as("emergency").isEqualTo(row.reason().equals("emergency-access")
                 || row.situation().contains("emergency access together"));
+        assertThat(decision.withheld()).as("withheld: the marks the permit carries")
+                .isEqualTo(ConsentWorld.categories(row.withholds().toArray(String[]::new)));
+        row.releases().forEach(kind -> assertThat(decision.releases(cat(kind))).as("releases " + kind).isTrue());
+        row.withholds().forEach(kind -> assertThat(decision.releases(cat(kind))).as("withholds " + kind).isFalse());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.azukari.fhir.export;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.util.FhirTerser;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -33,7 +32,6 @@ import org.azukari.consent.api.ConsentDecisionPoint.Decision;
 import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DataCategory;
-import org.azukari.consent.api.DatasetItem;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.consent.api.DatasetRequests;
@@ -51,14 +49,10 @@ import org.azukari.fhir.export.deid.ServicePseudonyms;
 import org.azukari.fhir.ingest.DataClassifier;
 import org.azukari.fhir.release.DecisionFilter;
 import org.azukari.fhir.release.ReleaseRefusedException;
-import org.azukari.fhir.release.SearchMatcher;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.trustbank.api.RecordNotFoundException;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.api.TrustBank;
-import org.hl7.fhir.instance.model.api.IBase;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
@@ -77,10 +71,15 @@ import org.slf4j.LoggerFactory;
  *       request id {@code <dataset request>.<job>}) before anything of theirs is decrypted; then
  *       only their Patient, for the quasi-identifiers;</li>
  *   <li>k-anonymity: everyone in a quasi-identifier group smaller than k is left out;</li>
- *   <li>second pass, resident by resident: the approved items (type, code, within the period)
- *       whose classification the decision releases, de-identified, appended to sealed NDJSON
- *       files ({@link ExportFiles}); one resident at a time, never the whole dataset.</li>
+ *   <li>second pass, resident by resident: the approved items (type, code, within the period:
+ *       {@link ApprovedItems}) whose classification the decision releases — never what a
+ *       never-share mark covers ({@code Decision.releases}) — de-identified, appended to sealed
+ *       NDJSON files ({@link ExportFiles}); one resident at a time, never the whole dataset.</li>
  * </ol>
+ *
+ * What is left out is counted, by reason, for the manifest: the records of residents k-anonymity
+ * suppressed ({@link ExportJob#K_ANONYMITY}) and approved items without a clinical date, which
+ * cannot be placed in the period ({@link ExportJob#NO_CLINICAL_DATE}).
  *
  * A cancellation is seen between residents; a failure (the access log, the consents or the
  * vault unavailable) ends the job as FAILED. Either way the job's files are removed.
@@ -110,7 +109,6 @@ public final class DatasetExports {
     private final Clock clock;
     private final Duration fileLifetime;
     private final DecisionFilter filter;
-    private final FhirTerser terser = FhirContext.forR4Cached().newTerser();
 
     public DatasetExports(Services services, ExportJobStore jobs, ExportFiles files, ServicePseudonyms pseudonyms,
                           Executor executor, Clock clock, Duration fileLifetime) {
@@ -142,7 +140,7 @@ public final class DatasetExports {
         Instant now = clock.instant();
         ExportJob job = new ExportJob(UUID.randomUUID().toString(), id.value(), caller.organisation(), caller.client(),
                 List.copyOf(exported), ExportJob.Status.RUNNING, 0, 0, 0, 0, 0, Optional.empty(), now, Optional.empty(),
-                now.plus(fileLifetime), new TreeMap<>());
+                now.plus(fileLifetime), new TreeMap<>(), new TreeMap<>());
         jobs.create(job);
         executor.execute(() -> run(job.id()));
         return job;
@@ -217,9 +215,9 @@ public final class DatasetExports {
         }
     }
 
-    /** What a finished export wrote and left out. */
+    /** What a finished export wrote and left out (records by reason). */
     private record Result(SortedMap<String, Integer> outputs, int included, int suppressedResidents,
-                          int suppressedRecords) {
+                          SortedMap<String, Integer> suppressedRecords) {
     }
 
     private void fail(String jobId, String code, RuntimeException e) {
@@ -274,6 +272,11 @@ public final class DatasetExports {
                 .filter(e -> !kept.contains(pseudonyms.pseudonym(service, e.resident())))
                 .mapToInt(e -> e.candidates().size() + (e.patient().isPresent() ? 1 : 0)).sum();
 
+        SortedMap<String, Integer> suppressed = new TreeMap<>();
+        if (suppressedRecords > 0) {
+            suppressed.put(ExportJob.K_ANONYMITY, suppressedRecords);
+        }
+        ApprovedItems items = new ApprovedItems(request);
         Map<String, ExportFiles.LineWriter> writers = new TreeMap<>();
         try {
             int done = 0;
@@ -282,7 +285,10 @@ public final class DatasetExports {
                     return null;
                 }
                 if (kept.contains(pseudonyms.pseudonym(service, person.resident()))) {
-                    writePerson(job, request, deidentifier, service, person, writers);
+                    int undated = writePerson(job, items, deidentifier, service, person, writers);
+                    if (undated > 0) {
+                        suppressed.merge(ExportJob.NO_CLINICAL_DATE, undated, Integer::sum);
+                    }
                 }
                 jobs.progress(job.id(), ++done, cohort.size());
             }
@@ -291,7 +297,7 @@ public final class DatasetExports {
         }
         SortedMap<String, Integer> outputs = new TreeMap<>();
         writers.forEach((type, writer) -> outputs.put(type, (int) writer.lines()));
-        return new Result(outputs, kept.size(), examined.size() - kept.size(), suppressedRecords);
+        return new Result(outputs, kept.size(), examined.size() - kept.size(), suppressed);
     }
 
     /** The request's de-identification as the library's profile (top age band 90+; shift up to 182 days). */
@@ -311,16 +317,22 @@ public final class DatasetExports {
         return profile;
     }
 
-    private void writePerson(ExportJob job, DatasetRequest request, Deidentifier deidentifier, OrganisationId service,
-                             Examined person, Map<String, ExportFiles.LineWriter> writers) {
+    /** Writes one kept resident's approved items; answers how many approved items had no clinical date. */
+    private int writePerson(ExportJob job, ApprovedItems items, Deidentifier deidentifier, OrganisationId service,
+                            Examined person, Map<String, ExportFiles.LineWriter> writers) {
         ResidentId resident = person.resident();
         List<Resource> released = new ArrayList<>();
+        int undated = 0;
         person.patient().flatMap(p -> decrypt(resident, p)).ifPresent(released::add);
         for (StoredRecord record : person.candidates()) {
             Optional<Resource> resource = decrypt(resident, record);
-            if (resource.isPresent() && filter.released(person.decision(), record, resource.get()).isPresent()
-                    && approvedItem(request, resource.get()) && inPeriod(request, resource.get())) {
-                released.add(resource.get());
+            if (resource.isEmpty() || filter.released(person.decision(), record, resource.get()).isEmpty()) {
+                continue;
+            }
+            switch (items.of(resource.get())) {
+                case TAKEN -> released.add(resource.get());
+                case NO_CLINICAL_DATE -> undated++;
+                case NOT_ASKED_FOR -> { }
             }
         }
         IParser json = FhirContext.forR4Cached().newJsonParser();
@@ -329,6 +341,7 @@ public final class DatasetExports {
                 writer(job, out.fhirType(), writers).write(json.encodeResourceToString(out));
             }
         }
+        return undated;
     }
 
     private ExportFiles.LineWriter writer(ExportJob job, String type, Map<String, ExportFiles.LineWriter> writers) {
@@ -349,46 +362,6 @@ public final class DatasetExports {
         services.accessLog().append(new AccessLogEntry(new ExportCaller(job.organisation(), job.client()).actor(),
                 Optional.of(resident), AccessAction.EXPORT, counts, categories, Optional.of(request.spec().purpose()),
                 consents, AccessDecision.PERMIT, "dataset-export", job.request() + "." + job.id()));
-    }
-
-    /** One of the request's items: its type and, if the item names one, its code (in {@code code} or {@code type}). */
-    private boolean approvedItem(DatasetRequest request, Resource resource) {
-        for (DatasetItem item : request.spec().items()) {
-            if (!item.resourceType().equals(resource.fhirType())) {
-                continue;
-            }
-            if (item.code().isEmpty() || hasCode(resource, item)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean hasCode(Resource resource, DatasetItem item) {
-        for (String element : List.of("code", "type")) {
-            if (resource.getNamedProperty(element) == null) {
-                continue;
-            }
-            for (IBase value : terser.getValues(resource, resource.fhirType() + "." + element)) {
-                if (value instanceof CodeableConcept concept) {
-                    for (Coding coding : concept.getCoding()) {
-                        if (item.code().get().equals(coding.getCode())
-                                && item.system().map(s -> s.equals(coding.getSystem())).orElse(true)) {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Within the request's period by clinical date; a record without one is left out. */
-    private boolean inPeriod(DatasetRequest request, Resource resource) {
-        Optional<Instant[]> time = SearchMatcher.clinicalTime(resource);
-        Instant from = request.spec().periodStart().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = request.spec().periodEnd().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return time.isPresent() && time.get()[0].isBefore(to) && time.get()[1].isAfter(from);
     }
 
     private Optional<Resource> decrypt(ResidentId resident, StoredRecord record) {

@@ -14,9 +14,13 @@ public interface ExportJobStore {
 
     void progress(String id, int done, int total);
 
-    /** Completes a RUNNING job; false if it is no longer running (cancelled meanwhile). */
+    /**
+     * Completes a RUNNING job; false if it is no longer running (cancelled meanwhile).
+     *
+     * @param suppressedRecords records left out, by reason; the job's {@code suppressedRecords} is their sum
+     */
     boolean complete(String id, SortedMap<String, Integer> outputs, int included, int suppressedResidents,
-                     int suppressedRecords, Instant at);
+                     SortedMap<String, Integer> suppressedRecords, Instant at);
 
     /** Ends a RUNNING job as FAILED or CANCELLED; false if it had already ended. */
     boolean end(String id, ExportJob.Status status, Optional<String> errorCode, Instant at);

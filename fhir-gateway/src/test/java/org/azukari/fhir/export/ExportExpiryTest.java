@@ -70,13 +70,13 @@ class ExportExpiryTest {
         String job = UUID.randomUUID().toString();
         jobs.create(new ExportJob(job, "ds-request", "wellness-1", "app-1", List.of("Patient"), ExportJob.Status.RUNNING,
                 0, 0, 0, 0, 0, Optional.empty(), clock.now, Optional.empty(), clock.now.plus(Duration.ofHours(24)),
-                new TreeMap<>()));
+                new TreeMap<>(), new TreeMap<>()));
         try (ExportFiles.LineWriter writer = files.writer(job, "Patient")) {
             writer.write("{\"resourceType\":\"Patient\"}");
         }
         TreeMap<String, Integer> outputs = new TreeMap<>();
         outputs.put("Patient", 1);
-        jobs.complete(job, outputs, 1, 0, 0, clock.now);
+        jobs.complete(job, outputs, 1, 0, new TreeMap<>(), clock.now);
         DatasetExports.ExportCaller caller = new DatasetExports.ExportCaller("wellness-1", "app-1");
 
         clock.now = clock.now.plus(Duration.ofHours(23));

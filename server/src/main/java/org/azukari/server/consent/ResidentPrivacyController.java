@@ -63,6 +63,7 @@ class ResidentPrivacyController {
             g.recipient().service().ifPresent(s -> view.put("service", s));
             view.put("purpose", g.purpose().code());
             view.put("categories", g.categories().stream().map(ConsentCategory::toString).sorted().toList());
+            view.put("withheld", g.withheld().stream().map(ConsentCategory::toString).sorted().toList());
             g.until().ifPresent(u -> view.put("until", u.toString()));
             view.put("emergency", g.emergency());
             view.put("basis", g.basis().id());

@@ -30,8 +30,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * <ul>
  *   <li>{@code GET /api/system/bulk/{job}}: 202 with {@code X-Progress} while it runs; 200 and the
- *       manifest when complete (with {@code suppressedResidents}, {@code suppressedRecords},
- *       {@code includedResidents}, {@code expiresAt}); 503 with an OperationOutcome if it failed;</li>
+ *       manifest when complete (with {@code suppressedResidents}, {@code suppressedRecords} and
+ *       {@code suppressedRecordsByReason}, {@code includedResidents}, {@code expiresAt}); 503 with an
+ *       OperationOutcome if it failed;</li>
  *   <li>{@code DELETE /api/system/bulk/{job}}: 202; a running export stops, its files are removed;</li>
  *   <li>{@code GET /api/system/bulk/{job}/{Type}.ndjson}: the file, decrypted while it streams.</li>
  * </ul>
@@ -102,6 +103,7 @@ class BulkExportController {
         manifest.put("includedResidents", export.includedResidents());
         manifest.put("suppressedResidents", export.suppressedResidents());
         manifest.put("suppressedRecords", export.suppressedRecords());
+        manifest.put("suppressedRecordsByReason", export.suppressedByReason());
         manifest.put("expiresAt", export.expiresAt().toString());
         return manifest;
     }

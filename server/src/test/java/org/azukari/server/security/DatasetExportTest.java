@@ -27,15 +27,18 @@ import org.azukari.consent.api.ConsentPeriod;
 import org.azukari.consent.api.ConsentTerms;
 import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DataCategory;
+import org.azukari.consent.api.NeverShare;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.Recipient;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AssuranceLevel;
+import org.azukari.identity.api.BankSecrets;
 import org.azukari.identity.api.EnrolmentLink;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.ProofingMethod;
+import org.azukari.fhir.export.deid.ServicePseudonyms;
 import org.azukari.trustbank.api.TrustBank;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +66,7 @@ class DatasetExportTest extends RealIdentityWorld {
 
     record Scene(List<Person> people, List<String> usernames, OrganisationId service, String token, String request,
                  OrganisationId otherService, String otherToken, String otherRequest, String thirdToken,
-                 String thirdRequest) {
+                 String thirdRequest, OrganisationId medicalService, String medicalToken, String medicalRequest) {
     }
 
     private static Scene scene;
@@ -76,6 +79,12 @@ class DatasetExportTest extends RealIdentityWorld {
 
     @Autowired
     AccessLogSearch accessLog;
+
+    @Autowired
+    NeverShare neverShare;
+
+    @Autowired
+    BankSecrets secrets;
 
     @Value("${azukari.data-dir:./data}")
     Path dataDir;
@@ -111,19 +120,28 @@ class DatasetExportTest extends RealIdentityWorld {
         OrganisationId service = organisation("dswell-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
         OrganisationId other = organisation("dswell2-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
         OrganisationId third = organisation("dswell3-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
+        OrganisationId medical = organisation("dswell4-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
+        ConsentCategory laboratory = ConsentCategory.of(DataCategory.MEDICAL, "laboratory");
         for (int i = 0; i < 5; i++) {
-            grant(people.get(i).resident(), service);
-            grant(people.get(i).resident(), other);
-            grant(people.get(i).resident(), third);
+            grant(people.get(i).resident(), service, laboratory);
+            grant(people.get(i).resident(), other, laboratory);
+            grant(people.get(i).resident(), third, laboratory);
+            grant(people.get(i).resident(), medical, ConsentCategory.all(DataCategory.MEDICAL));
         }
         String token = accessToken(registerWellnessService("dsapp-" + suffix, service), "system/Group.r");
         String otherToken = accessToken(registerWellnessService("dsapp2-" + suffix, other), "system/Group.r");
         String thirdToken = accessToken(registerWellnessService("dsapp3-" + suffix, third), "system/Group.r");
+        String medicalToken = accessToken(registerWellnessService("dsapp4-" + suffix, medical), "system/Group.r");
         scene = new Scene(people, usernames, service, token, approvedRequest(token), other, otherToken, approvedRequest(otherToken),
-                thirdToken, approvedRequest(thirdToken));
+                thirdToken, approvedRequest(thirdToken), medical, medicalToken,
+                approvedRequest(medicalToken, "\"MEDICAL\"", "\"Observation|http://loinc.org|4548-4\",\"Condition\""));
     }
 
-    /** Patient, an HbA1c (approved item), a cholesterol (not approved) and a Condition (not in the categories). */
+    /**
+     * Patient; an HbA1c (approved item), the same again with the patient given only by identifier
+     * (the MRN, as a logical reference) and once without any clinical date; a cholesterol (not
+     * approved) and a Condition (not in the laboratory categories).
+     */
     static String bundle(String src, String mrn, String name, String birthDate) {
         String obs = "{\"resourceType\":\"Observation\",\"id\":\"%s\",\"status\":\"final\",\"category\":[{\"coding\":[{"
                 + "\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\",\"code\":\"laboratory\"}]}],"
@@ -138,23 +156,33 @@ class DatasetExportTest extends RealIdentityWorld {
                 + "\"birthDate\":\"" + birthDate + "\",\"address\":[{\"line\":[\"1-2 Sakura-cho\"],\"state\":\"東京都\"}]}") + ","
                 + FhirReleaseTest.entry("Observation", src + "-a1c", obs.formatted(src + "-a1c", "4548-4", "1", "6.1")) + ","
                 + FhirReleaseTest.entry("Observation", src + "-chol", obs.formatted(src + "-chol", "2093-3", "2", "180")) + ","
+                + FhirReleaseTest.entry("Observation", src + "-a1c-byid", obs.formatted(src + "-a1c-byid", "4548-4", "3", "6.3")
+                .replace("\"reference\":\"Patient/" + src + "-pat\"", "\"identifier\":{\"system\":\"" + MRN_SYSTEM
+                        + "\",\"value\":\"" + mrn + "\"}")) + ","
+                + FhirReleaseTest.entry("Observation", src + "-a1c-undated", obs.formatted(src + "-a1c-undated", "4548-4", "4",
+                "6.5").replaceFirst("\"effectiveDateTime\":\"[^\"]+\",", "")) + ","
                 + FhirReleaseTest.entry("Condition", src + "-dx", "{\"resourceType\":\"Condition\",\"id\":\"" + src
                 + "-dx\",\"subject\":{\"reference\":\"Patient/" + src + "-pat\"},\"code\":{\"coding\":[{\"system\":"
-                + "\"http://snomed.info/sct\",\"code\":\"44054006\"}]}}")
+                + "\"http://snomed.info/sct\",\"code\":\"44054006\"}]},\"onsetDateTime\":\"2026-02-01\"}")
                 + "]}";
     }
 
-    Consent grant(ResidentId resident, OrganisationId service) {
+    Consent grant(ResidentId resident, OrganisationId service, ConsentCategory category) {
         String text = "『健康アドバイス』を目的として、『医療データ（laboratory）』を提供してよいですか？";
         ConsentEvidence evidence = ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal");
         return consents.grant(resident, new ConsentTerms(Recipient.organisation(service.value()), new Purpose("health-advice"),
-                Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory")), ConsentPeriod.from(Instant.now().minusSeconds(60))),
+                Set.of(category), ConsentPeriod.from(Instant.now().minusSeconds(60))),
                 evidence, new AccessActor("RESIDENT", "export-test", Optional.empty(), Optional.empty()));
     }
 
     String approvedRequest(String token) throws Exception {
-        String spec = "{\"title\":\"HbA1c\",\"purpose\":\"health-advice\",\"categories\":[\"MEDICAL/laboratory\"],"
-                + "\"items\":[\"Observation|http://loinc.org|4548-4\"],\"periodStart\":\"2026-01-01\","
+        return approvedRequest(token, "\"MEDICAL/laboratory\"", "\"Observation|http://loinc.org|4548-4\"");
+    }
+
+    /** Files a request for those categories and items (JSON array contents) and has an operator approve it. */
+    String approvedRequest(String token, String categories, String items) throws Exception {
+        String spec = "{\"title\":\"HbA1c\",\"purpose\":\"health-advice\",\"categories\":[" + categories + "],"
+                + "\"items\":[" + items + "],\"periodStart\":\"2026-01-01\","
                 + "\"periodEnd\":\"2026-12-31\",\"refreshIntervalDays\":30,"
                 + "\"deidentification\":{\"dates\":\"MONTH\",\"ageBandYears\":10,\"location\":\"PREFECTURE\",\"k\":2}}";
         RawHttp.Response filed = http.send("POST", "/api/system/dataset-requests", "application/json", spec, bearer(token));
@@ -221,7 +249,8 @@ class DatasetExportTest extends RealIdentityWorld {
         assertThat(manifest).contains("\"suppressedResidents\":1").contains("\"includedResidents\":4")
                 .contains("\"suppressedRecords\":").contains("\"requiresAccessToken\":true");
         assertThat(patients.lines().count()).isEqualTo(4);
-        assertThat(observations.lines().count()).isEqualTo(4);
+        assertThat(observations.lines().count()).as("two dated HbA1c each, one of them with the patient by identifier")
+                .isEqualTo(8);
         assertThat(observations).contains("4548-4").doesNotContain("2093-3").doesNotContain("44054006")
                 .contains("\"effectiveDateTime\":\"2026-03\"");
         assertThat(manifest).doesNotContain("Condition");
@@ -229,6 +258,55 @@ class DatasetExportTest extends RealIdentityWorld {
         assertThat(pseudonyms).hasSize(4);
         assertThat(matches(observations, "\"reference\":\"Patient/([a-z2-7]{26})\"")).isEqualTo(pseudonyms);
         assertThat(patients).contains("\"valueString\":\"40-49\"").doesNotContain("1980").doesNotContain("90+");
+    }
+
+    @Test
+    void anObservationWhosePatientIsGivenByIdentifier_carriesTheServicesPseudonym_likeTheOthers() throws Exception {
+        String manifest = export(scene.token(), scene.request())[1];
+        String observations = file(scene.token(), manifest, "Observation");
+        Set<String> pseudonyms = matches(file(scene.token(), manifest, "Patient"), "\"id\":\"([a-z2-7]{26})\"");
+        String subject = "\"subject\":\\{\"reference\":\"Patient/([a-z2-7]{26})\"";
+
+        List<String> byIdentifier = observations.lines().filter(line -> line.contains("\"value\":6.3")).toList();
+        assertThat(byIdentifier).as("one per included resident").hasSize(4).allSatisfy(line -> assertThat(line)
+                .containsPattern(subject).doesNotContain("identifier").doesNotContain(MRN_SYSTEM));
+        assertThat(matches(String.join("\n", byIdentifier), subject)).isEqualTo(pseudonyms);
+        assertThat(observations.lines().toList()).allSatisfy(line -> assertThat(line).containsPattern(subject));
+    }
+
+    @Test
+    void approvedItemsWithoutAClinicalDate_areCountedAsSuppressed_withTheReason_inTheManifest() throws Exception {
+        String manifest = export(scene.token(), scene.request())[1];
+
+        // per included resident one undated HbA1c; the suppressed resident's 4 Observations and Patient
+        assertThat(manifest).contains("\"suppressedRecordsByReason\":{\"k-anonymity\":5,\"no-clinical-date\":4}")
+                .contains("\"suppressedRecords\":9");
+        assertThat(file(scene.token(), manifest, "Observation")).doesNotContain("6.5");
+    }
+
+    @Test
+    void aNeverShareMarkOnLaboratory_keepsTheResidentsLabsOutOfAWholeMedicalDataset_butNotTheirOtherRecords()
+            throws Exception {
+        Person marking = scene.people().get(0);
+        String pseudonym = new ServicePseudonyms(secrets).pseudonym(scene.medicalService(), marking.resident()).value();
+        AccessActor actor = new AccessActor("RESIDENT", "export-test", Optional.empty(), Optional.empty());
+        neverShare.mark(marking.resident(), ConsentCategory.of(DataCategory.MEDICAL, "laboratory"), actor);
+        String observations;
+        String conditions;
+        try {
+            String manifest = export(scene.medicalToken(), scene.medicalRequest())[1];
+            observations = file(scene.medicalToken(), manifest, "Observation");
+            conditions = file(scene.medicalToken(), manifest, "Condition");
+        } finally {
+            neverShare.clear(marking.resident(), ConsentCategory.of(DataCategory.MEDICAL, "laboratory"), actor);
+        }
+
+        assertThat(observations).as("the marking resident's laboratory results").doesNotContain(pseudonym)
+                .contains("4548-4");
+        assertThat(observations.lines().count()).as("two dated HbA1c for each of the other three").isEqualTo(6);
+        assertThat(conditions).as("the marking resident's diagnosis is not laboratory data").contains(pseudonym)
+                .contains("44054006");
+        assertThat(conditions.lines().count()).isEqualTo(4);
     }
 
     @Test

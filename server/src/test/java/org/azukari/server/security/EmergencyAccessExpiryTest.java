@@ -8,10 +8,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.Consent;
+import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.ConsentEvidence;
+import org.azukari.consent.api.ConsentPeriod;
+import org.azukari.consent.api.ConsentTerms;
+import org.azukari.consent.api.Consents;
+import org.azukari.consent.api.DataCategory;
+import org.azukari.consent.api.Purpose;
+import org.azukari.consent.api.Recipient;
+import org.azukari.consent.api.ResidentId;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -35,9 +49,18 @@ class EmergencyAccessExpiryTest extends RealIdentityWorld {
     record Answer(Instant sent, Instant received, int status, boolean allergy) {
     }
 
+    @Autowired
+    Consents consents;
+
+    /**
+     * The resident had consented to the hospital once and withdrew it before the emergency: the
+     * refusal after the opening's end is still logged as {@code emergency-expired}, the grant that
+     * ended last, not as the older withdrawal.
+     */
     @Test
     void anOpening_isHonouredUntilItsEnd_andRefusedFromThenOn() throws Exception {
         BreakGlassScene scene = BreakGlassScene.build(this);
+        withdrawAnEarlierConsent(scene);
         String token = accessToken(scene.emr(), "system/*.rs");
         String body = scene.open(this, "anaphylactic shock, history unknown " + UUID.randomUUID());
         Instant opened = Instant.parse(field(body, "opened"));
@@ -69,6 +92,17 @@ class EmergencyAccessExpiryTest extends RealIdentityWorld {
                 .isEqualTo(404);
         String own = http.get("/portal/access-log", cookie(signInAs(scene.residentName(), "resident"))).body();
         assertThat(own).contains("\"reason\":\"emergency-expired\"");
+    }
+
+    private void withdrawAnEarlierConsent(BreakGlassScene scene) {
+        ResidentId resident = scene.resident().resident().orElseThrow();
+        AccessActor actor = new AccessActor("RESIDENT", "expiry-test", Optional.empty(), Optional.empty());
+        String text = "『診療』を目的として、『医療データ（allergy）』を提供してよいですか？";
+        Consent earlier = consents.grant(resident, new ConsentTerms(Recipient.organisation(scene.hospital().value()),
+                new Purpose("treatment"), Set.of(ConsentCategory.of(DataCategory.MEDICAL, "allergy")),
+                ConsentPeriod.from(Instant.now().minusSeconds(60))),
+                ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal"), actor);
+        consents.withdraw(resident, earlier.id(), "portal", actor);
     }
 
     private static String field(String body, String name) {

@@ -13,7 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.azukari.consent.api.CheckpointSigner;
+import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.Consents;
+import org.azukari.consent.api.DataCategory;
+import org.azukari.consent.api.NeverShare;
+import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.server.security.RealIdentityWorld.SystemClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +43,9 @@ class EmergencyReleaseTest extends RealIdentityWorld {
 
     @Autowired
     Consents consents;
+
+    @Autowired
+    NeverShare neverShare;
 
     record Opened(BreakGlassScene scene, String openingId, String reason) {
     }
@@ -150,6 +158,49 @@ class EmergencyReleaseTest extends RealIdentityWorld {
                     assertThat(e.get("reason").asText()).isEqualTo(opened.reason());
                     assertThat(e.get("open").asBoolean()).isTrue();
                 });
+    }
+
+    @Test
+    void aNeverShareMark_holdsUnderEmergencyAccess_theMarkedDiagnosisIsWithheld_theAllergyStillComes() throws Exception {
+        BreakGlassScene scene = opened.scene();
+        ResidentId resident = scene.resident().resident().orElseThrow();
+        ConsentCategory diagnosis = ConsentCategory.of(DataCategory.MEDICAL, "diagnosis");
+        AccessActor actor = new AccessActor("RESIDENT", "emergency-test", java.util.Optional.empty(),
+                java.util.Optional.empty());
+        neverShare.mark(resident, diagnosis, actor);
+        try {
+            RawHttp.Response conditions = release(scene.emr(), "Condition", scene.pseudonym());
+            RawHttp.Response allergies = release(scene.emr(), "AllergyIntolerance", scene.pseudonym());
+            RawHttp.Response everything = http.get("/fhir/Patient/" + scene.pseudonym() + "/$everything",
+                    bearer(accessToken(scene.emr(), "system/*.rs")), TREATMENT);
+
+            assertThat(conditions.status()).as(conditions.body()).isEqualTo(200);
+            assertThat(total(conditions)).isZero();
+            assertThat(conditions.body()).doesNotContain("atrial fibrillation");
+            assertThat(total(allergies)).isEqualTo(1);
+            assertThat(allergies.body()).contains("penicillin");
+            assertThat(everything.body()).contains("\"AllergyIntolerance\"").doesNotContain("\"Condition\"")
+                    .doesNotContain("atrial fibrillation");
+            String receipt = new String(Base64.getUrlDecoder().decode(everything.header("X-Azukari-Receipt")),
+                    StandardCharsets.UTF_8);
+            assertThat(receipt).contains("\"emergency\":true").contains("MEDICAL/allergy")
+                    .doesNotContain("MEDICAL/diagnosis");
+        } finally {
+            neverShare.clear(resident, diagnosis, actor);
+        }
+    }
+
+    @Test
+    void theResidentsActivityPage_countsTheOpeningOnce_notEachReleaseUnderIt() throws Exception {
+        BreakGlassScene scene = opened.scene();
+        for (String type : List.of("AllergyIntolerance", "Condition", "AllergyIntolerance")) {
+            assertThat(release(scene.emr(), type, scene.pseudonym()).status()).isEqualTo(200);
+        }
+
+        String activity = http.get("/portal/activity", cookie(signInAs(scene.residentName(), "resident")),
+                "Accept-Language: en").body();
+
+        assertThat(activity).contains("id=\"emergencies-this-month\">1<");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.azukari.consent.api.ConsentEvidence;
 import org.azukari.consent.api.ConsentPeriod;
 import org.azukari.consent.api.ConsentTerms;
 import org.azukari.consent.api.Consents;
+import org.azukari.consent.api.NeverShare;
 import org.azukari.consent.api.Recipient;
 import org.azukari.trustbank.api.TrustBank;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +62,9 @@ class FhirReleaseTest extends RealIdentityWorld {
 
     @Autowired
     Consents consents;
+
+    @Autowired
+    NeverShare neverShare;
 
     /** The consent clinic 1 holds now (the paging test withdraws and grants it again). */
     private static volatile Consent clinic1Consent;
@@ -304,6 +308,63 @@ class FhirReleaseTest extends RealIdentityWorld {
             assertThat(total(answer.body())).isEqualTo(1);
             assertThat(answer.body()).doesNotContain("\"entry\"");
         } finally {
+            withdraw(residentA(), clinic2);
+        }
+    }
+
+    static String receipt(RawHttp.Response answer) {
+        return new String(Base64.getUrlDecoder().decode(answer.header("X-Azukari-Receipt")), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The resident consents clinic 2 all medical data but marks laboratory results never to be
+     * shared: every path withholds the laboratory Observation (read, search, count, _include,
+     * _revinclude, _has, $everything) while the vital signs and the diagnosis still come, and no
+     * receipt lists MEDICAL/laboratory.
+     */
+    @Test
+    void aNeverShareMarkOnLaboratory_underAWholeMedicalConsent_withholdsTheLabOnEveryPath_andReleasesTheRest()
+            throws Exception {
+        ConsentCategory laboratory = ConsentCategory.of(DataCategory.MEDICAL, "laboratory");
+        AccessActor resident = new AccessActor("RESIDENT", "release-test", Optional.empty(), Optional.empty());
+        Consent clinic2 = grant(residentA(), setup.clinic2(), ConsentCategory.all(DataCategory.MEDICAL));
+        String p2 = setup.p2();
+        try {
+            List<String> labs = ids(get(setup.emr2(), "/fhir/Observation?patient=" + p2 + "&code=2345-7", TREATMENT)
+                    .body(), "Observation");
+            assertThat(labs).as("released to clinic 2 before the mark").hasSize(1);
+            neverShare.mark(residentA(), laboratory, resident);
+
+            RawHttp.Response search = get(setup.emr2(), "/fhir/Observation?patient=" + p2, TREATMENT);
+            assertThat(search.status()).as(search.body()).isEqualTo(200);
+            assertThat(total(search.body())).isEqualTo(1);
+            assertThat(search.body()).contains("8867-4").doesNotContain("2345-7");
+            assertThat(receipt(search)).contains("MEDICAL/vital-signs").doesNotContain("MEDICAL/laboratory");
+            assertThat(total(get(setup.emr2(), "/fhir/Observation?patient=" + p2 + "&_summary=count", TREATMENT)
+                    .body())).isEqualTo(1);
+            assertThat(get(setup.emr2(), "/fhir/Observation/" + labs.get(0), TREATMENT).status()).isEqualTo(404);
+
+            RawHttp.Response conditions = get(setup.emr2(), "/fhir/Condition?patient=" + p2
+                    + "&_include=Condition:evidence-detail", TREATMENT);
+            assertThat(conditions.status()).as(conditions.body()).isEqualTo(200);
+            assertThat(total(conditions.body())).as("the diagnosis is not laboratory data").isEqualTo(1);
+            assertThat(conditions.body()).contains("44054006").doesNotContain("2345-7");
+            assertThat(ids(conditions.body(), "Observation")).as("the cited lab is not included").isEmpty();
+            RawHttp.Response citers = get(setup.emr2(), "/fhir/Observation?patient=" + p2
+                    + "&code=8867-4&_revinclude=Observation:has-member", TREATMENT);
+            assertThat(ids(citers.body(), "Observation")).as("the citing lab is not revincluded").hasSize(1);
+            assertThat(citers.body()).doesNotContain("2345-7");
+            assertThat(total(get(setup.emr2(), "/fhir/Observation?patient=" + p2
+                    + "&_has:Observation:has-member:code=2345-7", TREATMENT).body())).isZero();
+
+            RawHttp.Response everything = get(setup.emr2(), "/fhir/Patient/" + p2 + "/$everything", TREATMENT);
+            assertThat(everything.status()).as(everything.body()).isEqualTo(200);
+            assertThat(everything.body()).contains("8867-4").contains("44054006").doesNotContain("2345-7");
+            assertThat(total(everything.body())).as("Patient, vital signs, diagnosis").isEqualTo(3);
+            assertThat(receipt(everything)).contains("MEDICAL/diagnosis").doesNotContain("MEDICAL/laboratory");
+            assertThat(get(setup.emr2(), "/fhir/Patient/" + p2, TREATMENT).status()).isEqualTo(200);
+        } finally {
+            neverShare.clear(residentA(), laboratory, resident);
             withdraw(residentA(), clinic2);
         }
     }

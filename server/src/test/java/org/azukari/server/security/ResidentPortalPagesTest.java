@@ -147,6 +147,28 @@ class ResidentPortalPagesTest extends RealIdentityWorld {
     }
 
     @Test
+    void whoCanSee_namesAFinerNeverShareMark_asWithheldFromAWholeCategoryConsent_onEveryPageThatShowsIt()
+            throws Exception {
+        Visit v = visit("withheld");
+        String text = "『健康アドバイス』を目的として、『医療データ』を提供してよいですか？";
+        AccessActor actor = new AccessActor("RESIDENT", "portal-test", Optional.empty(), Optional.empty());
+        consents.grant(v.resident().id(), new ConsentTerms(Recipient.organisation(world().wellness().value()),
+                new Purpose("health-advice"), Set.of(ConsentCategory.all(DataCategory.MEDICAL)),
+                ConsentPeriod.from(Instant.now().minusSeconds(60))),
+                ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal"), actor);
+        neverShare.mark(v.resident().id(), ConsentCategory.of(DataCategory.MEDICAL, "laboratory"), actor);
+
+        String sharing = http.get("/portal/sharing", v.cookie(), "Accept-Language: en").body();
+        String home = http.get("/portal", v.cookie(), "Accept-Language: en").body();
+        String api = http.get("/portal/api/who-can-see", v.cookie()).body();
+
+        assertThat(sharing).contains("medical data (except laboratory)");
+        assertThat(home).contains("medical data (except laboratory)");
+        assertThat(http.get("/portal/sharing?lang=ja", v.cookie()).body()).contains("医療データ（laboratoryを除く）");
+        assertThat(api).contains("\"categories\":[\"MEDICAL\"]").contains("\"withheld\":[\"MEDICAL/laboratory\"]");
+    }
+
+    @Test
     void accessLog_filtersByAction_summarisesTheMonth_andDownloadsAsCsv() throws Exception {
         Visit v = visit("log");
         Consent asked = askForConsent(v.resident().id());
@@ -155,7 +177,7 @@ class ResidentPortalPagesTest extends RealIdentityWorld {
 
         String all = http.get("/portal/activity", v.cookie(), "Accept-Language: en").body();
         assertThat(all).contains("Records received").contains("Consent request answered")
-                .contains("id=\"readers-this-month\">0<");
+                .contains("id=\"readers-this-month\">0<").contains("id=\"emergencies-this-month\">0<");
         String answered = http.get("/portal/activity?action=CONSENT_REQUEST_ANSWER", v.cookie(),
                 "Accept-Language: en").body();
         assertThat(answered).contains("Consent request answered").doesNotContain("<span>Records received</span>");

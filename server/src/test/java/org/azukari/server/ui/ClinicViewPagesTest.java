@@ -22,6 +22,7 @@ import org.azukari.consent.api.ConsentTerms;
 import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.EmergencyAccesses;
+import org.azukari.consent.api.NeverShare;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.Recipient;
 import org.azukari.consent.api.ResidentId;
@@ -78,6 +79,9 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Autowired
     TrustBank bank;
+
+    @Autowired
+    NeverShare neverShare;
 
     @BeforeEach
     void buildScene() throws Exception {
@@ -167,6 +171,32 @@ class ClinicViewPagesTest extends PagesWorld {
         assertThat(records.body()).contains("<h1>Shared records</h1>").contains("6.1 %").contains("62.1 kg")
                 .contains("azukari-release-receipt/v1").doesNotContain("Day service")
                 .doesNotContain(resident.toString());
+    }
+
+    @Test
+    void aNeverShareMarkOnLaboratory_hidesTheLabResultFromTheClinicView_underAWholeMedicalConsent() throws Exception {
+        AccessActor actor = new AccessActor("RESIDENT", "clinic-view-test", Optional.empty(), Optional.empty());
+        ConsentCategory laboratory = ConsentCategory.of(DataCategory.MEDICAL, "laboratory");
+        String text = "『診療』を目的として、『医療データ』を提供してよいですか？";
+        org.azukari.consent.api.Consent medical = consents.grant(scene.residentId(), new ConsentTerms(
+                        Recipient.organisation(scene.clinic().value()), new Purpose("treatment"),
+                        Set.of(ConsentCategory.all(DataCategory.MEDICAL)), ConsentPeriod.from(Instant.now().minusSeconds(60))),
+                ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal"), actor);
+        neverShare.mark(scene.residentId(), laboratory, actor);
+        Page records;
+        try {
+            String doctor = signIn(scene.doctor());
+            Page posted = enter(doctor, shareCode(scene.resident()), "treatment");
+            records = page(posted.location(), doctor, "Accept-Language: en");
+        } finally {
+            neverShare.clear(scene.residentId(), laboratory, actor);
+            consents.withdraw(scene.residentId(), medical.id(), "portal", actor);
+        }
+
+        assertThat(records.status()).as(records.body()).isEqualTo(200);
+        assertThat(records.body()).contains("Body weight").contains("penicillin").contains("atrial fibrillation")
+                .doesNotContain("HbA1c").doesNotContain("7.2 %")
+                .contains("MEDICAL/vital-signs").doesNotContain("MEDICAL/laboratory");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.azukari.ui.consent;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,11 +27,32 @@ public final class ConsentQuestion {
     }
 
     public static String categoriesLabel(Set<ConsentCategory> categories, String language) {
+        return grantLabel(categories, Set.of(), language);
+    }
+
+    /**
+     * What a grant lets a recipient see, each category with the resident's finer never-share marks
+     * within it named as the exception: "medical data (except laboratory) and payment data".
+     */
+    public static String grantLabel(Set<ConsentCategory> categories, Set<ConsentCategory> withheld, String language) {
         boolean ja = "ja".equals(language);
         return categories.stream().sorted(Comparator.comparing(ConsentCategory::toString))
-                .map(c -> label(c.category(), ja) + c.subcategory().map(s -> ja ? "（" + s + "）" : " (" + s + ")")
-                        .orElse(""))
+                .map(c -> label(c, ja) + except(c, withheld, ja))
                 .collect(Collectors.joining(ja ? "と" : " and "));
+    }
+
+    private static String label(ConsentCategory category, boolean ja) {
+        return label(category.category(), ja) + category.subcategory().map(s -> ja ? "（" + s + "）" : " (" + s + ")")
+                .orElse("");
+    }
+
+    private static String except(ConsentCategory category, Set<ConsentCategory> withheld, boolean ja) {
+        List<String> within = withheld.stream().filter(category::covers).filter(mark -> !mark.equals(category))
+                .map(mark -> mark.subcategory().orElse(mark.toString())).sorted().toList();
+        if (within.isEmpty()) {
+            return "";
+        }
+        return ja ? "（" + String.join("・", within) + "を除く）" : " (except " + String.join(", ", within) + ")";
     }
 
     public static String text(PurposeRegistry purposes, Purpose purpose, Set<ConsentCategory> categories, String language,

@@ -105,7 +105,7 @@ final class ResourceScrubber {
             return;
         }
         if (element instanceof Reference reference) {
-            references.rewrite(reference, declared.getTypeCode(), person);
+            references.rewrite(reference, declared.getName(), declared.getTypeCode(), person);
             return;
         }
         if (element instanceof Element plain) {

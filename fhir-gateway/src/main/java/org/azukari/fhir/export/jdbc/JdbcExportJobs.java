@@ -48,15 +48,19 @@ public final class JdbcExportJobs implements ExportJobStore {
 
     @Override
     public boolean complete(String id, SortedMap<String, Integer> outputs, int included, int suppressedResidents,
-                            int suppressedRecords, Instant at) {
+                            SortedMap<String, Integer> suppressedRecords, Instant at) {
+        int suppressed = suppressedRecords.values().stream().mapToInt(Integer::intValue).sum();
         Boolean done = transactions.execute(status -> {
             int updated = jdbc.update("UPDATE fg_export_job SET status = 'COMPLETE', included_residents = ?,"
                     + " suppressed_residents = ?, suppressed_records = ?, completed_at = ?, residents_done = residents_total"
-                    + " WHERE job_id = ? AND status = 'RUNNING'", included, suppressedResidents, suppressedRecords,
+                    + " WHERE job_id = ? AND status = 'RUNNING'", included, suppressedResidents, suppressed,
                     Timestamp.from(at), id);
             if (updated == 1) {
                 outputs.forEach((type, count) -> jdbc.update(
                         "INSERT INTO fg_export_output (job_id, resource_type, line_count) VALUES (?, ?, ?)", id, type, count));
+                suppressedRecords.forEach((reason, count) -> jdbc.update(
+                        "INSERT INTO fg_export_suppression (job_id, reason, record_count) VALUES (?, ?, ?)", id, reason,
+                        count));
             }
             return updated == 1;
         });
@@ -86,6 +90,11 @@ public final class JdbcExportJobs implements ExportJobStore {
                 (java.sql.ResultSet o) -> {
                     outputs.put(o.getString(1), o.getInt(2));
                 }, id);
+        SortedMap<String, Integer> suppressed = new TreeMap<>();
+        jdbc.query("SELECT reason, record_count FROM fg_export_suppression WHERE job_id = ?",
+                (java.sql.ResultSet o) -> {
+                    suppressed.put(o.getString(1), o.getInt(2));
+                }, id);
         Timestamp completed = rs.getTimestamp("completed_at");
         String types = rs.getString("types");
         return new ExportJob(id, rs.getString("request_id"), rs.getString("organisation"), rs.getString("client_id"),
@@ -93,6 +102,6 @@ public final class JdbcExportJobs implements ExportJobStore {
                 rs.getInt("residents_done"), rs.getInt("residents_total"), rs.getInt("included_residents"),
                 rs.getInt("suppressed_residents"), rs.getInt("suppressed_records"), Optional.ofNullable(rs.getString("error_code")),
                 rs.getTimestamp("created_at").toInstant(), Optional.ofNullable(completed).map(Timestamp::toInstant),
-                rs.getTimestamp("expires_at").toInstant(), outputs);
+                rs.getTimestamp("expires_at").toInstant(), outputs, suppressed);
     }
 }

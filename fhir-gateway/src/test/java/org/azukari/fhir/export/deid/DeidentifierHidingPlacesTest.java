@@ -96,6 +96,24 @@ class DeidentifierHidingPlacesTest {
     }
 
     @Test
+    void untypedSubjectGivenOnlyByIdentifier_becomesThePseudonym_asTheIngestLinkedIt() {
+        Observation observation = observation();
+        observation.setSubject(new Reference().setIdentifier(new Identifier()
+                .setSystem("urn:oid:1.2.392.100495.20.3.51.11318814790").setValue(MRN)).setDisplay(NAME));
+        observation.addPerformer(new Reference().setIdentifier(new Identifier().setValue("LIC-77")));
+
+        Observation out = DeidentifierTest.first(deidentifier.deidentify(SyntheticCohort.SERVICE, RESIDENT,
+                List.of(observation)).resources(), Observation.class);
+
+        assertThat(out.getSubject().getReference()).isEqualTo("Patient/"
+                + SyntheticCohort.pseudonyms().pseudonym(SyntheticCohort.SERVICE, RESIDENT).value());
+        assertThat(out.getSubject().hasIdentifier() || out.getSubject().hasDisplay()).isFalse();
+        assertThat(out.getPerformer()).as("an identifier-only performer is not the patient")
+                .allSatisfy(performer -> assertThat(performer.hasReference()).isFalse());
+        assertThat(DeidentifierTest.JSON.encodeResourceToString(out)).doesNotContain(MRN, NAME, "LIC-77");
+    }
+
+    @Test
     void patientReferenceWhoseIdIsAnMrn_becomesThePseudonym() {
         Observation observation = observation();
         observation.setSubject(new Reference("Patient/" + MRN));

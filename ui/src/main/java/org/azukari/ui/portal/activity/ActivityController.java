@@ -79,7 +79,7 @@ class ActivityController {
         model.addAttribute("readers", readers.size());
         model.addAttribute("monthCount", monthRows.size());
         model.addAttribute("denied", monthRows.stream().filter(r -> !r.permitted()).count());
-        model.addAttribute("emergencies", monthRows.stream().filter(ActivityRow::emergency).count());
+        model.addAttribute("emergencies", monthRows.stream().filter(ActivityRow::emergencyOpening).count());
         model.addAttribute("months", all.stream().map(r -> YearMonth.from(r.at().atZone(dates.zone())).toString())
                 .collect(Collectors.toCollection(TreeSet::new)).descendingSet());
         model.addAttribute("organisations", organisationOptions);

@@ -66,7 +66,7 @@ public class ResidentActivity {
                     entry.resourceCounts().entrySet().stream().map(c -> c.getKey() + " " + c.getValue())
                             .collect(Collectors.joining(", ")),
                     entry.decision().name(), entry.reason(), e.emergency(), e.receipt(),
-                    e.dataset().map(d -> d.spec().title()));
+                    e.dataset().map(d -> d.spec().title()), entry.emergencyOpening());
         }).sorted(Comparator.comparing(ActivityRow::at).reversed()).toList();
     }
 

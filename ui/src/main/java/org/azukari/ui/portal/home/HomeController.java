@@ -76,7 +76,7 @@ class HomeController {
         String language = PageLanguage.current();
         List<Access> access = whoCanSee.whoCanSee(resident, now).stream().map(g -> new Access(
                 names.getOrDefault(g.recipient().organisation(), g.recipient().organisation()),
-                ConsentQuestion.categoriesLabel(g.categories(), language), g.until(), g.emergency())).toList();
+                ConsentQuestion.grantLabel(g.categories(), g.withheld(), language), g.until(), g.emergency())).toList();
         List<ActivityRow> recent = activity.rows(resident, LocaleContextHolder.getLocale()).stream().limit(RECENT)
                 .toList();
         model.addAttribute("total", stored.size());

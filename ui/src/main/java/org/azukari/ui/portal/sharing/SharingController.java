@@ -70,7 +70,7 @@ class SharingController {
         model.addAttribute("recipients", whoCanSee.whoCanSee(resident, now).stream().map(g -> new Recipient(
                 name(names, g.recipient().organisation()) + g.recipient().service().map(s -> " (" + s + ")").orElse(""),
                 ConsentQuestion.purposeLabel(purposes, g.purpose(), language),
-                ConsentQuestion.categoriesLabel(g.categories(), language), g.until(), g.emergency())).toList());
+                ConsentQuestion.grantLabel(g.categories(), g.withheld(), language), g.until(), g.emergency())).toList());
         model.addAttribute("openings", emergencies.forResident(resident).stream().map(e -> new Opening(
                 name(names, e.recipient().organisation()), e.reason(),
                 ConsentQuestion.categoriesLabel(e.categories(), language), e.opened(), e.until(), e.openAt(now),
