@@ -94,6 +94,23 @@ class SharedIdentifierTest {
     }
 
     @Test
+    void conditionalReference_withinOneBundle_toAnotherResidentsEntry_isRefused_andNothingIsStored() {
+        Inputs twoResidents = patientA().put(patient("p-b", INSURANCE, "00012345:b:1:01"))
+                .put(claim("c-b", new Reference("Patient/p-b"), 200))
+                .put(explanation("e-a", new Reference("Patient/p-a"), claimGroup()));
+
+        assertThatThrownBy(() -> world.ingest(twoResidents.json(), "req-1"))
+                .isInstanceOfSatisfying(IngestRefusedException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(422);
+                    assertThat(refused.getMessage()).isEqualTo("FG-0309");
+                    assertThat(refused.outcome().getIssueFirstRep().getExpression().get(0).getValue())
+                            .isEqualTo("Bundle.entry[3].resource.claim");
+                });
+        assertThat(world.records(residentA)).isEmpty();
+        assertThat(world.records(residentB)).isEmpty();
+    }
+
+    @Test
     void conditionalCreate_bySharedIdentifier_matchesOnlyTheSameResidentsRecord() {
         world.ingest(patientB().put(claim("c-b", new Reference("Patient/p-b"), 200)).json(), "req-1");
 
