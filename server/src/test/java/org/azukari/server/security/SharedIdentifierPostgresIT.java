@@ -11,13 +11,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.ingest.SourceHashes;
 import org.azukari.identity.api.AccountCredentials;
+import org.azukari.identity.api.BankSecrets;
 import org.azukari.identity.api.AssuranceLevel;
 import org.azukari.identity.api.EnrolmentLink;
 import org.azukari.identity.api.Organisation;
@@ -63,7 +66,9 @@ class SharedIdentifierPostgresIT {
     static final String INSURANCE = "http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID";
     static final String CLAIM_GROUP = "https://bluebutton.cms.gov/resources/identifier/claim-group";
     static final String SHARED = "99999999999";
-    static final int BUNDLES = 32;
+    /** Each round gives both residents' claims an identifier neither had: a fresh first insert to race on. */
+    static final String ROUND = "https://bluebutton.cms.gov/resources/identifier/claim-round";
+    static final int ROUNDS = 16;
 
     @DynamicPropertySource
     static void production(DynamicPropertyRegistry registry) throws Exception {
@@ -91,6 +96,9 @@ class SharedIdentifierPostgresIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    BankSecrets secrets;
+
     /** A resident, the identifier the hospital enrolled them under, and the source id of their Patient. */
     record Resident(ResidentId id, String system, String value, String patientId) {
     }
@@ -114,11 +122,18 @@ class SharedIdentifierPostgresIT {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<RawHttp.Response>> work = new ArrayList<>();
-            for (int i = 0; i < BUNDLES; i++) {
-                Resident resident = i % 2 == 0 ? a : b;
-                String body = transaction(patient(resident), claim(resident, "c-" + i, 100 + i),
-                        explanation(resident, "e-" + i, new Reference("Claim/c-" + i)));
-                work.add(() -> push(http, token, body));
+            for (int round = 0; round < ROUNDS; round++) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                for (Resident resident : List.of(a, b)) {
+                    String claimId = "c-" + round + "-" + resident.patientId();
+                    String body = transaction(patient(resident), claim(resident, claimId, 100 + round, round),
+                            explanation(resident, "e-" + round + "-" + resident.patientId(),
+                                    new Reference("Claim/" + claimId), round));
+                    work.add(() -> {
+                        together.await(1, TimeUnit.MINUTES);
+                        return push(http, token, body);
+                    });
+                }
             }
             List<Future<RawHttp.Response>> answers = pool.invokeAll(work, 5, TimeUnit.MINUTES);
             for (Future<RawHttp.Response> answer : answers) {
@@ -131,19 +146,21 @@ class SharedIdentifierPostgresIT {
         }
 
         for (Resident resident : List.of(a, b)) {
-            assertThat(types(resident)).containsEntry("Claim", BUNDLES / 2).containsEntry("ExplanationOfBenefit", BUNDLES / 2);
-            assertThat(identifierRows(resident)).containsEntry("Claim", 1).containsEntry("ExplanationOfBenefit", 1)
-                    .containsEntry("Patient", 1);
+            assertThat(types(resident)).containsEntry("Claim", ROUNDS).containsEntry("ExplanationOfBenefit", ROUNDS);
+            // the shared claim group and each round's identifier, once each, in the resident's own custody
+            assertThat(identifierRows(resident)).containsEntry("Claim", 1 + ROUNDS)
+                    .containsEntry("ExplanationOfBenefit", 1 + ROUNDS).containsEntry("Patient", 1);
         }
 
         for (Resident resident : List.of(a, b)) {
             String late = "e-late-" + resident.patientId();
             RawHttp.Response answer = push(http, token, transaction(patient(resident), explanation(resident, late,
-                    new Reference("Claim?identifier=" + CLAIM_GROUP + "|" + SHARED))));
+                    new Reference("Claim?identifier=" + CLAIM_GROUP + "|" + SHARED), ROUNDS)));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             String claimIndexed = jdbc.queryForObject("SELECT r.record_id FROM fg_source_identifier i"
                     + " JOIN fg_source_record r ON r.source_org = i.source_org AND r.source_ref = i.source_ref"
-                    + " WHERE i.custody_id = ? AND i.resource_type = 'Claim'", String.class, resident.id().value());
+                    + " WHERE i.custody_id = ? AND i.resource_type = 'Claim' AND i.identifier_hash = ?", String.class,
+                    resident.id().value(), claimGroupHash(hospital));
             assertThat(ownClaims(resident)).contains(claimIndexed);
             assertThat(explanationNamed(resident, late)).contains("\"claim\":{\"reference\":\"Claim/" + claimIndexed + "\"}");
         }
@@ -169,6 +186,11 @@ class SharedIdentifierPostgresIT {
         return new Resident(resident, system, value, patientId);
     }
 
+    /** The index's keyed hash of the shared claim group, as the gateway computes it. */
+    private byte[] claimGroupHash(OrganisationId hospital) {
+        return new SourceHashes(secrets).identifier(hospital, "Claim", CLAIM_GROUP, SHARED);
+    }
+
     private static Patient patient(Resident resident) {
         Patient patient = new Patient();
         patient.setId(resident.patientId());
@@ -176,25 +198,34 @@ class SharedIdentifierPostgresIT {
         return patient;
     }
 
-    private static Claim claim(Resident resident, String id, int amount) {
+    private static Claim claim(Resident resident, String id, int amount, int round) {
         Claim claim = new Claim().setStatus(Claim.ClaimStatus.ACTIVE).setUse(Claim.Use.CLAIM);
         claim.addIdentifier().setSystem(CLAIM_GROUP).setValue(SHARED);
+        claim.addIdentifier().setSystem(ROUND).setValue("round-" + round);
         claim.getType().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/claim-type").setCode("institutional");
         claim.setPatient(new Reference("Patient/" + resident.patientId()));
         claim.setTotal(new Money().setValue(BigDecimal.valueOf(amount)).setCurrency("JPY"));
+        claim.setCreated(new java.util.Date()).setProvider(new Reference().setDisplay("Shared id hospital"));
+        claim.getPriority().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/processpriority")
+                .setCode("normal");
+        claim.addInsurance().setSequence(1).setFocal(true).setCoverage(new Reference().setDisplay("Health insurance"));
         claim.setId(id);
         return claim;
     }
 
-    private static ExplanationOfBenefit explanation(Resident resident, String id, Reference claim) {
+    private static ExplanationOfBenefit explanation(Resident resident, String id, Reference claim, int round) {
         ExplanationOfBenefit eob = new ExplanationOfBenefit();
         eob.setId(id);
         eob.addIdentifier().setSystem(CLAIM_GROUP).setValue(SHARED);
+        eob.addIdentifier().setSystem(ROUND).setValue("round-" + round);
         eob.setStatus(ExplanationOfBenefit.ExplanationOfBenefitStatus.ACTIVE)
                 .setUse(ExplanationOfBenefit.Use.CLAIM).setOutcome(ExplanationOfBenefit.RemittanceOutcome.COMPLETE);
         eob.getType().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/claim-type").setCode("institutional");
         eob.setPatient(new Reference("Patient/" + resident.patientId()));
         eob.setClaim(claim);
+        eob.setCreated(new java.util.Date()).setInsurer(new Reference().setDisplay("Health insurer"))
+                .setProvider(new Reference().setDisplay("Shared id hospital"));
+        eob.addInsurance().setFocal(true).setCoverage(new Reference().setDisplay("Health insurance"));
         return eob;
     }
 
