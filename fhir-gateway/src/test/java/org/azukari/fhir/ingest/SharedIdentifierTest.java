@@ -15,12 +15,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.api.StoredRecord;
+import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * server runs the race on PostgreSQL.
  */
 class SharedIdentifierTest {
+
+    static final String ROUND = "https://bluebutton.cms.gov/resources/identifier/claim-round";
 
     @TempDir
     Path directory;
@@ -131,19 +135,27 @@ class SharedIdentifierTest {
             throws Exception {
         world.ingest(patientA().json(), "req-pa");
         world.ingest(patientB().json(), "req-pb");
-        int bundles = 24;
+        int rounds = 40;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<IngestResult>> work = new ArrayList<>();
-            for (int i = 0; i < bundles; i++) {
-                boolean forA = i % 2 == 0;
-                String patientRef = forA ? "Patient/p-a" : "Patient/p-b";
-                Inputs inputs = (forA ? patientA() : patientB())
-                        .put(claim("c-" + i, new Reference(patientRef), 100 + i))
-                        .put(explanation("e-" + i, new Reference(patientRef), new Reference("Claim/c-" + i)));
-                String json = inputs.json();
-                String requestId = "req-race-" + i;
-                work.add(() -> world.ingest(json, requestId));
+            for (int round = 0; round < rounds; round++) {
+                // both residents' bundles of a round start together, each with an identifier neither had
+                CyclicBarrier together = new CyclicBarrier(2);
+                for (boolean forA : new boolean[] {true, false}) {
+                    String patientRef = forA ? "Patient/p-a" : "Patient/p-b";
+                    String claimId = "c-" + round + (forA ? "-a" : "-b");
+                    Claim claim = claim(claimId, new Reference(patientRef), 100 + round);
+                    claim.addIdentifier().setSystem(ROUND).setValue("round-" + round);
+                    String json = (forA ? patientA() : patientB()).put(claim)
+                            .put(explanation("e-" + round + (forA ? "-a" : "-b"), new Reference(patientRef),
+                                    new Reference("Claim/" + claimId))).json();
+                    String requestId = "req-race-" + round + forA;
+                    work.add(() -> {
+                        together.await(1, TimeUnit.MINUTES);
+                        return world.ingest(json, requestId);
+                    });
+                }
             }
             List<Future<IngestResult>> results = pool.invokeAll(work, 2, TimeUnit.MINUTES);
             for (Future<IngestResult> result : results) {
@@ -152,9 +164,8 @@ class SharedIdentifierTest {
         } finally {
             pool.shutdownNow();
         }
-
-        assertThat(world.records(residentA)).filteredOn(r -> r.type().value().equals("Claim")).hasSize(bundles / 2);
-        assertThat(world.records(residentB)).filteredOn(r -> r.type().value().equals("Claim")).hasSize(bundles / 2);
+        assertThat(world.records(residentA)).filteredOn(r -> r.type().value().equals("Claim")).hasSize(rounds);
+        assertThat(world.records(residentB)).filteredOn(r -> r.type().value().equals("Claim")).hasSize(rounds);
         for (ResidentId resident : List.of(residentA, residentB)) {
             for (String type : List.of("Claim", "ExplanationOfBenefit")) {
                 assertThat(world.index.findByIdentifier(IngestWorld.HOSPITAL, Custody.resident(resident), type,
@@ -164,9 +175,12 @@ class SharedIdentifierTest {
                         });
             }
         }
-        assertThat(world.index.findAllByIdentifier(IngestWorld.HOSPITAL, "Claim", CLAIM_GROUP, SHARED_CLAIM_GROUP))
-                .extracting(IndexedRecord::custody)
-                .containsExactlyInAnyOrder(Custody.resident(residentA), Custody.resident(residentB));
+        for (String group : List.of(SHARED_CLAIM_GROUP, "round-" + (rounds - 1))) {
+            String system = group.equals(SHARED_CLAIM_GROUP) ? CLAIM_GROUP : ROUND;
+            assertThat(world.index.findAllByIdentifier(IngestWorld.HOSPITAL, "Claim", system, group))
+                    .extracting(IndexedRecord::custody)
+                    .containsExactlyInAnyOrder(Custody.resident(residentA), Custody.resident(residentB));
+        }
 
         // and each resident's later reference by the shared identifier binds to their own claim
         world.ingest(patientA().put(explanation("e-late-a", new Reference("Patient/p-a"), claimGroup())).json(), "r-a");
