@@ -110,14 +110,14 @@ final class ConditionalReferences {
                 throw IngestProblems.ambiguous("ambiguous patient: conditional reference " + named + " names a"
                         + " resident through this source's enrolment link, but the Patient this source sent with that"
                         + " identifier is another resident's; the bank does not pick one, and nothing of the input"
-                        + " was stored", at, residentsOf(residents, Optional.of(theirs)));
+                        + " was stored", at, concerned(List.of(theirs), residents));
             }
             throw notFound(named, at);
         }
         if (residents.size() > 1) {
             throw IngestProblems.ambiguous("ambiguous patient: conditional reference " + named + " matches Patients"
                     + " this source sent for " + residents.size() + " different residents; the bank does not pick one,"
-                    + " and nothing of the input was stored", at, residentsOf(residents, Optional.empty()));
+                    + " and nothing of the input was stored", at, concerned(List.of(), residents));
         }
         return residents.stream().findFirst().<Target>map(found -> new Target.ToIndexed(found.resourceType(), found))
                 .orElseThrow(() -> notFound(named, at));
@@ -137,35 +137,27 @@ final class ConditionalReferences {
                 IndexedRecord chosen = conditional.candidates().stream().filter(found -> found.custody().equals(own))
                         .findFirst()
                         .or(() -> conditional.candidates().stream().filter(found -> found.custody().directory()).findFirst())
-                        .orElseThrow(() -> crossing(conditional, own, conditional.candidates().stream()
-                                .map(IndexedRecord::custody).toList()));
+                        .orElseThrow(() -> crossing(conditional, concerned(List.of(own), conditional.candidates())));
                 targets.put(pointer.getKey(), new Target.ToIndexed(chosen.resourceType(), chosen));
                 continue;
             }
             Custody theirs = target instanceof Target.ToEntry toEntry ? custody.get(toEntry.entry())
                     : ((Target.ToIndexed) target).record().custody();
             if (!own.directory() && !theirs.directory() && !theirs.equals(own)) {
-                throw crossing(conditional, own, List.of(theirs));
+                throw crossing(conditional, concerned(List.of(own, theirs), List.of()));
             }
         }
     }
 
-    private static Set<ResidentId> residentsOf(Custody own, List<Custody> others) {
-        List<Custody> custodies = new ArrayList<>(List.of(own));
-        custodies.addAll(others);
-        return WrongResidentRefusals.residents(custodies.toArray(Custody[]::new));
-    }
-
-    private static IngestRefusedException crossing(Conditional conditional, Custody own, List<Custody> others) {
+    private static IngestRefusedException crossing(Conditional conditional, Set<ResidentId> concerned) {
         return IngestProblems.ambiguous("conditional reference " + conditional.query() + " names only records of"
                 + " other residents than the one this resource belongs to; the bank does not link one resident's"
-                + " record to another's, and nothing of the input was stored", conditional.at(),
-                residentsOf(own, others));
+                + " record to another's, and nothing of the input was stored", conditional.at(), concerned);
     }
 
-    private static Set<ResidentId> residentsOf(List<IndexedRecord> held, Optional<Custody> first) {
-        List<Custody> custodies = new ArrayList<>();
-        first.ifPresent(custodies::add);
+    /** The residents concerned: those of the custodies named, then those holding a match. */
+    private static Set<ResidentId> concerned(List<Custody> named, List<IndexedRecord> held) {
+        List<Custody> custodies = new ArrayList<>(named);
         held.forEach(found -> custodies.add(found.custody()));
         return WrongResidentRefusals.residents(custodies.toArray(Custody[]::new));
     }
