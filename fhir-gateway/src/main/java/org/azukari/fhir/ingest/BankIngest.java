@@ -71,6 +71,7 @@ public final class BankIngest implements Ingest {
     private final IngestTransactions transactions;
     private final IngestSettings settings;
     private final IngestTimings timings;
+    private final WrongResidentRefusals wrongResident;
 
     public BankIngest(TrustBank bank, AccessLog accessLog, PeopleRegistry people, SourceIndex index,
                       InputValidator validator, DataClassifier classifier, SourceHashes hashes,
@@ -85,6 +86,7 @@ public final class BankIngest implements Ingest {
         this.transactions = transactions;
         this.settings = settings;
         this.timings = timings;
+        this.wrongResident = new WrongResidentRefusals(accessLog, transactions);
     }
 
     @Override
@@ -189,13 +191,18 @@ public final class BankIngest implements Ingest {
                 warnings.addIssue(issue.copy().setSeverity(IssueSeverity.WARNING));
             }
         }
-        Plan plan = timings.time(IngestTimings.Stage.PLANNING, () -> plan(source, entries, warnings));
-        for (Custody custody : plan.custodies()) {
-            enrol(custody);
+        try {
+            Plan plan = timings.time(IngestTimings.Stage.PLANNING, () -> plan(source, entries, warnings));
+            for (Custody custody : plan.custodies()) {
+                enrol(custody);
+            }
+            Map<IngestEntry, StoredRecord> stored = timings.time(IngestTimings.Stage.STORAGE,
+                    () -> inTransaction(() -> store(source, plan, requestId)));
+            return respond(plan, stored, responseType, warnings);
+        } catch (IngestRefusedException refused) {
+            wrongResident.record(source, entries, refused, requestId);
+            throw refused;
         }
-        Map<IngestEntry, StoredRecord> stored = timings.time(IngestTimings.Stage.STORAGE,
-                () -> inTransaction(() -> store(source, plan, requestId)));
-        return respond(plan, stored, responseType, warnings);
     }
 
     /** One entry's fate: stored as a new version (under an existing or a new record id), or already held. */
@@ -251,7 +258,7 @@ public final class BankIngest implements Ingest {
         byte[] contentHash = hashes.content(ContentDigest.canonicalJson(entry.resource()));
         Optional<IndexedRecord> held = index.find(source.organisation(), plan.ref(entry));
         if (held.isEmpty() && entry.ifNoneExist().isPresent()) {
-            held = conditionalCreateMatch(source, entry);
+            held = conditionalCreateMatch(source, entry, custody);
             if (held.isPresent()) {
                 return new Decision(entry, plan.ref(entry), held.get().custody(), held.get().record(), false, held, contentHash, category);
             }
@@ -261,9 +268,7 @@ public final class BankIngest implements Ingest {
         }
         IndexedRecord previous = held.get();
         if (!previous.custody().equals(custody)) {
-            throw refuse(IngestProblems.CONFLICT, "FG-0313", IssueType.CONFLICT,
-                    "this resource was sent before for a different patient; the bank does not move records"
-                            + " between residents", entry.expression());
+            throw IngestProblems.heldForAnother(entry.expression(), WrongResidentRefusals.residents(previous.custody(), custody));
         }
         Optional<String> version = sourceVersion(entry);
         boolean sameContent = java.security.MessageDigest.isEqual(previous.contentHash(), contentHash);
@@ -280,7 +285,8 @@ public final class BankIngest implements Ingest {
         return new Decision(entry, plan.ref(entry), custody, previous.record(), true, held, contentHash, category);
     }
 
-    private Optional<IndexedRecord> conditionalCreateMatch(IngestSource source, IngestEntry entry) {
+    /** A conditional create matches only what the source sent for the same resident (or directory). */
+    private Optional<IndexedRecord> conditionalCreateMatch(IngestSource source, IngestEntry entry, Custody custody) {
         String query = entry.ifNoneExist().get();
         int question = query.indexOf('?');
         String parameters = question >= 0 ? query.substring(question + 1) : query;
@@ -295,7 +301,7 @@ public final class BankIngest implements Ingest {
         if (bar <= 0) {
             return Optional.empty();
         }
-        return index.findByIdentifier(source.organisation(), entry.type(), token.substring(0, bar),
+        return index.findByIdentifier(source.organisation(), custody, entry.type(), token.substring(0, bar),
                 token.substring(bar + 1));
     }
 
@@ -399,11 +405,16 @@ public final class BankIngest implements Ingest {
                 stored.put(decision.entry(), record);
                 IndexedRecord indexed = new IndexedRecord(decision.entry().type(), custody, record.id(), record.version(),
                         sourceVersion(decision.entry()), sourceLastUpdated(decision.entry()), decision.contentHash());
-                index.put(source.organisation(), decision.ref(), indexed, identifiers(decision.entry()));
-                Optional<String> urn = decision.entry().fullUrl().filter(url -> url.startsWith("urn:uuid:"));
-                if (urn.isPresent()) {
-                    index.put(source.organisation(), SourceRef.urn(urn.get().substring("urn:uuid:".length())), indexed,
-                            List.of());
+                try {
+                    index.put(source.organisation(), decision.ref(), indexed, identifiers(decision.entry()));
+                    Optional<String> urn = decision.entry().fullUrl().filter(url -> url.startsWith("urn:uuid:"));
+                    if (urn.isPresent()) {
+                        index.put(source.organisation(), SourceRef.urn(urn.get().substring("urn:uuid:".length())),
+                                indexed, List.of());
+                    }
+                } catch (SourceIndex.HeldForAnotherCustodyException raced) {
+                    throw IngestProblems.heldForAnother(decision.entry().expression(),
+                            WrongResidentRefusals.residents(raced.held(), custody));
                 }
                 counts.add(decision.entry().type());
                 categories.add(decision.category());
@@ -428,7 +439,7 @@ public final class BankIngest implements Ingest {
         return identifiers;
     }
 
-    private static AccessActor actor(IngestSource source) {
+    static AccessActor actor(IngestSource source) {
         return source.client()
                 .map(client -> new AccessActor("SOURCE_FEED", client.value(), Optional.of(source.organisation().value()),
                         Optional.of(client.value())))

@@ -6,8 +6,6 @@ import static org.azukari.fhir.ingest.IngestProblems.refuse;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.util.FhirTerser;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,9 +31,11 @@ import org.hl7.fhir.r4.model.Resource;
  * Works out, for one all-or-nothing input, what every reference points at and whose custody
  * every resource goes into, as FHIR transaction processing requires: {@code urn:uuid} and
  * relative references to other entries, then references to what the same source sent before,
- * and conditional references ({@code Practitioner?identifier=system|value}) against both.
- * Patients are matched to residents through their enrolment links. Anything that does not
- * resolve refuses the whole input, naming the entry and element.
+ * and conditional references ({@code Practitioner?identifier=system|value}) against both
+ * ({@link ConditionalReferences}: never from one resident's record to another's).
+ * Patients are matched to residents through their enrolment links ({@link EnrolmentMatch}:
+ * never a pick between two). Anything that does not resolve refuses the whole input, naming
+ * the entry and element.
  */
 final class IngestPlan {
 
@@ -61,7 +61,8 @@ final class IngestPlan {
     private final FhirTerser terser;
     private final OrganisationId source;
     private final SourceIndex index;
-    private final PeopleRegistry people;
+    private final EnrolmentMatch enrolments;
+    private final ConditionalReferences conditionals;
     private final List<IngestEntry> entries;
     private final Map<IngestEntry, SourceRef> refs = new LinkedHashMap<>();
     private final Map<String, IngestEntry> byFullUrl = new HashMap<>();
@@ -70,7 +71,6 @@ final class IngestPlan {
     private final Map<IngestEntry, Custody> custody = new HashMap<>();
     private final Map<IngestEntry, Set<ResidentId>> patientLinks = new HashMap<>();
     private final Map<Reference, String> elementNames = new IdentityHashMap<>();
-    private Map<String, List<IngestEntry>> byIdentifier;
     private final Map<Resource, List<Reference>> referencesOf = new IdentityHashMap<>();
     private final Map<IngestEntry, Set<ResidentId>> logicalPatients = new HashMap<>();
     private final Map<IngestEntry, List<String>> unmatchedLogical = new HashMap<>();
@@ -82,7 +82,8 @@ final class IngestPlan {
         this.terser = fhir.newTerser();
         this.source = source;
         this.index = index;
-        this.people = people;
+        this.enrolments = new EnrolmentMatch(people, source);
+        this.conditionals = new ConditionalReferences(fhir, source, index, enrolments, entries);
         this.entries = entries;
     }
 
@@ -97,6 +98,7 @@ final class IngestPlan {
             }
         }
         assignCustody();
+        conditionals.settle(custody, targets);
         return this;
     }
 
@@ -160,26 +162,13 @@ final class IngestPlan {
     private void matchPatients() {
         for (IngestEntry entry : entries) {
             if (entry.resource() instanceof Patient patient) {
-                ResidentId resident = residentByIdentifiers(patient.getIdentifier())
+                ResidentId resident = enrolments.residentOf(patient.getIdentifier(), entry.expression() + ".identifier")
                         .or(() -> index.find(source, refs.get(entry))
                                 .filter(found -> !found.custody().directory()).map(found -> found.custody().id()))
                         .orElseThrow(() -> unmatched(entry, patient));
                 custody.put(entry, Custody.resident(resident));
             }
         }
-    }
-
-    private Optional<ResidentId> residentByIdentifiers(List<Identifier> identifiers) {
-        for (Identifier identifier : identifiers) {
-            if (identifier.hasSystem() && identifier.hasValue()) {
-                Optional<ResidentId> found = people.findResidentByEnrolment(source, identifier.getSystem(),
-                        identifier.getValue());
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private IngestRefusedException unmatched(IngestEntry entry, Patient patient) {
@@ -220,7 +209,8 @@ final class IngestPlan {
         }
         Matcher conditional = CONDITIONAL.matcher(text);
         if (conditional.matches()) {
-            targets.put(reference, conditionalTarget(conditional.group(1), conditional.group(2), at));
+            conditionals.resolve(entry, reference, conditional.group(1), conditional.group(2), at)
+                    .ifPresent(target -> targets.put(reference, target));
             return;
         }
         Matcher relative = RELATIVE.matcher(text);
@@ -254,8 +244,7 @@ final class IngestPlan {
         if (!namesPatient || !identifier.hasSystem() || !identifier.hasValue()) {
             return;
         }
-        Optional<ResidentId> resident = people.findResidentByEnrolment(source, identifier.getSystem(),
-                identifier.getValue());
+        Optional<ResidentId> resident = enrolments.resident(identifier.getSystem(), identifier.getValue());
         if (resident.isPresent()) {
             logicalPatients.computeIfAbsent(entry, e -> new LinkedHashSet<>()).add(resident.get());
         } else {
@@ -282,58 +271,6 @@ final class IngestPlan {
                 return true;
             }
         });
-    }
-
-    private Target conditionalTarget(String type, String query, String at) {
-        String[] parameter = query.split("=", 2);
-        if (parameter.length != 2 || !parameter[0].equals("identifier") || query.contains("&")) {
-            throw refuse(UNPROCESSABLE, "FG-0306", IssueType.NOTSUPPORTED,
-                    "conditional references are supported by identifier only (Type?identifier=system|value)", at);
-        }
-        String token = URLDecoder.decode(parameter[1], StandardCharsets.UTF_8);
-        int bar = token.indexOf('|');
-        if (bar <= 0 || bar == token.length() - 1) {
-            throw refuse(UNPROCESSABLE, "FG-0306", IssueType.INVALID,
-                    "a conditional reference needs identifier=system|value", at);
-        }
-        String system = token.substring(0, bar);
-        String value = token.substring(bar + 1);
-        List<IngestEntry> matches = byIdentifier().getOrDefault(type + "|" + system + "|" + value, List.of());
-        if (matches.size() > 1) {
-            throw refuse(UNPROCESSABLE, "FG-0307", IssueType.MULTIPLEMATCHES,
-                    "conditional reference matches more than one entry", at);
-        }
-        if (matches.size() == 1) {
-            return new Target.ToEntry(matches.get(0));
-        }
-        if (type.equals("Patient")) {
-            Optional<ResidentId> resident = people.findResidentByEnrolment(source, system, value);
-            if (resident.isPresent()) {
-                Optional<IndexedRecord> patient = index.findByIdentifier(source, type, system, value);
-                if (patient.isPresent()) {
-                    return new Target.ToIndexed(patient.get().resourceType(), patient.get());
-                }
-            }
-        }
-        return index.findByIdentifier(source, type, system, value)
-                .<Target>map(found -> new Target.ToIndexed(found.resourceType(), found))
-                .orElseThrow(() -> refuse(UNPROCESSABLE, "FG-0308", IssueType.NOTFOUND,
-                        "conditional reference " + type + "?identifier=" + token
-                                + " matches nothing in this input or sent before by this source", at));
-    }
-
-    /** The input's entries by {@code type|system|value} of each identifier, built on first use. */
-    private Map<String, List<IngestEntry>> byIdentifier() {
-        if (byIdentifier == null) {
-            byIdentifier = new HashMap<>();
-            for (IngestEntry entry : entries) {
-                for (Identifier identifier : identifiersOf(fhir, entry.resource())) {
-                    byIdentifier.computeIfAbsent(entry.type() + "|" + identifier.getSystem() + "|" + identifier.getValue(),
-                            key -> new ArrayList<>()).add(entry);
-                }
-            }
-        }
-        return byIdentifier;
     }
 
     /** The resource's {@code identifier} elements; none for types that have no such element. */

@@ -1,5 +1,7 @@
 package org.azukari.fhir.ingest;
 
+import java.util.Set;
+import org.azukari.consent.api.ResidentId;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -26,6 +28,22 @@ final class IngestProblems {
 
     static IngestRefusedException refuse(int status, String code, IssueType type, String diagnostics) {
         return refuse(status, code, type, diagnostics, null);
+    }
+
+    /**
+     * FG-0309: the input (a Patient's identifiers, or a reference by identifier) names more than
+     * one resident, or a resident other than the record's own. The bank never picks one.
+     */
+    static IngestRefusedException ambiguous(String diagnostics, String expression, Set<ResidentId> residents) {
+        return new IngestRefusedException(UNPROCESSABLE, "FG-0309",
+                outcome("FG-0309", IssueType.MULTIPLEMATCHES, diagnostics, expression), residents);
+    }
+
+    /** FG-0313: the source sent this resource before for another resident; the bank does not move records. */
+    static IngestRefusedException heldForAnother(String expression, Set<ResidentId> residents) {
+        return new IngestRefusedException(CONFLICT, "FG-0313", outcome("FG-0313", IssueType.CONFLICT,
+                "this resource was sent before for a different patient; the bank does not move records between"
+                        + " residents, and nothing of the input was stored", expression), residents);
     }
 
     static OperationOutcome outcome(String code, IssueType type, String diagnostics, String expression) {

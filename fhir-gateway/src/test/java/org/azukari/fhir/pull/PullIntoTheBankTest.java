@@ -47,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PullIntoTheBankTest {
 
     private static final String MRN_SYSTEM = "urn:oid:1.2.392.100495.20.3.51.11311234567";
+    private static final String INSURANCE_SYSTEM = "http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID";
 
     private static UpstreamFhirServer upstream;
     private static HapiInputValidator validator;
@@ -69,18 +70,7 @@ class PullIntoTheBankTest {
     void whatTheHospitalHolds_arrivesInTheBankOnce_andAChangeUpstreamBecomesANewVersion() throws Exception {
         PullWorld world = new PullWorld(new MutableClock(Instant.parse("2026-01-05T09:00:00Z")),
                 PullWorld.policy(4, Duration.ofSeconds(2)), Map.of());
-        EmbeddedBank bank = new EmbeddedBank(world.dataSource, EmbeddedBank.localVault(directory),
-                directory.resolve("ledger"));
-        SourceHashes hashes = new SourceHashes(purpose -> new byte[32]);
-        TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(world.dataSource));
-        world.into = new BankIngest(bank.bank, bank.accessLog, world.people,
-                new JdbcSourceIndex(world.dataSource, hashes, Clock.systemUTC()), validator, DataClassifier.standard(),
-                hashes, new IngestTransactions() {
-                    @Override
-                    public <T> T inOne(java.util.function.Supplier<T> work) {
-                        return template.execute(status -> work.get());
-                    }
-                }, IngestSettings.DEFAULTS, new IngestTimings());
+        EmbeddedBank bank = intoTheBank(world);
         String mrn = "MRN-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> upstreamKeys = loadPatientWithRecords(mrn, 9);
         PullSource source = world.sources.register(world.hospital, upstream.baseUrl(), Optional.empty(),
@@ -121,13 +111,73 @@ class PullIntoTheBankTest {
         }
     }
 
+    @Test
+    void aPatientWhoseIdentifiersNameTwoResidents_isNotPulledIntoEither_andTheRefusalIsLogged() throws Exception {
+        PullWorld world = new PullWorld(new MutableClock(Instant.parse("2026-01-05T09:00:00Z")),
+                PullWorld.policy(4, Duration.ofSeconds(2)), Map.of());
+        EmbeddedBank bank = intoTheBank(world);
+        String mrn = "MRN-" + UUID.randomUUID().toString().substring(0, 8);
+        String otherNumber = "INS-" + UUID.randomUUID().toString().substring(0, 8);
+        loadPatientWithRecords(mrn, 2, INSURANCE_SYSTEM, otherNumber);
+        PullSource source = world.sources.register(world.hospital, upstream.baseUrl(), Optional.empty(),
+                ValidationMode.LENIENT);
+        ResidentId resident = ResidentId.random();
+        ResidentId another = ResidentId.random();
+        world.targets.link(source.id(), resident, new UpstreamIdentifier(MRN_SYSTEM, mrn));
+        world.people.linkEnrolment(new org.azukari.identity.api.EnrolmentLink(another, world.hospital,
+                INSURANCE_SYSTEM, otherNumber));
+        PullScheduler scheduler = world.scheduler();
+        try {
+            List<PullOutcome> outcomes = scheduler.pullNow(source.id()).get(120, TimeUnit.SECONDS);
+
+            assertThat(outcomes).singleElement().satisfies(o -> {
+                assertThat(o.kind()).isEqualTo(PullOutcome.Kind.FAILED);
+                assertThat(o.error()).hasValueSatisfying(error -> {
+                    assertThat(error.code()).isEqualTo("FG-0617");
+                    assertThat(error.text()).contains("HTTP 422").contains("FG-0309").doesNotContain(mrn)
+                            .doesNotContain(otherNumber);
+                });
+            });
+            assertThat(bank.bank.isEnrolled(resident) ? bank.bank.list(resident) : List.of()).isEmpty();
+            assertThat(bank.bank.isEnrolled(another) ? bank.bank.list(another) : List.of()).isEmpty();
+            assertThat(bank.accessLog.entries()).extracting(logged -> logged.entry().resident().orElseThrow())
+                    .containsExactlyInAnyOrder(resident, another);
+            assertThat(bank.accessLog.entries()).allSatisfy(logged -> {
+                assertThat(logged.entry().decision()).isEqualTo(org.azukari.consent.api.AccessDecision.DENY);
+                assertThat(logged.entry().actor().kind()).isEqualTo("SOURCE_PULL");
+            });
+        } finally {
+            scheduler.stop();
+        }
+    }
+
+    /** The real ingest over the world's database: trust bank with a local key vault, source index, HAPI validator. */
+    private EmbeddedBank intoTheBank(PullWorld world) {
+        EmbeddedBank bank = new EmbeddedBank(world.dataSource, EmbeddedBank.localVault(directory),
+                directory.resolve("ledger"));
+        SourceHashes hashes = new SourceHashes(purpose -> new byte[32]);
+        TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(world.dataSource));
+        world.into = new BankIngest(bank.bank, bank.accessLog, world.people,
+                new JdbcSourceIndex(world.dataSource, hashes, Clock.systemUTC()), validator, DataClassifier.standard(),
+                hashes, new IngestTransactions() {
+                    @Override
+                    public <T> T inOne(java.util.function.Supplier<T> work) {
+                        return template.execute(status -> work.get());
+                    }
+                }, IngestSettings.DEFAULTS, new IngestTimings());
+        return bank;
+    }
+
     /** Patient, Organization, an Encounter at it, and {@code observations} Observations; answers their keys. */
-    private static List<String> loadPatientWithRecords(String mrn, int observations) {
+    private static List<String> loadPatientWithRecords(String mrn, int observations, String... moreIdentifiers) {
         Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         String patientUrl = "urn:uuid:" + UUID.randomUUID();
         String organisationUrl = "urn:uuid:" + UUID.randomUUID();
         Patient patient = new Patient();
         patient.addIdentifier().setSystem(MRN_SYSTEM).setValue(mrn);
+        for (int i = 0; i < moreIdentifiers.length; i += 2) {
+            patient.addIdentifier().setSystem(moreIdentifiers[i]).setValue(moreIdentifiers[i + 1]);
+        }
         patient.addName().setFamily("Yamada").addGiven("Hanako");
         transaction.addEntry().setFullUrl(patientUrl).setResource(patient).getRequest()
                 .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
