@@ -34,11 +34,11 @@ public class AccessLogConfiguration {
                 Path.of(environment.getProperty("azukari.data-dir", "./data"), "access-log-checkpoints.txt")));
     }
 
-    /** Beside the checkpoint file unless configured: both are the log's evidence outside the database. */
+    /** In the data directory unless configured: rewritten in place, so not on the checkpoint file's write-once storage. */
     @Bean
-    HeadWitness accessLogHeadWitness(AccessLogSettings settings, CheckpointFile checkpoints) {
+    HeadWitness accessLogHeadWitness(AccessLogSettings settings, Environment environment) {
         return new HeadWitness(settings.witnessFileSet().orElseGet(() ->
-                checkpoints.path().resolveSibling("access-log-head-witness")));
+                Path.of(environment.getProperty("azukari.data-dir", "./data"), "access-log-head-witness")));
     }
 
     @Bean

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code azukari.access-log.*}: how often checkpoints are signed, where their file lives
  * (default {@code ${azukari.data-dir}/access-log-checkpoints.txt}), where the head witness
- * lives (default beside the checkpoint file, {@code access-log-head-witness}) and how many years
+ * lives (default {@code ${azukari.data-dir}/access-log-head-witness}) and how many years
  * entries are kept (never fewer than ten). Checked at start-up. The paths are plain {@link Path}s,
  * {@code null} when not set: the binder turns a string into a {@code Path} but not into an
  * {@code Optional<Path>}.

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>before an append (under the head lock), the database's head must extend the witnessed
  *     one: the same head, or a later one whose row at the witnessed sequence still has the
  *     witnessed hash. Otherwise entries were cut, the head rewound or an old backup restored:
- *     the append is refused ({@code CP-0137}) and the witness, the evidence, is left alone;</li>
+ *     the append is refused ({@code CP-0137}) and the witness, the evidence, is left alone
+ *     until an operator moves it aside;</li>
  * <li>after the commit, the new head is written, checked the same way against whatever was
  *     witnessed meanwhile (a head witnessed by a later commit must still hold this commit's
  *     entries);</li>
@@ -58,11 +59,21 @@ final class Witnessing {
         }
     }
 
-    /** Under the head lock, before the append: the head must extend what was witnessed. */
+    /**
+     * Under the head lock, before the append: the head must extend what was witnessed. While
+     * appends are refused the file is read again each time, so an operator who moved it aside
+     * (after recording a restore) lets them resume without a restart.
+     */
     synchronized void checkExtends(Head head) {
+        loaded = loaded && !refusing;
         load();
         if (current != null && !extendsWitness(head.sequence(), head.hash(), current)) {
             throw refused(head.sequence());
+        }
+        if (refusing) {
+            refusing = false;
+            LOG.warn("CP-0137 head witness {} replaced; appends resume at sequence {}", file.path(),
+                    head.sequence() + 1);
         }
     }
 

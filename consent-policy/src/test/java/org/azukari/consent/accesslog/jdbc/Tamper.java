@@ -31,11 +31,12 @@ final class Tamper {
 
     /**
      * Cuts the tail from {@code sequence} on and rewinds the head row to the entry before it
-     * (sequence, hash and time), so that the rows and the head agree: what an owner who wants
-     * recent entries gone would do.
+     * (sequence, hash and time), and clears their outbox rows, so that everything in the database
+     * agrees: what an owner who wants recent entries gone would do.
      */
     void cutTail(long sequence) {
         deleteFrom(sequence);
+        sql.update("DELETE FROM cp_access_log_outbox WHERE sequence >= ?", sequence);
         Map<String, Object> last = sql.queryForMap("SELECT sequence, hash, logged_at FROM cp_access_log"
                 + " WHERE sequence = ?", sequence - 1);
         sql.update("UPDATE cp_access_log_head SET sequence = ?, hash = ?, logged_at = ? WHERE id = 1",

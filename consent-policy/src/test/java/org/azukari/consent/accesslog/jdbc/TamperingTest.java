@@ -111,6 +111,18 @@ class TamperingTest {
     }
 
     @Test
+    void append_afterTheOperatorMovesTheWitnessOfACutTailAside_resumesOnTheChainThatIsLeft() throws Exception {
+        appendMore(5);
+        tamper.cutTail(33);
+        assertThatThrownBy(() -> fixture.log.append(Entries.read(ResidentId.random(), 99)))
+                .isInstanceOf(AccessLogUnavailableException.class);
+        Files.move(fixture.witness.path(), directory.resolve("witness-kept-as-evidence"));
+
+        assertThat(fixture.log.append(Entries.read(ResidentId.random(), 99)).sequence()).isEqualTo(33);
+        assertThat(fixture.verifier.verify().intact()).isTrue();
+    }
+
+    @Test
     void verify_afterTheEntriesPastTheLatestCheckpointAreRewrittenConsistently_reportsWitnessMismatch() {
         appendMore(5);
         tamper.rewriteConsistently(33);
