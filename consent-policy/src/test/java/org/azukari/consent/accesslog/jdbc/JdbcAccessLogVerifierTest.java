@@ -20,12 +20,22 @@ class JdbcAccessLogVerifierTest {
     private final ResidentId resident = ResidentId.random();
 
     @Test
-    void verify_whenEntriesAndACheckpointLandAfterItsSnapshotWasTaken_staysIntact() throws Exception {
+    void verify_whenEntriesAndACheckpointLandAfterItReadTheHeadRow_staysIntact() throws Exception {
+        assertIntactWhileFiveEntriesLandAfterQuery(1);
+    }
+
+    @Test
+    void verify_whenEntriesAndACheckpointLandWhileItWalksTheRows_staysIntact_andDoesNotHoldThemUp() throws Exception {
+        assertIntactWhileFiveEntriesLandAfterQuery(2);
+    }
+
+    /** Ten entries, checkpoints every five; five more (and a checkpoint) land inside the verifier's transaction. */
+    private void assertIntactWhileFiveEntriesLandAfterQuery(int query) throws Exception {
         LogFixture fixture = LogFixture.h2(directory, 5);
         for (int i = 1; i <= 10; i++) {
             fixture.log.append(Entries.read(resident, i));
         }
-        JdbcAccessLogVerifier verifier = new JdbcAccessLogVerifier(SnapshotHook.around(fixture.runtime, () -> {
+        JdbcAccessLogVerifier verifier = new JdbcAccessLogVerifier(SnapshotHook.around(fixture.runtime, query, () -> {
             for (int i = 11; i <= 15; i++) {
                 fixture.log.append(Entries.read(resident, i));
             }

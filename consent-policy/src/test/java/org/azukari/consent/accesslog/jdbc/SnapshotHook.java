@@ -6,26 +6,27 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * A data source whose connections run {@code hook} once, right after their first query has
- * returned: inside a repeatable-read transaction that is just after its snapshot was taken, so
- * whatever the hook writes is invisible to the rest of that transaction.
+ * A data source that runs {@code hook} once, right after the {@code queries}-th query made through
+ * it has returned: inside the verifier's read-only transaction, after its view was taken, so
+ * whatever the hook writes must be invisible to the rest of that transaction (and must not wait
+ * for it).
  */
 final class SnapshotHook {
 
     private SnapshotHook() {
     }
 
-    static DataSource around(DataSource delegate, Runnable hook) {
-        AtomicBoolean fired = new AtomicBoolean();
+    static DataSource around(DataSource delegate, int queries, Runnable hook) {
+        AtomicInteger executed = new AtomicInteger();
         return proxy(DataSource.class, delegate, (target, method, args, result) -> {
             if (result instanceof Connection connection) {
                 return proxy(Connection.class, connection, (c, m, a, r) -> r instanceof Statement statement
                         && m.getName().equals("createStatement") ? proxy(Statement.class, statement, (s, sm, sa, sr) -> {
-                            if (sm.getName().equals("executeQuery") && fired.compareAndSet(false, true)) {
+                            if (sm.getName().equals("executeQuery") && executed.incrementAndGet() == queries) {
                                 hook.run();
                             }
                             return sr;
