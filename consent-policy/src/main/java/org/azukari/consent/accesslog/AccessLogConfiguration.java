@@ -21,7 +21,8 @@ import org.springframework.core.env.Environment;
 /**
  * Wires the access log over the application's {@link DataSource} (migrated from
  * {@code classpath:db/migration/accesslog/{vendor}}) and the bank's {@link CheckpointSigner}
- * (trust-bank), with the checkpoint file and the head witness outside the database. The SQL search is the embedded default; an Elasticsearch search bean replaces it.
+ * (trust-bank), with the checkpoint file and the head witness outside the database. The SQL search
+ * is the embedded default; an Elasticsearch search bean replaces it.
  * Retention needs the owner connection and is wired where that connection is configured.
  */
 @Configuration(proxyBeanMethods = false)

@@ -2,6 +2,7 @@ package org.azukari.consent.accesslog.jdbc;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -68,7 +69,7 @@ public final class Checkpointer {
     /** When the oldest entry kept was logged: where the first checkpoint's interval starts. */
     Optional<Instant> firstEntryAt() {
         return guarded(() -> Optional.ofNullable(jdbc.queryForObject("SELECT MIN(logged_at) FROM cp_access_log",
-                java.time.OffsetDateTime.class)).map(java.time.OffsetDateTime::toInstant));
+                OffsetDateTime.class)).map(OffsetDateTime::toInstant));
     }
 
     private Checkpoint write(Checkpoint.Kind kind, long sequence, String hash) {
