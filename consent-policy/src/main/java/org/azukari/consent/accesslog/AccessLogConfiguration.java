@@ -21,7 +21,8 @@ import org.springframework.core.env.Environment;
 /**
  * Wires the access log over the application's {@link DataSource} (migrated from
  * {@code classpath:db/migration/accesslog/{vendor}}) and the bank's {@link CheckpointSigner}
- * (trust-bank). The SQL search is the embedded default; an Elasticsearch search bean replaces it.
+ * (trust-bank), with the checkpoint file and the head witness outside the database. The SQL search
+ * is the embedded default; an Elasticsearch search bean replaces it.
  * Retention needs the owner connection and is wired where that connection is configured.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,8 +31,15 @@ public class AccessLogConfiguration {
 
     @Bean
     CheckpointFile accessLogCheckpointFile(AccessLogSettings settings, Environment environment) {
-        return new CheckpointFile(settings.checkpointFile().orElseGet(() ->
+        return new CheckpointFile(settings.checkpointFileSet().orElseGet(() ->
                 Path.of(environment.getProperty("azukari.data-dir", "./data"), "access-log-checkpoints.txt")));
+    }
+
+    /** In the data directory unless configured: rewritten in place, so not on the checkpoint file's write-once storage. */
+    @Bean
+    HeadWitness accessLogHeadWitness(AccessLogSettings settings, Environment environment) {
+        return new HeadWitness(settings.witnessFileSet().orElseGet(() ->
+                Path.of(environment.getProperty("azukari.data-dir", "./data"), "access-log-head-witness")));
     }
 
     @Bean
@@ -43,15 +51,16 @@ public class AccessLogConfiguration {
     /** Both the {@code AccessLog} and its {@link AccessLogOutbox}. */
     @Bean
     JdbcAccessLog accessLog(DataSource dataSource, Checkpointer checkpointer, AccessLogSettings settings,
-                            ObjectProvider<Clock> clock) {
+                            HeadWitness witness, ObjectProvider<Clock> clock) {
         return new JdbcAccessLog(dataSource, checkpointer,
-                new CheckpointPolicy(settings.checkpointEvery(), settings.checkpointInterval()),
+                new CheckpointPolicy(settings.checkpointEvery(), settings.checkpointInterval()), witness,
                 clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
-    AccessLogVerifier accessLogVerifier(DataSource dataSource, CheckpointSigner signer, CheckpointFile file) {
-        return new JdbcAccessLogVerifier(dataSource, signer, file);
+    AccessLogVerifier accessLogVerifier(DataSource dataSource, CheckpointSigner signer, CheckpointFile file,
+                                        HeadWitness witness) {
+        return new JdbcAccessLogVerifier(dataSource, signer, file, witness);
     }
 
     @Bean

@@ -53,8 +53,13 @@ public final class CheckpointFile {
 
     /** Opens the file for one pass in file order (bounded memory); a missing file reads as empty. */
     public Lines lines() {
+        return lines(Long.MAX_VALUE);
+    }
+
+    /** Like {@link #lines()}, but ends after the first {@code limit} lines (those present at some earlier moment). */
+    public Lines lines(long limit) {
         try {
-            return new Lines(exists() ? Files.newBufferedReader(path, StandardCharsets.UTF_8) : null);
+            return new Lines(exists() ? Files.newBufferedReader(path, StandardCharsets.UTF_8) : null, limit);
         } catch (IOException e) {
             throw new UncheckedIOException("CP-0132 checkpoint file cannot be read", e);
         }
@@ -64,17 +69,20 @@ public final class CheckpointFile {
     public static final class Lines implements AutoCloseable {
 
         private final BufferedReader reader;
+        private long left;
         private Checkpoint current;
 
-        private Lines(BufferedReader reader) {
+        private Lines(BufferedReader reader, long limit) {
             this.reader = reader;
+            this.left = limit;
         }
 
         /** Moves to the next line; false at the end. */
         public boolean advance() {
-            if (reader == null) {
+            if (reader == null || left <= 0) {
                 return false;
             }
+            left--;
             try {
                 String line = reader.readLine();
                 if (line == null) {

@@ -36,14 +36,28 @@ class AccessLogConfigurationTest {
     }
 
     @Test
-    void context_wiresTheLogItsOutboxVerifierAndSqlSearch_withTheFileInTheDataDirectory() {
+    void context_wiresTheLogItsOutboxVerifierAndSqlSearch_withTheFilesInTheDataDirectory() {
         runner().run(context -> {
             assertThat(context).hasSingleBean(AccessLog.class).hasSingleBean(AccessLogOutbox.class)
                     .hasSingleBean(AccessLogVerifier.class);
             assertThat(context.getBean(AccessLogSearch.class)).isInstanceOf(JdbcAccessLogSearch.class);
-            context.getBean(AccessLog.class).append(Entries.read(ResidentId.random(), 1));
+            var logged = context.getBean(AccessLog.class).append(Entries.read(ResidentId.random(), 1));
             assertThat(Files.readAllLines(directory.resolve("access-log-checkpoints.txt"))).hasSize(1);
+            assertThat(new HeadWitness(directory.resolve("access-log-head-witness")).read())
+                    .isEqualTo(new HeadWitness.Witnessed(1, logged.hash()));
             assertThat(context.getBean(AccessLogVerifier.class).verify().intact()).isTrue();
+        });
+    }
+
+    @Test
+    void context_withBothFilesConfigured_writesTheCheckpointsAndTheHeadThere() {
+        Path checkpoints = directory.resolve("elsewhere/checkpoints.txt");
+        Path witness = directory.resolve("apart/witness");
+        runner().withPropertyValues("azukari.access-log.checkpoint-file=" + checkpoints,
+                "azukari.access-log.witness-file=" + witness).run(context -> {
+            var logged = context.getBean(AccessLog.class).append(Entries.read(ResidentId.random(), 1));
+            assertThat(Files.readAllLines(checkpoints)).hasSize(1);
+            assertThat(new HeadWitness(witness).read()).isEqualTo(new HeadWitness.Witnessed(1, logged.hash()));
         });
     }
 

@@ -2,6 +2,7 @@ package org.azukari.consent.accesslog.jdbc;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -11,12 +12,14 @@ import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.CheckpointSigner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signs checkpoints and writes them twice: first to the {@link CheckpointFile} (forced to disk),
- * then to {@code cp_access_log_checkpoint}. A head checkpoint is taken under the head lock, so it
- * names committed entries only; if the database insert then fails, the file line is still true.
+ * then to {@code cp_access_log_checkpoint}. A head checkpoint is taken under the head lock in a
+ * transaction of its own (never a caller's, which might still roll back), so it names committed
+ * entries only; if the database insert then fails, the file line is still true.
  */
 public final class Checkpointer {
 
@@ -30,6 +33,7 @@ public final class Checkpointer {
     public Checkpointer(DataSource dataSource, CheckpointSigner signer, CheckpointFile file, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.dialect = Dialect.of(dataSource);
         this.signer = signer;
         this.file = file;
@@ -60,6 +64,12 @@ public final class Checkpointer {
                         + " FROM cp_access_log_checkpoint WHERE kind = 'HEAD' ORDER BY sequence DESC LIMIT 1",
                 (rs, row) -> new Checkpoint(Checkpoint.Kind.HEAD, rs.getLong(2), rs.getString(3),
                         LogRows.instant(rs, 4), rs.getString(5), rs.getString(6))).stream().findFirst());
+    }
+
+    /** When the oldest entry kept was logged: where the first checkpoint's interval starts. */
+    Optional<Instant> firstEntryAt() {
+        return guarded(() -> Optional.ofNullable(jdbc.queryForObject("SELECT MIN(logged_at) FROM cp_access_log",
+                OffsetDateTime.class)).map(OffsetDateTime::toInstant));
     }
 
     private Checkpoint write(Checkpoint.Kind kind, long sequence, String hash) {

@@ -16,14 +16,15 @@ import javax.sql.DataSource;
 import org.azukari.consent.accesslog.AccessLogOutbox;
 import org.azukari.consent.accesslog.CanonicalForm;
 import org.azukari.consent.accesslog.Checkpoint;
+import org.azukari.consent.accesslog.HeadWitness;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.LoggedEntry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,13 +34,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chain. Any failure is an {@link AccessLogUnavailableException} after the rollback, so the
  * caller does not do what it meant to record. There is no update or delete of log rows here.
  *
+ * <p>When that transaction commits (the log's own, or a caller's it joined), the new head is
+ * witnessed outside the database ({@link Witnessing}) before anyone is answered, and then a
+ * checkpoint is signed if one is due ({@link CheckpointSchedule}). So an entry whose append
+ * returned (or whose caller's commit returned) is witnessed; one whose witness could not be
+ * written is committed but its caller is refused.
+ *
  * <p>Times come from the injected clock, truncated to microseconds and never earlier than the
  * head's, so sequence order and time order agree (which retention by year relies on). On
  * PostgreSQL the year's partition, and next year's in December, are ensured before appending.
  */
 public final class JdbcAccessLog implements AccessLog, AccessLogOutbox {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcAccessLog.class);
     private static final String INSERT = "INSERT INTO cp_access_log (sequence, entry_id, logged_at, entry_json,"
             + " prev_hash, hash, resident_id, actor_id, organisation, purpose, decision)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -47,20 +53,19 @@ public final class JdbcAccessLog implements AccessLog, AccessLogOutbox {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Dialect dialect;
-    private final Checkpointer checkpointer;
-    private final CheckpointPolicy policy;
+    private final CheckpointSchedule schedule;
+    private final Witnessing witnessing;
     private final Clock clock;
     private final Set<Integer> ensuredYears = ConcurrentHashMap.newKeySet();
-    private volatile Checkpoint lastCheckpoint;
-    private volatile boolean checkpointKnown;
     private final GroupCommit groupCommit = new GroupCommit(this::appendAll);
 
-    public JdbcAccessLog(DataSource dataSource, Checkpointer checkpointer, CheckpointPolicy policy, Clock clock) {
+    public JdbcAccessLog(DataSource dataSource, Checkpointer checkpointer, CheckpointPolicy policy, HeadWitness witness,
+                         Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.dialect = Dialect.of(dataSource);
-        this.checkpointer = checkpointer;
-        this.policy = policy;
+        this.schedule = new CheckpointSchedule(checkpointer, policy, clock);
+        this.witnessing = new Witnessing(witness, jdbc);
         this.clock = clock;
     }
 
@@ -76,16 +81,16 @@ public final class JdbcAccessLog implements AccessLog, AccessLogOutbox {
             return List.of();
         }
         List<String> json = entries.stream().map(CanonicalForm::entryJson).toList();
-        List<LoggedEntry> logged = guarded("entries could not be appended", () -> {
+        return guarded("entries could not be appended", () -> {
+            witnessing.ready();
             ensurePartitions();
             return transactions.execute(status -> insert(entries, json));
         });
-        maybeCheckpoint(logged.get(logged.size() - 1));
-        return logged;
     }
 
     private List<LoggedEntry> insert(List<AccessLogEntry> entries, List<String> json) {
         Head head = Head.lock(jdbc, dialect);
+        witnessing.checkExtends(head);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant at = head.at().filter(previous -> previous.isAfter(now)).orElse(now);
         List<LoggedEntry> logged = new ArrayList<>(entries.size());
@@ -108,36 +113,23 @@ public final class JdbcAccessLog implements AccessLog, AccessLogOutbox {
                 logged.stream().map(l -> new Object[] {l.sequence()}).toList());
         jdbc.update("UPDATE cp_access_log_head SET sequence = ?, hash = ?, logged_at = ? WHERE id = 1",
                 head.sequence() + entries.size(), prev, LogRows.utc(at));
+        LoggedEntry newest = logged.get(logged.size() - 1);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                guarded("entries committed but not witnessed", () -> {
+                    witnessing.witness(head, newest);
+                    return null;
+                });
+                schedule.afterCommit(newest);
+            }
+        });
         return logged;
     }
 
     /** Signs the head now (an auditor's request, shutdown, a scheduled job). */
     public Optional<Checkpoint> checkpoint() {
-        Optional<Checkpoint> taken = checkpointer.checkpoint();
-        taken.ifPresent(c -> lastCheckpoint = c);
-        return taken;
-    }
-
-    /**
-     * The entry is already committed here, so a failed checkpoint does not undo it; it is
-     * logged (ids only) and retried after the next append.
-     */
-    private void maybeCheckpoint(LoggedEntry newest) {
-        try {
-            if (!checkpointKnown) {
-                lastCheckpoint = checkpointer.latest().orElse(null);
-                checkpointKnown = true;
-            }
-            Checkpoint last = lastCheckpoint;
-            long since = last == null ? newest.sequence() : newest.sequence() - last.sequence();
-            boolean stale = last != null
-                    && Duration.between(last.at(), clock.instant()).compareTo(policy.interval()) >= 0;
-            if (since >= policy.every() || (since > 0 && stale)) {
-                checkpoint();
-            }
-        } catch (AccessLogUnavailableException e) {
-            LOG.warn("CP-0134 checkpoint after sequence {} failed; will retry", newest.sequence(), e);
-        }
+        return schedule.now();
     }
 
     private void ensurePartitions() {

@@ -1,5 +1,6 @@
 package org.azukari.consent.accesslog.jdbc;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.azukari.consent.accesslog.Checkpoint;
 import org.azukari.consent.accesslog.CheckpointFile;
+import org.azukari.consent.accesslog.HeadWitness;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.AccessLogVerifier;
 import org.azukari.consent.api.ChainVerification;
@@ -17,68 +19,104 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Verifies the log against the checkpoint FILE, in three passes with bounded memory:
+ * Verifies the log against the checkpoint FILE and the {@link HeadWitness}, in three passes with
+ * bounded memory:
  * <ol>
  * <li>every file line parses and its signature verifies ({@code checkpoint-malformed},
  *     {@code bad-signature}); head checkpoints come in sequence order; the latest retirement
- *     is the anchor where the kept chain starts;</li>
+ *     is the anchor where the kept chain starts; the witness is read ({@code witness-malformed});</li>
  * <li>the rows, streamed in sequence order in one repeatable-read snapshot ({@link ChainWalk}:
  *     {@code sequence-gap}, {@code out-of-order}, {@code inserted}, {@code prev-hash-mismatch},
- *     {@code hash-mismatch}), each file checkpoint compared with the row it names
- *     ({@code checkpoint-mismatch}), and checkpoints or a head beyond the last row
- *     ({@code truncated});</li>
+ *     {@code hash-mismatch}), each file checkpoint and the witness compared with the row they
+ *     name ({@code checkpoint-mismatch}, {@code witness-mismatch}), and checkpoints, the witness
+ *     or the head row beyond the last row ({@code truncated}); a log with rows but no witness is
+ *     {@code witness-missing};</li>
  * <li>every checkpoint in the database copy is also in the file ({@code checkpoint-not-in-file},
  *     or {@code checkpoint-file-missing} when there is no file at all).</li>
  * </ol>
  * The reported finding is the one with the lowest sequence (file-level findings without one first).
+ * Everything outside the database is read before the snapshot starts, and pass 2 looks only at
+ * the file lines pass 1 saw: a checkpoint or witness written while the walk runs may name a head
+ * the snapshot cannot see, and must not read as a cut tail.
  */
 public final class JdbcAccessLogVerifier implements AccessLogVerifier {
 
     private static final int FETCH = 1000;
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate snapshot;
+    private volatile TransactionTemplate snapshot;
     private final CheckpointSigner signer;
     private final CheckpointFile file;
+    private final HeadWitness witness;
 
-    public JdbcAccessLogVerifier(DataSource dataSource, CheckpointSigner signer, CheckpointFile file) {
+    public JdbcAccessLogVerifier(DataSource dataSource, CheckpointSigner signer, CheckpointFile file,
+                                 HeadWitness witness) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH);
-        this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
         this.signer = signer;
         this.file = file;
+        this.witness = witness;
     }
 
     @Override
     public ChainVerification verify() {
         List<ChainWalk.Finding> findings = new ArrayList<>();
-        long[] signed = {0};
-        Optional<Checkpoint> anchor = scanFile(findings, signed);
-        ChainWalk walk = new ChainWalk(anchor);
+        long[] scanned = {0, 0};
+        HeadWitness.Reading witnessed;
+        Optional<Checkpoint> anchor;
         try {
-            snapshot.executeWithoutResult(status -> {
-                walkChain(walk);
+            witnessed = witness.read();
+            anchor = scanFile(findings, scanned);
+        } catch (UncheckedIOException e) {
+            throw new AccessLogUnavailableException("log could not be verified", e);
+        }
+        ChainWalk walk = new ChainWalk(anchor);
+        WitnessCheck witnessCheck = new WitnessCheck(witnessed);
+        try {
+            snapshot().executeWithoutResult(status -> {
+                walkChain(walk, witnessCheck, scanned[1]);
                 compareDatabaseCopy(findings);
             });
         } catch (RuntimeException e) {
             throw new AccessLogUnavailableException("log could not be verified", e);
         }
+        witnessCheck.fileFinding(walk).ifPresent(findings::add);
         walk.finding().ifPresent(findings::add);
         Optional<ChainWalk.Finding> first = findings.stream()
                 .min(Comparator.comparingLong(ChainWalk.Finding::sequence));
-        return first.map(f -> new ChainVerification(false, walk.checked(), signed[0],
+        return first.map(f -> new ChainVerification(false, walk.checked(), scanned[0],
                         f.sequence() < 0 ? Optional.empty() : Optional.of(f.sequence()), f.code()))
-                .orElseGet(() -> new ChainVerification(true, walk.checked(), signed[0], Optional.empty(), "intact"));
+                .orElseGet(() -> new ChainVerification(true, walk.checked(), scanned[0], Optional.empty(), "intact"));
     }
 
-    /** Pass 1: signatures and order of the file; returns the latest retirement anchor. */
-    private Optional<Checkpoint> scanFile(List<ChainWalk.Finding> findings, long[] signed) {
+    /**
+     * One read-only view of every table. PostgreSQL's repeatable read is one snapshot for the whole
+     * transaction; under H2's the rows moved on after the head row had been read (an append landing
+     * mid-walk read as {@code inserted}), so H2 gets serializable.
+     */
+    private TransactionTemplate snapshot() {
+        if (snapshot == null) {
+            TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            template.setIsolationLevel(Dialect.of(dataSource) == Dialect.POSTGRESQL
+                    ? TransactionDefinition.ISOLATION_REPEATABLE_READ : TransactionDefinition.ISOLATION_SERIALIZABLE);
+            template.setReadOnly(true);
+            snapshot = template;
+        }
+        return snapshot;
+    }
+
+    /**
+     * Pass 1: signatures and order of the file; returns the latest retirement anchor, counts the
+     * validly signed checkpoints in {@code scanned[0]} and the lines in {@code scanned[1]}.
+     */
+    private Optional<Checkpoint> scanFile(List<ChainWalk.Finding> findings, long[] scanned) {
         Checkpoint anchor = null;
         long lastHead = 0;
         try (CheckpointFile.Lines lines = file.lines()) {
             while (lines.advance()) {
+                scanned[1]++;
                 Checkpoint checkpoint = lines.current();
                 if (checkpoint == null) {
                     findings.add(new ChainWalk.Finding(-1, "checkpoint-malformed"));
@@ -88,7 +126,7 @@ public final class JdbcAccessLogVerifier implements AccessLogVerifier {
                     findings.add(new ChainWalk.Finding(checkpoint.sequence(), "bad-signature"));
                     continue;
                 }
-                signed[0]++;
+                scanned[0]++;
                 if (checkpoint.kind() == Checkpoint.Kind.RETIRED) {
                     anchor = anchor == null || anchor.sequence() < checkpoint.sequence() ? checkpoint : anchor;
                 } else if (checkpoint.sequence() < lastHead) {
@@ -101,23 +139,23 @@ public final class JdbcAccessLogVerifier implements AccessLogVerifier {
         return Optional.ofNullable(anchor);
     }
 
-    /** Pass 2: the rows against each other and against the file's head checkpoints. */
-    private void walkChain(ChainWalk walk) {
+    /** Pass 2: the rows against each other, the file's first {@code lines} lines and the witness. */
+    private void walkChain(ChainWalk walk, WitnessCheck witnessCheck, long lines) {
         long head = Head.sequence(jdbc);
-        try (CheckpointFile.Lines lines = file.lines()) {
-            HeadCheckpoints checkpoints = new HeadCheckpoints(lines, signer);
+        try (CheckpointFile.Lines scanned = file.lines(lines)) {
+            HeadCheckpoints checkpoints = new HeadCheckpoints(scanned, signer);
             try {
                 jdbc.query("SELECT sequence, entry_id, logged_at, entry_json, prev_hash, hash FROM cp_access_log"
                         + " ORDER BY sequence, logged_at", rs -> {
                     if (!walk.row(rs.getLong(1), LogRows.uuid(rs, 2), LogRows.instant(rs, 3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)) || !checkpoints.match(walk)) {
+                            rs.getString(5), rs.getString(6)) || !checkpoints.match(walk) || !witnessCheck.match(walk)) {
                         throw new StopWalk();
                     }
                 });
             } catch (StopWalk stopped) {
                 return;
             }
-            if (checkpoints.beyond(walk.tail()) || head > walk.tail()) {
+            if (checkpoints.beyond(walk.tail()) || witnessCheck.beyond(walk.tail()) || head > walk.tail()) {
                 walk.found(walk.tail() + 1, "truncated");
             } else if (head < walk.tail()) {
                 walk.found(head + 1, "inserted");

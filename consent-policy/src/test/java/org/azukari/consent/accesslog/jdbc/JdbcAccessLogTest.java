@@ -10,16 +10,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.azukari.consent.accesslog.CanonicalForm;
 import org.azukari.consent.accesslog.Entries;
 import org.azukari.consent.api.AccessLogUnavailableException;
+import org.azukari.consent.api.ChainVerification;
 import org.azukari.consent.api.LoggedEntry;
 import org.azukari.consent.api.ResidentId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class JdbcAccessLogTest {
 
@@ -91,7 +95,8 @@ class JdbcAccessLogTest {
     void append_whenTheDatabaseIsDown_failsClosed() {
         LogFixture fixture = LogFixture.h2(directory, 1000);
         Unreachable database = new Unreachable(fixture.runtime, new java.util.concurrent.atomic.AtomicBoolean());
-        JdbcAccessLog broken = new JdbcAccessLog(database, fixture.checkpointer, CheckpointPolicy.DEFAULT, fixture.clock);
+        JdbcAccessLog broken = new JdbcAccessLog(database, fixture.checkpointer, CheckpointPolicy.DEFAULT, fixture.witness,
+                fixture.clock);
         database.down().set(true);
 
         assertThatThrownBy(() -> broken.append(Entries.read(resident, 1)))
@@ -103,7 +108,8 @@ class JdbcAccessLogTest {
     void append_fromManyThreadsWhileTheDatabaseIsDown_failsEveryCaller() throws Exception {
         LogFixture fixture = LogFixture.h2(directory, 1000);
         Unreachable database = new Unreachable(fixture.runtime, new java.util.concurrent.atomic.AtomicBoolean());
-        JdbcAccessLog broken = new JdbcAccessLog(database, fixture.checkpointer, CheckpointPolicy.DEFAULT, fixture.clock);
+        JdbcAccessLog broken = new JdbcAccessLog(database, fixture.checkpointer, CheckpointPolicy.DEFAULT, fixture.witness,
+                fixture.clock);
         database.down().set(true);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
@@ -123,7 +129,7 @@ class JdbcAccessLogTest {
     void verify_whenTheDatabaseIsDown_throwsRatherThanCallingTheLogIntact() {
         LogFixture fixture = LogFixture.h2(directory, 1000);
         Unreachable database = new Unreachable(fixture.runtime, new java.util.concurrent.atomic.AtomicBoolean(true));
-        JdbcAccessLogVerifier verifier = new JdbcAccessLogVerifier(database, fixture.signer, fixture.file);
+        JdbcAccessLogVerifier verifier = new JdbcAccessLogVerifier(database, fixture.signer, fixture.file, fixture.witness);
 
         assertThatThrownBy(verifier::verify).isInstanceOf(AccessLogUnavailableException.class);
     }
@@ -169,6 +175,65 @@ class JdbcAccessLogTest {
     }
 
     @Test
+    void append_onAFreshBank_signsTheFirstCheckpointOnceTheIntervalHasPassedSinceTheFirstEntry() throws Exception {
+        LogFixture fixture = fresh(new CheckpointPolicy(1000, Duration.ofSeconds(60)));
+        fixture.log.append(Entries.read(resident, 1));
+        fixture.clock.advance(Duration.ofSeconds(59));
+        fixture.log.append(Entries.read(resident, 2));
+        assertThat(fixture.file.exists()).isFalse();
+
+        fixture.clock.advance(Duration.ofSeconds(1));
+        fixture.log.append(Entries.read(resident, 3));
+
+        assertThat(Files.readAllLines(fixture.file.path())).singleElement().asString().startsWith("v1 head 3 ");
+        assertThat(fixture.verifier.verify().checkpointsChecked()).isEqualTo(1);
+    }
+
+    @Test
+    void append_onAFreshBank_signsTheFirstCheckpointAfterNEntries() throws Exception {
+        LogFixture fixture = fresh(new CheckpointPolicy(5, Duration.ofHours(1)));
+        for (int i = 1; i <= 4; i++) {
+            fixture.log.append(Entries.read(resident, i));
+        }
+        assertThat(fixture.file.exists()).isFalse();
+
+        fixture.log.append(Entries.read(resident, 5));
+
+        assertThat(Files.readAllLines(fixture.file.path())).singleElement().asString().startsWith("v1 head 5 ");
+    }
+
+    @Test
+    void append_afterARestartOfABankWithoutCheckpoints_countsTheIntervalFromItsFirstEntry() throws Exception {
+        CheckpointPolicy minute = new CheckpointPolicy(1000, Duration.ofSeconds(60));
+        LogFixture fixture = fresh(minute);
+        fixture.log.append(Entries.read(resident, 1));
+        fixture.clock.advance(Duration.ofSeconds(90));
+        JdbcAccessLog restarted = new JdbcAccessLog(fixture.runtime, fixture.checkpointer, minute, fixture.witness,
+                fixture.clock);
+
+        restarted.append(Entries.read(resident, 2));
+
+        assertThat(Files.readAllLines(fixture.file.path())).singleElement().asString().startsWith("v1 head 2 ");
+    }
+
+    @Test
+    void appendAll_inACallersTransactionThatRollsBack_leavesNothingOutsideTheDatabaseNamingIt() {
+        LogFixture fixture = LogFixture.h2(directory, 1);
+        fixture.log.append(Entries.read(resident, 1));
+        TransactionTemplate callers = new TransactionTemplate(new DataSourceTransactionManager(fixture.runtime));
+
+        callers.executeWithoutResult(status -> {
+            fixture.log.appendAll(List.of(Entries.read(resident, 2)));
+            status.setRollbackOnly();
+        });
+
+        assertThat(fixture.log.headSequence()).isEqualTo(1);
+        assertThat(fixture.verifier.verify()).isEqualTo(new ChainVerification(true, 1, 1, Optional.empty(), "intact"));
+        fixture.log.append(Entries.read(resident, 3));
+        assertThat(fixture.verifier.verify().intact()).isTrue();
+    }
+
+    @Test
     void append_whenTheCheckpointFileCannotBeWritten_stillRecords_butAnOnDemandCheckpointFails() throws Exception {
         LogFixture fixture = LogFixture.h2(directory, 1);
         Files.createDirectories(fixture.file.path());
@@ -176,6 +241,12 @@ class JdbcAccessLogTest {
         assertThat(fixture.log.append(Entries.read(resident, 1)).sequence()).isEqualTo(1);
         assertThatThrownBy(fixture.log::checkpoint).isInstanceOf(AccessLogUnavailableException.class);
         assertThat(fixture.owner.queryForObject("SELECT COUNT(*) FROM cp_access_log_checkpoint", Long.class)).isZero();
+    }
+
+    private LogFixture fresh(CheckpointPolicy policy) {
+        javax.sql.DataSource dataSource = LogFixture.h2(directory);
+        LogFixture.migrate(dataSource, "h2");
+        return new LogFixture(dataSource, dataSource, directory, policy);
     }
 
     /** A data source whose database has gone away. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.azukari.consent.accesslog.CheckpointFile;
+import org.azukari.consent.accesslog.HeadWitness;
 import org.azukari.consent.accesslog.MutableClock;
 import org.azukari.consent.accesslog.TestSigner;
 import org.flywaydb.core.Flyway;
@@ -26,6 +27,7 @@ final class LogFixture {
     final JdbcTemplate owner;
     final DataSource runtime;
     final CheckpointFile file;
+    final HeadWitness witness;
     final Checkpointer checkpointer;
     final JdbcAccessLog log;
     final JdbcAccessLogVerifier verifier;
@@ -34,9 +36,10 @@ final class LogFixture {
         this.owner = new JdbcTemplate(ownerDataSource);
         this.runtime = runtime;
         this.file = new CheckpointFile(directory.resolve("checkpoints").resolve("access-log-checkpoints.txt"));
+        this.witness = new HeadWitness(directory.resolve("checkpoints").resolve("access-log-head-witness"));
         this.checkpointer = new Checkpointer(runtime, signer, file, clock);
-        this.log = new JdbcAccessLog(runtime, checkpointer, policy, clock);
-        this.verifier = new JdbcAccessLogVerifier(runtime, signer, file);
+        this.log = new JdbcAccessLog(runtime, checkpointer, policy, witness, clock);
+        this.verifier = new JdbcAccessLogVerifier(runtime, signer, file, witness);
     }
 
     static void migrate(DataSource dataSource, String vendor) {

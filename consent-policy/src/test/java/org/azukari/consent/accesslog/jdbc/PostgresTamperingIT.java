@@ -1,10 +1,12 @@
 package org.azukari.consent.accesslog.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import org.azukari.consent.accesslog.Entries;
+import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.ChainVerification;
 import org.azukari.consent.api.ResidentId;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +78,20 @@ class PostgresTamperingIT {
         tamper.deleteFrom(18);
         fixture.owner.update("UPDATE cp_access_log_head SET sequence = 17");
         assertFinding(18, "truncated");
+    }
+
+    @Test
+    void tailCutPastTheLatestCheckpointWithTheHeadRewound_isTruncated_andFurtherAppendsAreRefused() {
+        ResidentId resident = ResidentId.random();
+        for (int i = 31; i <= 35; i++) {
+            fixture.log.append(Entries.read(resident, i));
+        }
+        tamper.cutTail(33);
+
+        assertFinding(33, "truncated");
+        assertThatThrownBy(() -> fixture.log.append(Entries.read(resident, 36)))
+                .isInstanceOf(AccessLogUnavailableException.class).hasMessageStartingWith("CP-0110");
+        assertThat(fixture.log.headSequence()).isEqualTo(32);
     }
 
     @Test

@@ -29,6 +29,20 @@ final class Tamper {
         sql.update("DELETE FROM cp_access_log WHERE sequence >= ?", sequence);
     }
 
+    /**
+     * Cuts the tail from {@code sequence} on and rewinds the head row to the entry before it
+     * (sequence, hash and time), and clears their outbox rows, so that everything in the database
+     * agrees: what an owner who wants recent entries gone would do.
+     */
+    void cutTail(long sequence) {
+        deleteFrom(sequence);
+        sql.update("DELETE FROM cp_access_log_outbox WHERE sequence >= ?", sequence);
+        Map<String, Object> last = sql.queryForMap("SELECT sequence, hash, logged_at FROM cp_access_log"
+                + " WHERE sequence = ?", sequence - 1);
+        sql.update("UPDATE cp_access_log_head SET sequence = ?, hash = ?, logged_at = ? WHERE id = 1",
+                last.get("sequence"), last.get("hash"), last.get("logged_at"));
+    }
+
     /** Swaps two rows' contents (everything but the sequence), i.e. reorders them. */
     void swap(long a, long b) {
         Map<String, Object> first = row(a);

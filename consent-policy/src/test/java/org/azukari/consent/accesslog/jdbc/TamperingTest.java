@@ -1,6 +1,7 @@
 package org.azukari.consent.accesslog.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.azukari.consent.accesslog.Checkpoint;
 import org.azukari.consent.accesslog.CheckpointFile;
 import org.azukari.consent.accesslog.Entries;
 import org.azukari.consent.accesslog.TestSigner;
+import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.ChainVerification;
 import org.azukari.consent.api.ResidentId;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +93,43 @@ class TamperingTest {
     }
 
     @Test
+    void verify_afterTheTailIsCutPastTheLatestCheckpointAndTheHeadRewound_reportsTruncated() {
+        appendMore(5);
+        tamper.cutTail(33);
+        assertFinding(33, "truncated");
+    }
+
+    @Test
+    void append_afterTheTailWasCutAndTheHeadRewound_isRefused_andTheCutStaysVisible() {
+        appendMore(5);
+        tamper.cutTail(33);
+
+        assertThatThrownBy(() -> fixture.log.append(Entries.read(ResidentId.random(), 99)))
+                .isInstanceOf(AccessLogUnavailableException.class).hasMessageStartingWith("CP-0110");
+        assertThat(fixture.log.headSequence()).isEqualTo(32);
+        assertFinding(33, "truncated");
+    }
+
+    @Test
+    void append_afterTheOperatorMovesTheWitnessOfACutTailAside_resumesOnTheChainThatIsLeft() throws Exception {
+        appendMore(5);
+        tamper.cutTail(33);
+        assertThatThrownBy(() -> fixture.log.append(Entries.read(ResidentId.random(), 99)))
+                .isInstanceOf(AccessLogUnavailableException.class);
+        Files.move(fixture.witness.path(), directory.resolve("witness-kept-as-evidence"));
+
+        assertThat(fixture.log.append(Entries.read(ResidentId.random(), 99)).sequence()).isEqualTo(33);
+        assertThat(fixture.verifier.verify().intact()).isTrue();
+    }
+
+    @Test
+    void verify_afterTheEntriesPastTheLatestCheckpointAreRewrittenConsistently_reportsWitnessMismatch() {
+        appendMore(5);
+        tamper.rewriteConsistently(33);
+        assertFinding(35, "witness-mismatch");
+    }
+
+    @Test
     void verify_afterAConsistentRewriteOfTheWholeChain_reportsTheFirstCheckpointItContradicts() {
         tamper.rewriteConsistently(1);
         assertFinding(10, "checkpoint-mismatch");
@@ -135,8 +174,25 @@ class TamperingTest {
     }
 
     @Test
+    void verify_whenTheHeadWitnessIsGone_reportsItMissing() throws Exception {
+        Files.delete(fixture.witness.path());
+        ChainVerification verification = fixture.verifier.verify();
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.finding()).isEqualTo("witness-missing");
+    }
+
+    @Test
+    void verify_afterTheHeadWitnessIsOverwritten_reportsItMalformed() throws Exception {
+        Files.writeString(fixture.witness.path(), Files.readString(fixture.witness.path()).replace("w1 ", "w2 "));
+        ChainVerification verification = fixture.verifier.verify();
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.finding()).isEqualTo("witness-malformed");
+    }
+
+    @Test
     void verify_withCheckpointsSignedByAnotherKey_reportsBadSignature() {
-        JdbcAccessLogVerifier otherKey = new JdbcAccessLogVerifier(fixture.runtime, new TestSigner(), fixture.file);
+        JdbcAccessLogVerifier otherKey = new JdbcAccessLogVerifier(fixture.runtime, new TestSigner(), fixture.file,
+                fixture.witness);
         ChainVerification verification = otherKey.verify();
         assertThat(verification.intact()).isFalse();
         assertThat(verification.finding()).isEqualTo("bad-signature");
@@ -159,6 +215,13 @@ class TamperingTest {
         Files.writeString(fixture.file.path(), head.replace("v1 head ", "v1 retired ") + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
         assertFinding(10, "bad-signature");
+    }
+
+    private void appendMore(int entries) {
+        ResidentId resident = ResidentId.random();
+        for (int i = 1; i <= entries; i++) {
+            fixture.log.append(Entries.read(resident, 30 + i));
+        }
     }
 
     private void assertFinding(long sequence, String finding) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.azukari.consent.accesslog.CheckpointFile;
+import org.azukari.consent.accesslog.HeadWitness;
 import org.azukari.consent.accesslog.jdbc.CheckpointPolicy;
 import org.azukari.consent.accesslog.jdbc.Checkpointer;
 import org.azukari.consent.accesslog.jdbc.JdbcAccessLog;
@@ -64,7 +65,7 @@ class PostgresOutboxToElasticsearchIT {
         Clock clock = Clock.systemUTC();
         CheckpointFile file = new CheckpointFile(directory.resolve("checkpoints.txt"));
         log = new JdbcAccessLog(database, new Checkpointer(database, new org.azukari.consent.accesslog.TestSigner(), file, clock),
-                new CheckpointPolicy(10, Duration.ofHours(1)), clock);
+                new CheckpointPolicy(10, Duration.ofHours(1)), new HeadWitness(directory.resolve("head-witness")), clock);
         es = ItElasticsearch.shared();
         indexer = new OutboxIndexer(log, new ElasticsearchEntryWriter(es.client, es.names), 16, Duration.ofMillis(50),
                 Duration.ofSeconds(1));
