@@ -30,7 +30,7 @@ public class AccessLogConfiguration {
 
     @Bean
     CheckpointFile accessLogCheckpointFile(AccessLogSettings settings, Environment environment) {
-        return new CheckpointFile(settings.checkpointFile().orElseGet(() ->
+        return new CheckpointFile(settings.configuredCheckpointFile().orElseGet(() ->
                 Path.of(environment.getProperty("azukari.data-dir", "./data"), "access-log-checkpoints.txt")));
     }
 

@@ -48,6 +48,17 @@ class AccessLogConfigurationTest {
     }
 
     @Test
+    void context_withACheckpointFileConfigured_startsAndWritesCheckpointsThere() {
+        Path elsewhere = directory.resolve("write-once").resolve("checkpoints.txt");
+        runner().withPropertyValues("azukari.access-log.checkpoint-file=" + elsewhere).run(context -> {
+            assertThat(context).hasNotFailed();
+            context.getBean(AccessLog.class).append(Entries.read(ResidentId.random(), 1));
+            assertThat(Files.readAllLines(elsewhere)).hasSize(1);
+            assertThat(directory.resolve("access-log-checkpoints.txt")).doesNotExist();
+        });
+    }
+
+    @Test
     void context_withAnotherSearch_keepsThatOne() {
         AccessLogSearch elsewhere = query -> List.of();
         runner().withBean(AccessLogSearch.class, () -> elsewhere)
