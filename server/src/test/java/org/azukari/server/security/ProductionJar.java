@@ -110,7 +110,11 @@ final class ProductionJar implements AutoCloseable {
     Run command(Map<String, String> extra, String... words) throws Exception {
         Path output = Files.createTempFile(dataDir, "command-", ".log");
         Process process = jar(List.of(words), extra, output).start();
-        assertThat(process.waitFor(START_DEADLINE.toMinutes(), TimeUnit.MINUTES)).as(String.join(" ", words)).isTrue();
+        if (!process.waitFor(START_DEADLINE.toMinutes(), TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+            throw new AssertionError(String.join(" ", words) + " did not end:\n"
+                    + Files.readString(output, StandardCharsets.UTF_8));
+        }
         return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
