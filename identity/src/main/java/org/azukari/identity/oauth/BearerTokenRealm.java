@@ -16,10 +16,13 @@ import org.apache.shiro.subject.SimplePrincipalCollection;
 import org.azukari.identity.api.BearerToken;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.Client;
+import org.azukari.identity.api.IdentityUnavailableException;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.Permissions;
 import org.azukari.identity.api.SecurityEvent;
 import org.azukari.identity.api.SecurityEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accepts the bank's own access tokens as {@link BearerToken}s. A token must verify
@@ -31,11 +34,13 @@ import org.azukari.identity.api.SecurityEvents;
  * {@code principals.oneByType(SmartScopes.class)}). Permissions come from the client kind only:
  * a source feed {@link Permissions#ingestAs}, a clinic EMR {@link Permissions#requestReleaseFor},
  * a wellness service {@link Permissions#requestDatasetsFor}, each for its own organisation.
- * Nothing is cached: each request re-checks the token and the client.
+ * Nothing is cached: each request re-checks the token and the client. If the registry cannot
+ * be asked, the answer is {@link IdentityUnavailableException} ({@code ID-0276}), never a refusal.
  */
 public final class BearerTokenRealm extends AuthorizingRealm {
 
     public static final String NAME = "bearerTokenRealm";
+    private static final Logger log = LoggerFactory.getLogger(BearerTokenRealm.class);
 
     private final AccessTokens tokens;
     private final OrganisationRegistry registry;
@@ -67,9 +72,8 @@ public final class BearerTokenRealm extends AuthorizingRealm {
     @Override
     protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) throws AuthenticationException {
         BearerToken bearer = (BearerToken) token;
-        AccessTokens.Claims claims;
         try {
-            claims = tokens.verify(bearer.token());
+            AccessTokens.Claims claims = tokens.verify(bearer.token());
             Client client = registry.findClient(claims.client())
                     .filter(Client::isActive)
                     .filter(c -> c.kind() == claims.kind() && c.organisation().equals(claims.organisation()))
@@ -79,9 +83,21 @@ public final class BearerTokenRealm extends AuthorizingRealm {
             principals.add(claims.scopes(), getName());
             return new SimpleAuthenticationInfo(principals, bearer.token());
         } catch (Refusal refusal) {
+            recordRefusal(refusal);
+            throw new AuthenticationException(refusal.reasonCode() + " bearer token refused");
+        } catch (RuntimeException storeFailure) {
+            // the registry did not answer: the token may well be valid, so this is no refusal
+            throw IdentityUnavailableException.bearerToken(storeFailure);
+        }
+    }
+
+    /** The refusal stands whether or not it can be recorded (the store may be what failed). */
+    private void recordRefusal(Refusal refusal) {
+        try {
             events.record(new SecurityEvent(clock.instant(), SecurityEvent.Type.TOKEN_REFUSED, Optional.empty(),
                     "unknown", Optional.empty(), refusal.reasonCode(), Optional.empty()));
-            throw new AuthenticationException(refusal.reasonCode() + " bearer token refused");
+        } catch (RuntimeException e) {
+            log.warn("{} token refusal could not be recorded: {}", refusal.reasonCode(), e.getClass().getSimpleName());
         }
     }
 

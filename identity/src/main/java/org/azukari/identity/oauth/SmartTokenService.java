@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.azukari.identity.api.Client;
+import org.azukari.identity.api.IdentityUnavailableException;
 import org.azukari.identity.api.OAuthError;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.SecurityEvent;
@@ -21,16 +22,22 @@ import org.azukari.identity.api.SmartScopes;
 import org.azukari.identity.api.TokenRequest;
 import org.azukari.identity.api.TokenResponse;
 import org.azukari.identity.api.TokenService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SMART Backend Services token endpoint. Order of checks: parameters, then the assertion
  * ({@link ClientAssertionVerifier}), then the scopes, and only then the {@code jti} is spent, so
  * nothing is consumed by a request that is refused for another reason. Each outcome is one
  * security event, with the client id only once the client is authenticated (otherwise the
- * subject is {@code unknown}: an unverified {@code iss} is never recorded).
+ * subject is {@code unknown}: an unverified {@code iss} is never recorded). If the store cannot be
+ * asked (client registry, used {@code jti}s, the log the issued token is recorded in), the answer
+ * is {@link TokenResponse.Unavailable} ({@code ID-0268}), never {@code invalid_client}; nothing is
+ * issued.
  */
 public final class SmartTokenService implements TokenService {
 
+    private static final Logger log = LoggerFactory.getLogger(SmartTokenService.class);
     private static final List<String> PARAMETERS = List.of(GRANT_TYPE, CLIENT_ASSERTION_TYPE, CLIENT_ASSERTION, SCOPE);
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
@@ -64,8 +71,22 @@ public final class SmartTokenService implements TokenService {
             record(SecurityEvent.Type.TOKEN_ISSUED, authenticated, "ID-0240");
             return new TokenResponse.Issued(token, accessTokens.lifetimeSeconds(), granted);
         } catch (Refusal refusal) {
-            record(SecurityEvent.Type.TOKEN_REFUSED, authenticated, refusal.reasonCode());
+            recordRefusal(authenticated, refusal.reasonCode());
             return new TokenResponse.Refused(refusal.error());
+        } catch (RuntimeException storeFailure) {
+            // the registry, the used-jti table or the log did not answer: not the client's fault
+            log.warn("{} token request not answered: {}", IdentityUnavailableException.TOKEN_ENDPOINT,
+                    storeFailure.getClass().getSimpleName());
+            return new TokenResponse.Unavailable();
+        }
+    }
+
+    /** The refusal stands whether or not it can be recorded (the store may be what failed). */
+    private void recordRefusal(Optional<Client> client, String reasonCode) {
+        try {
+            record(SecurityEvent.Type.TOKEN_REFUSED, client, reasonCode);
+        } catch (RuntimeException e) {
+            log.warn("{} token refusal could not be recorded: {}", reasonCode, e.getClass().getSimpleName());
         }
     }
 

@@ -16,6 +16,8 @@
  * in the future); for access tokens at the realm {@code ID-0270} malformed, {@code ID-0271} bad
  * header or signature, {@code ID-0272} wrong issuer or audience, {@code ID-0273} expired,
  * {@code ID-0274} bad claims, {@code ID-0275} client unknown, inactive or changed.
- * {@code ID-0240} marks an issued token.
+ * {@code ID-0240} marks an issued token. Not refusals: {@code ID-0268} the token endpoint's store
+ * did not answer (503 {@code temporarily_unavailable}), {@code ID-0276} a bearer token's client
+ * could not be looked up (503) — see {@link org.azukari.identity.api.IdentityUnavailableException}.
  */
 package org.azukari.identity.oauth;

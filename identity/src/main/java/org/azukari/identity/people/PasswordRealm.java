@@ -12,6 +12,7 @@ import org.apache.shiro.authz.SimpleAuthorizationInfo;
 import org.apache.shiro.realm.AuthorizingRealm;
 import org.apache.shiro.subject.PrincipalCollection;
 import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.IdentityUnavailableException;
 import org.azukari.identity.api.PersonSignInToken;
 
 /**
@@ -23,8 +24,6 @@ import org.azukari.identity.api.PersonSignInToken;
 public final class PasswordRealm extends AuthorizingRealm {
 
     public static final String NAME = "passwordRealm";
-    static final String UNAVAILABLE = "ID-0129 sign-in unavailable";
-
     private final PasswordAuthenticator authenticator;
 
     PasswordRealm(PasswordAuthenticator authenticator) {
@@ -49,9 +48,10 @@ public final class PasswordRealm extends AuthorizingRealm {
         } catch (AuthenticationException refused) {
             throw refused;
         } catch (RuntimeException unavailable) {
-            // Shiro would otherwise wrap it with the token's toString(), which for a plain
-            // UsernamePasswordToken shows the username.
-            throw new AuthenticationException(UNAVAILABLE, unavailable);
+            // Not a refusal: the store (or the log the sign-in goes to) did not answer. Typed, so
+            // the edge answers 503 rather than "wrong password"; and Shiro would otherwise wrap it
+            // with the token's toString(), which for a plain UsernamePasswordToken shows the username.
+            throw IdentityUnavailableException.signIn(unavailable);
         }
         // no credentials kept: they were checked above, and an AuthenticationInfo travels far
         return new SimpleAuthenticationInfo(caller, null, getName());

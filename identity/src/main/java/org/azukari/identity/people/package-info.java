@@ -11,7 +11,7 @@
  * e-resident not proofed remotely; ID-0109 practitioner's organisation not a clinic or hospital;
  * ID-0120 sign-in refused (the one answer to the caller); ID-0121..0128 sign-in event reasons
  * (signed in, signed in with code, unknown account, wrong password, while locked, lock started,
- * code missing, code wrong or reused); ID-0129 sign-in unavailable; ID-0130/0131 malformed
+ * code missing, code wrong or reused); ID-0129 sign-in unavailable (the store or the log did not answer: 503, never a refusal); ID-0130/0131 malformed
  * identifier system/value; ID-0132 unknown resident; ID-0133 identifier linked to another
  * resident; ID-0134 organisation holds no records; ID-0140 unknown account; ID-0141 second
  * factor already active; ID-0190..0196 configuration and crypto faults.

@@ -25,6 +25,7 @@ import org.azukari.identity.api.BearerToken;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.ClientId;
 import org.azukari.identity.api.ClientStatus;
+import org.azukari.identity.api.IdentityUnavailableException;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.Permissions;
@@ -228,6 +229,32 @@ class BearerTokenRealmTest {
         assertRefused(badScope, "ID-0274");
         assertThat(authenticate(bankSigned(bankHeader(), validClaims().build())).getPrimaryPrincipal())
                 .isInstanceOf(Caller.class);
+    }
+
+    @Test
+    void authenticate_validTokenWhileTheDatabaseIsDown_isUnavailable_notRefused() throws Exception {
+        String token = tokenFor(emrKey, "kaga-emr", "system/Observation.rs");
+        int eventsBefore = bed.events.all().size();
+
+        try (AutoCloseable down = bed.databaseDown()) {
+            assertThatThrownBy(() -> authenticate(token)).isInstanceOf(IdentityUnavailableException.class)
+                    .hasMessage("ID-0276 bearer token check unavailable").hasMessageNotContaining(token);
+        }
+
+        assertThat(bed.events.all()).hasSize(eventsBefore);
+        assertThat(authenticate(token).getPrimaryPrincipal()).isInstanceOf(Caller.class);
+    }
+
+    @Test
+    void authenticate_forgedTokenWhileTheDatabaseIsDown_isStillRefused() throws Exception {
+        String token = tokenFor(emrKey, "kaga-emr", "system/Observation.rs");
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+
+        try (AutoCloseable down = bed.databaseDown()) {
+            assertThatThrownBy(() -> authenticate(tampered)).isInstanceOf(AuthenticationException.class)
+                    .isNotInstanceOf(IdentityUnavailableException.class).hasMessageStartingWith("ID-0271");
+        }
     }
 
     @Test

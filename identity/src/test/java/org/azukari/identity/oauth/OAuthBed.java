@@ -100,6 +100,20 @@ final class OAuthBed {
         return TokenRequest.of(TokenRequest.CLIENT_CREDENTIALS, TokenRequest.JWT_BEARER, assertion, scope);
     }
 
+    /**
+     * Takes the real H2 database away from everyone else until closed: {@code SET EXCLUSIVE 2}
+     * closes every other connection and refuses new ones, as a database that went down would.
+     */
+    AutoCloseable databaseDown() throws java.sql.SQLException {
+        java.sql.Connection admin = dataSource.getConnection();
+        admin.createStatement().execute("SET EXCLUSIVE 2");
+        return () -> {
+            try (admin) {
+                admin.createStatement().execute("SET EXCLUSIVE 0");
+            }
+        };
+    }
+
     TokenResponse.Issued issue(JWK key, String client, String scope) {
         TokenResponse response = tokens.token(request(sign(key, claims(client).build()), scope));
         if (response instanceof TokenResponse.Issued issued) {

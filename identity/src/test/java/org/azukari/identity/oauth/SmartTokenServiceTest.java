@@ -90,6 +90,24 @@ class SmartTokenServiceTest {
     }
 
     @Test
+    void token_whileTheDatabaseIsDown_isUnavailable_notInvalidClient_andTheAssertionStaysUsable() throws Exception {
+        String assertion = OAuthBed.sign(key, bed.claims(CLIENT).build());
+        int eventsBefore = bed.events.all().size();
+
+        TokenResponse during;
+        try (AutoCloseable down = bed.databaseDown()) {
+            during = ask(assertion);
+        }
+
+        assertThat(during).isInstanceOf(TokenResponse.Unavailable.class);
+        assertThat(during.httpStatus()).isEqualTo(503);
+        assertThat(during.body()).containsEntry("error", "temporarily_unavailable");
+        assertThat(during.body().toString()).doesNotContain(assertion);
+        assertThat(bed.events.all()).hasSize(eventsBefore);
+        assertThat(ask(assertion)).isInstanceOf(TokenResponse.Issued.class);
+    }
+
+    @Test
     void token_withValidEs384Assertion_issues() {
         ECKey ec = Keys.ec384();
         bed.organisation("step-up", OrganisationKind.WELLNESS_SERVICE, "health-advice");

@@ -293,7 +293,7 @@ class PasswordRealmTest {
         Subject subject = fixture.subject();
 
         assertThatThrownBy(() -> subject.login(new UsernamePasswordToken("hanako", PASSWORD)))
-                .isInstanceOf(AuthenticationException.class)
+                .isInstanceOf(org.azukari.identity.api.IdentityUnavailableException.class)
                 .hasMessage("ID-0129 sign-in unavailable");
         assertThat(subject.isAuthenticated()).isFalse();
     }

@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TokenController {
 
+    /** What a 503 asks the client to wait before it sends a fresh assertion. */
+    static final String RETRY_AFTER_SECONDS = "30";
+
     private final TokenService tokens;
 
     TokenController(TokenService tokens) {
@@ -46,6 +49,9 @@ class TokenController {
                 .header(HttpHeaders.PRAGMA, "no-cache");
         if (response instanceof TokenResponse.Refused refused && refused.error() == OAuthError.INVALID_CLIENT) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_client\"");
+        }
+        if (response instanceof TokenResponse.Unavailable) {
+            builder.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return builder.body(response.body());
     }

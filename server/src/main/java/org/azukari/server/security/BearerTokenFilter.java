@@ -19,12 +19,15 @@ import org.apache.shiro.web.subject.WebSubject;
 import org.apache.shiro.web.util.WebUtils;
 import org.azukari.identity.api.BearerToken;
 import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.IdentityUnavailableException;
 
 /**
  * Systems' access: {@code Authorization: Bearer <token>} handed to the realms as a
  * {@link BearerToken}. Stateless: a session cookie on the request is ignored and no session is
  * ever created; the authenticated subject lives for this request only. Anything missing or
- * malformed is refused with 401 before a realm sees it.
+ * malformed is refused with 401 before a realm sees it. When the token cannot be checked because
+ * identity's store is down, the answer is 503 with {@code Retry-After} and no
+ * {@code WWW-Authenticate}: the token is not reported invalid.
  */
 final class BearerTokenFilter extends PathMatchingFilter {
 
@@ -55,6 +58,10 @@ final class BearerTokenFilter extends PathMatchingFilter {
         AuthenticationInfo info;
         try {
             info = securityManager.authenticate(new BearerToken(token));
+        } catch (IdentityUnavailableException e) {
+            // the token may well be valid: say the bank is unavailable, never invalid_token
+            refusals.unavailable(request, response, e.code());
+            return false;
         } catch (AuthenticationException | IllegalArgumentException | IllegalStateException e) {
             // IllegalStateException: no realm configured at all, which must refuse too
             refusals.bearerRefused(request, response, "bearer-refused");

@@ -53,6 +53,20 @@ final class Refusals {
                 "A valid bearer access token is required.");
     }
 
+    /**
+     * The caller could not be checked because a store was down: 503 with {@code Retry-After}, in
+     * the path's error shape. Not a refusal of the caller, so no security event (its store is
+     * likely the one that is down); a log line with the code and path.
+     */
+    void unavailable(ServletRequest request, ServletResponse response, String code) throws IOException {
+        HttpServletResponse out = WebUtils.toHttp(response);
+        String path = Responses.path(WebUtils.toHttp(request));
+        log.warn("{} caller not checked, identity store unavailable: path={}", code, sanitise(limit(path)));
+        out.setHeader("Retry-After", Responses.RETRY_AFTER_SECONDS);
+        Responses.write(out, path, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                "The bank cannot check credentials right now; nothing was done. Try again later.");
+    }
+
     void forbidden(ServletRequest request, ServletResponse response, String reasonCode) throws IOException {
         String path = Responses.path(WebUtils.toHttp(request));
         record(reasonCode, path);
@@ -67,9 +81,12 @@ final class Refusals {
         out.sendRedirect(http.getContextPath() + "/signin");
     }
 
+    private static String limit(String path) {
+        return path == null ? "" : path.length() > MAX_RECORDED_PATH ? path.substring(0, MAX_RECORDED_PATH) : path;
+    }
+
     private void record(String reasonCode, String path) {
-        String recordedPath = path == null ? "" : path.length() > MAX_RECORDED_PATH
-                ? path.substring(0, MAX_RECORDED_PATH) : path;
+        String recordedPath = limit(path);
         Optional<Caller> caller = currentCaller();
         String subject = caller.map(Refusals::subjectOf).orElse("anonymous");
         Optional<PrincipalKind> kind = caller.map(Caller::kind);

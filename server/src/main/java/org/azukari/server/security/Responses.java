@@ -15,6 +15,8 @@ final class Responses {
 
     static final String FHIR_JSON = "application/fhir+json;charset=UTF-8";
     static final String PROBLEM_JSON = "application/problem+json";
+    /** What a 503 of the edge asks callers to wait before trying again. */
+    static final String RETRY_AFTER_SECONDS = "30";
 
     private Responses() {
     }
@@ -62,6 +64,7 @@ final class Responses {
             case 404 -> "not-found";
             case 400, 405, 406, 415 -> "invalid";
             case 429 -> "throttled";
+            case 503 -> "transient";
             default -> status >= 500 ? "exception" : "processing";
         };
     }

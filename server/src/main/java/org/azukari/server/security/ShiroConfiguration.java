@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.shiro.authc.pam.FirstSuccessfulStrategy;
 import org.apache.shiro.authc.pam.ModularRealmAuthenticator;
 import org.apache.shiro.authz.ModularRealmAuthorizer;
 import org.apache.shiro.mgt.SecurityManager;
@@ -31,7 +30,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Shiro web edge: one security manager over every {@link Realm} bean (the first realm that
- * supports the token and succeeds wins), Shiro-native sessions with a cookie-only session id,
+ * supports the token and succeeds wins; a realm whose store is down ends it, see
+ * {@link OutagePassingStrategy}), Shiro-native sessions with a cookie-only session id,
  * no remember-me, and a filter chain that refuses whatever it does not name.
  *
  * <p>The Boot starter's {@code ShiroWebFilterConfiguration} registers the servlet filter built
@@ -80,10 +80,8 @@ class ShiroConfiguration {
     SessionsSecurityManager securityManager(SecuritySettings settings) {
         DefaultWebSecurityManager manager = new DefaultWebSecurityManager();
 
-        FirstSuccessfulStrategy strategy = new FirstSuccessfulStrategy();
-        strategy.setStopAfterFirstSuccess(true);
         ModularRealmAuthenticator authenticator = new ModularRealmAuthenticator();
-        authenticator.setAuthenticationStrategy(strategy);
+        authenticator.setAuthenticationStrategy(new OutagePassingStrategy());
         manager.setAuthenticator(authenticator);
         manager.setAuthorizer(new ModularRealmAuthorizer());
 

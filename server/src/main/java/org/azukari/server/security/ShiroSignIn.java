@@ -10,6 +10,7 @@ import org.apache.shiro.mgt.SecurityManager;
 import org.apache.shiro.session.Session;
 import org.apache.shiro.subject.Subject;
 import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.IdentityUnavailableException;
 import org.azukari.identity.api.PersonSignInToken;
 import org.azukari.ui.signin.SignIn;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * People's sign-in through Shiro: {@code subject.login} with the realms' token type, then a new
  * session (session fixation protection: the pre-sign-in session, CSRF token included, is
- * stopped and nothing from it is carried over), then a landing page by kind.
+ * stopped and nothing from it is carried over), then a landing page by kind. A store that
+ * cannot be asked is not a refusal: {@link IdentityUnavailableException} goes on to the page.
  */
 final class ShiroSignIn implements SignIn {
 
@@ -45,6 +47,9 @@ final class ShiroSignIn implements SignIn {
         AuthenticationToken token = tokenFor(username.strip(), password, oneTimeCode);
         try {
             subject.login(token);
+        } catch (IdentityUnavailableException e) {
+            // not a wrong password: the page answers 503 (the ui's PageErrors)
+            throw e;
         } catch (AuthenticationException e) {
             log.debug("sign-in refused: {}", e.getClass().getSimpleName());
             return Optional.empty();

@@ -1,71 +1,96 @@
 package org.azukari.server.web;
 
 import java.net.URI;
+import java.util.UUID;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.ConsentUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * The JSON APIs' error vocabulary (operator, audit, consent, release, datasets), mapped once: bad input is
- * 400 problem details with the stable code the module gave (the text before the first space),
- * never the input itself; a missing object (or another resident's) is 404, a forbidden action
- * 403, a change the state does not allow 409, a consent store or access log that cannot be used
- * 503 (nothing changed).
+ * The JSON APIs' error vocabulary (operator, audit, consent, release, datasets), mapped once: bad
+ * input is 400, a missing object (or another resident's) 404, a forbidden action 403, a change
+ * the state does not allow 409, a consent store or access log that cannot be used 503 with
+ * {@code Retry-After} (nothing changed). Problem details carry only a code from the
+ * {@link ProblemCatalogue} and its catalogued message: the code leading the exception's message
+ * when the catalogue knows it, the status's generic code otherwise. The rest of an exception's
+ * message, which may quote what was sent, never reaches the client; nor does the request path
+ * (the {@code instance} is a random {@code urn:uuid:}, logged when a code fell back).
  */
 @RestControllerAdvice(basePackages = {"org.azukari.server.operator", "org.azukari.server.accesslog",
         "org.azukari.server.consent", "org.azukari.server.release", "org.azukari.server.datasets"})
 class ApiErrors {
 
+    /** What a 503 asks the client to wait before trying again. */
+    static final String RETRY_AFTER_SECONDS = "30";
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private final ProblemCatalogue catalogue = ProblemCatalogue.load();
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badInput(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, e);
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class})
     ProblemDetail unreadable(Exception e) {
-        return problem(HttpStatus.BAD_REQUEST, "OP-0003 the body is not the JSON this operation takes");
+        return problem(HttpStatus.BAD_REQUEST, catalogue.known("OP-0003").orElseThrow());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail wrongParameter(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "OP-0004 a parameter has the wrong form");
+        return problem(HttpStatus.BAD_REQUEST, catalogue.known("OP-0004").orElseThrow());
     }
 
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, e);
     }
 
     @ExceptionHandler(Forbidden.class)
     ProblemDetail forbidden(Forbidden e) {
-        return problem(HttpStatus.FORBIDDEN, e.getMessage());
+        return problem(HttpStatus.FORBIDDEN, e);
     }
 
     @ExceptionHandler(ConsentChangeRefusedException.class)
     ProblemDetail refused(ConsentChangeRefusedException e) {
-        return problem(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, e.getMessage());
+        return problem(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, e);
     }
 
     @ExceptionHandler({ConsentUnavailableException.class, AccessLogUnavailableException.class})
-    ProblemDetail unavailable(RuntimeException e) {
-        String code = e.getMessage() == null ? "CP-0210" : e.getMessage().split(" ", 2)[0];
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, code + " not available now; nothing was changed");
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e));
     }
 
-    private static ProblemDetail problem(HttpStatus status, String message) {
-        String text = message == null ? "" : message;
-        int space = text.indexOf(' ');
-        String code = space > 0 ? text.substring(0, space) : "OP-0000";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, space > 0 ? text.substring(space + 1) : text);
-        problem.setType(URI.create("urn:azukari:problem:" + code));
-        problem.setProperty("code", code);
-        return problem;
+    private ProblemDetail problem(HttpStatus status, RuntimeException e) {
+        ProblemCatalogue.Problem problem = catalogue.forMessage(status, e.getMessage());
+        ProblemDetail detail = problem(status, problem);
+        if (ProblemCatalogue.leadingCode(e.getMessage()).filter(problem.code()::equals).isEmpty()) {
+            // the class, the code it fell back to and the occurrence only: the message may quote the input
+            log.info("{} {} answered for a {} ({})", status.value(), problem.code(), e.getClass().getSimpleName(),
+                    detail.getInstance());
+        }
+        return detail;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, ProblemCatalogue.Problem problem) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, problem.message());
+        detail.setType(URI.create("urn:azukari:problem:" + problem.code()));
+        // an occurrence id of our own: left empty, Spring fills in the request path, which may carry what was sent
+        detail.setInstance(URI.create("urn:uuid:" + UUID.randomUUID()));
+        detail.setProperty("code", problem.code());
+        return detail;
     }
 }

@@ -173,6 +173,17 @@ class DatasetRequestApiTest extends RealIdentityWorld {
     }
 
     @Test
+    void reviewOfAnUnknownRequest_answers404WithItsCode_andNeverQuotesTheIdSent() throws Exception {
+        String unknown = "ds-NoSuchRequestYamadaTaro42";
+
+        RawHttp.Response answer = review(unknown, "APPROVE", false);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+        assertThat(answer.header("Content-Type")).contains("application/problem+json");
+        assertThat(answer.body()).contains("\"code\":\"CP-0220\"").doesNotContain("YamadaTaro");
+    }
+
+    @Test
     void badInput_getsProblemDetailsWithACode_andFilesNothing() throws Exception {
         String[][] cases = {
                 {SPEC.replace("\"health-advice\"", "\"no-such-purpose\""), "DS-0101"},

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * What the sign-in page needs from the security edge (implemented in {@code server}, which
  * owns Shiro): check a person's credentials and start a fresh session, or end it. The page
- * never learns why a sign-in failed.
+ * never learns why a sign-in was refused; it does learn that it could not be checked.
  */
 public interface SignIn {
 
@@ -14,6 +14,9 @@ public interface SignIn {
      *
      * @param oneTimeCode the optional second factor as typed (may be blank)
      * @return where to send the person next (an application-relative path), or empty when refused
+     * @throws org.azukari.identity.api.IdentityUnavailableException when the credentials could not
+     *         be checked (identity's store or the access log is down): the page answers 503, never
+     *         "wrong password"
      */
     Optional<String> signIn(String username, char[] password, String oneTimeCode);
 
