@@ -62,9 +62,16 @@ final class RawHttp {
 
     Response send(String method, String target, String contentType, String body, String... headerLines)
             throws IOException {
+        return sendBytes(method, target, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                headerLines);
+    }
+
+    /** As {@link #send}, with the body's bytes exactly as given (invalid UTF-8, compressed). */
+    Response sendBytes(String method, String target, String contentType, byte[] body, String... headerLines)
+            throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(120_000);
-            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            byte[] content = body == null ? new byte[0] : body;
             StringBuilder request = new StringBuilder();
             request.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
             request.append("Host: 127.0.0.1:").append(port).append("\r\n");
