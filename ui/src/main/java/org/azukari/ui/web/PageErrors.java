@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.ConsentUnavailableException;
+import org.azukari.trustbank.api.KeyVaultDeniedException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +19,17 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * The pages' errors as pages, never a stack trace and never what was typed: bad input 400 (with
  * the module's stable code), nothing there 404, a change the state does not allow 409, the key
- * vault, consent store or access log unavailable 503 with "nothing was changed" (they fail
- * closed: the work is inside their transactions).
+ * vault, consent store or access log unavailable 503 with "nothing was changed" and {@code Retry-After}
+ * (they fail closed: the work is inside their transactions). A key vault that cannot be used is
+ * never shown as an erasure: the trust bank tells the two apart.
  */
 @ControllerAdvice(basePackages = "org.azukari.ui")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
     static final String VIEW = "error/page";
+    /** A dependency fault passes: the browser (or the person) may try again after this long. */
+    static final String RETRY_AFTER_SECONDS = "30";
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -51,10 +55,11 @@ class PageErrors {
     }
 
     @ExceptionHandler({ConsentUnavailableException.class, AccessLogUnavailableException.class,
-            KeyVaultUnavailableException.class})
+            KeyVaultUnavailableException.class, KeyVaultDeniedException.class})
     String unavailable(RuntimeException e, Model model, HttpServletResponse response) {
         String code = codeOf(e.getMessage(), "UI-0503");
         log.warn("{} page refused: {} unavailable", code, e.getClass().getSimpleName());
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         return page(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.unavailable", code, model, response);
     }
 
