@@ -215,6 +215,7 @@ class BankIngestFailClosedTest {
                     assertThat(refused.getMessage()).isEqualTo("FG-0502");
                 });
         embedded.accessLog.comeBack();
+        assertThat(embedded.bank.isEnrolled(resident)).as("no custody started again").isFalse();
     }
 
     private static Resource changedBundle() {

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * portal shows nothing, and the refusal is in the access log; only the operator's new enrolment
  * of the person (with proofing) takes the source's records in again.
  */
-class ErasureIsFinalTest extends RealIdentityWorld {
+class SourcesAfterErasureTest extends RealIdentityWorld {
 
     private static final String MRN = "urn:oid:1.2.392.100495.20.3.51.11318814790";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
