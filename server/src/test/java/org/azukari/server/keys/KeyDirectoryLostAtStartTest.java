@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -28,10 +29,17 @@ class KeyDirectoryLostAtStartTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        // arguments, not default properties: application.properties names a data directory of its own
-        return new SpringApplicationBuilder(AzukariApplication.class).web(WebApplicationType.NONE)
-                .run("--azukari.data-dir=" + dataDir, "--azukari.demo.enabled=false",
-                        "--azukari.gateway.pull.scheduler-enabled=false");
+        // Boot's logging system belongs to the JVM, which the cached test contexts share: this
+        // application, closed or failing, must not take their log file down with it
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        try {
+            // arguments, not default properties: application.properties names a data directory of its own
+            return new SpringApplicationBuilder(AzukariApplication.class).web(WebApplicationType.NONE)
+                    .run("--azukari.data-dir=" + dataDir, "--azukari.demo.enabled=false",
+                            "--azukari.gateway.pull.scheduler-enabled=false");
+        } finally {
+            System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+        }
     }
 
     @Test

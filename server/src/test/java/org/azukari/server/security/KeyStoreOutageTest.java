@@ -125,6 +125,29 @@ class KeyStoreOutageTest extends RealIdentityWorld {
         assertThat(http.get("/portal/records", cookie(session), "Accept-Language: en").status()).isEqualTo(200);
     }
 
+    @Test
+    void withTheKeyDirectoryGone_theOperatorsNewEnrolmentIs503WithRetryAfter_andAskingAgainFinishesIt()
+            throws Exception {
+        Linked erased = linkedResident("renewed");
+        bank.erase(erased.account().resident().orElseThrow());
+        String operator = signIn("operator");
+        String csrf = csrfOf(operator, "/api/operator/whoami");
+        String path = "/api/operator/residents/" + erased.account().account() + "/new-enrolment";
+        String body = "{\"assurance\":\"HIGH\",\"proofing\":\"IN_PERSON_AT_CITY_OFFICE\"}";
+        Files.move(keys, away);
+
+        RawHttp.Response refused = http.send("POST", path, "application/json", body, cookie(operator),
+                "X-CSRF-Token: " + csrf);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(refused.body()).contains("OP-0503");
+        assertThat(bank.isEnrolled(erased.account().resident().orElseThrow())).isFalse();
+        Files.move(away, keys);
+        assertThat(http.send("POST", path, "application/json", body, cookie(operator), "X-CSRF-Token: " + csrf)
+                .status()).isEqualTo(201);
+    }
+
     private RawHttp.Response send(String mrn, String glucose, String token) throws Exception {
         return http.send("POST", "/fhir", "application/fhir+json", bundle(mrn, glucose), bearer(token));
     }

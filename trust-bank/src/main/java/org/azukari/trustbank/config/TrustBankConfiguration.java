@@ -139,7 +139,7 @@ public class TrustBankConfiguration {
      * refuses the start, TB-0417, rather than starting over empty), then re-applies the erasure ledger.
      */
     @Bean
-    SmartInitializingSingleton erasureReplay(Eraser eraser, KeyVault vault, RecordStore store, ErasureLedger ledger) {
+    SmartInitializingSingleton keyStoreCheckAndErasureReplay(Eraser eraser, KeyVault vault, RecordStore store, ErasureLedger ledger) {
         return () -> {
             Optional<LocalKeyStoreCheck> check = vault instanceof LocalKeyVault local
                     ? Optional.of(local.startupCheck()) : Optional.empty();
