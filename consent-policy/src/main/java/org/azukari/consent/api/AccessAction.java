@@ -3,5 +3,7 @@ package org.azukari.consent.api;
 /** What an access-log entry records. */
 public enum AccessAction {
     INGEST, READ, SEARCH, EXPORT, CONSENT_CHANGE, CONSENT_REQUEST_ANSWER, EMERGENCY_ACCESS, ERASE,
-    SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, TOKEN_ISSUED, REFUSAL
+    SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, TOKEN_ISSUED, REFUSAL,
+    /** An operator enrolled a resident anew after their erasure: a new custody, under a new key. */
+    ENROL
 }

@@ -110,7 +110,7 @@ public final class AuditEvents {
 
     private static Coding subtype(AccessAction action) {
         return switch (action) {
-            case INGEST -> new Coding(RESTFUL_INTERACTION, "create", "create");
+            case INGEST, ENROL -> new Coding(RESTFUL_INTERACTION, "create", "create");
             case READ, EMERGENCY_ACCESS -> new Coding(RESTFUL_INTERACTION, "read", "read");
             case SEARCH -> new Coding(RESTFUL_INTERACTION, "search-type", "search-type");
             case EXPORT -> new Coding(DCM, "110106", "Export");
@@ -124,7 +124,7 @@ public final class AuditEvents {
 
     private static AuditEventAction action(AccessAction action) {
         return switch (action) {
-            case INGEST -> AuditEventAction.C;
+            case INGEST, ENROL -> AuditEventAction.C;
             case READ, EMERGENCY_ACCESS, EXPORT -> AuditEventAction.R;
             case CONSENT_CHANGE, CONSENT_REQUEST_ANSWER -> AuditEventAction.U;
             case ERASE -> AuditEventAction.D;

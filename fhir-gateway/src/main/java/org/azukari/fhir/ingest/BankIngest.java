@@ -36,6 +36,7 @@ import org.azukari.trustbank.api.KeyVaultUnavailableException;
 import org.azukari.trustbank.api.RecordContent;
 import org.azukari.trustbank.api.RecordId;
 import org.azukari.trustbank.api.RecordToStore;
+import org.azukari.trustbank.api.ResidentErasedException;
 import org.azukari.trustbank.api.ResidentKeyDestroyedException;
 import org.azukari.trustbank.api.ResourceType;
 import org.azukari.trustbank.api.StoredRecord;
@@ -193,8 +194,9 @@ public final class BankIngest implements Ingest {
         }
         try {
             Plan plan = timings.time(IngestTimings.Stage.PLANNING, () -> plan(source, entries, warnings));
-            for (Custody custody : plan.custodies()) {
-                enrol(custody);
+            // every custody the input touches, also those it only resends: an erased resident is refused
+            for (Custody custody : plan.decisions().stream().map(Decision::custody).distinct().toList()) {
+                enrol(source, plan, custody, requestId);
             }
             Map<IngestEntry, StoredRecord> stored = timings.time(IngestTimings.Stage.STORAGE,
                     () -> inTransaction(() -> store(source, plan, requestId)));
@@ -349,15 +351,24 @@ public final class BankIngest implements Ingest {
                 .setSource(SOURCE_URI_PREFIX + source.organisation().value() + "#" + ref.type() + "/" + ref.id() + version);
     }
 
-    private void enrol(Custody custody) {
+    private void enrol(IngestSource source, Plan plan, Custody custody, String requestId) {
         try {
             bank.enrol(custody.id());
         } catch (KeyVaultUnavailableException | KeyVaultDeniedException e) {
             throw unavailable("FG-0501", "the key vault is unavailable; nothing was stored, send it again later");
-        } catch (ResidentKeyDestroyedException e) {
-            throw refuse(IngestProblems.CONFLICT, "FG-0315", IssueType.BUSINESSRULE,
-                    "this resident has erased their data from the bank; nothing was stored");
+        } catch (ResidentErasedException e) {
+            ErasedRefusals.record(accessLog, actor(source), custody,
+                    plan.decisions().stream().filter(d -> d.custody().equals(custody))
+                            .map(d -> new ErasedRefusals.Refused(d.entry().type(), d.category())).toList(),
+                    source.organisation(), requestId);
+            throw erased();
         }
+    }
+
+    private static IngestRefusedException erased() {
+        return refuse(IngestProblems.CONFLICT, "FG-0315", IssueType.BUSINESSRULE,
+                "this resident has erased their data from the bank; the bank takes in nothing more about them"
+                        + " unless they enrol again; nothing was stored");
     }
 
     private <T> T inTransaction(Supplier<T> work) {
@@ -367,9 +378,9 @@ public final class BankIngest implements Ingest {
             throw unavailable("FG-0501", "the key vault is unavailable; nothing was stored, send it again later");
         } catch (AccessLogUnavailableException e) {
             throw unavailable("FG-0502", "the access log is unavailable; nothing was stored, send it again later");
-        } catch (ResidentKeyDestroyedException e) {
-            throw refuse(IngestProblems.CONFLICT, "FG-0315", IssueType.BUSINESSRULE,
-                    "this resident has erased their data from the bank; nothing was stored");
+        } catch (ResidentKeyDestroyedException | ResidentErasedException e) {
+            // erased while this input was under way
+            throw erased();
         } catch (InvalidRecordException e) {
             throw refuse(PAYLOAD_TOO_LARGE, "FG-0208", IssueType.TOOLONG,
                     "a resource is larger than the bank takes (" + RecordContent.MAX_LENGTH + " bytes)");

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.azukari.fhir.ingest.Ingest;
 import org.azukari.identity.api.OrganisationRegistry;
+import org.azukari.trustbank.api.Enrolment;
+import org.azukari.trustbank.api.TrustBank;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,21 +23,25 @@ public final class PullRunner {
     private final IdentifierSeal seal;
     private final TargetPuller puller;
     private final PullPolicy policy;
+    private final TrustBank bank;
     private final Clock clock;
 
-    PullRunner(PullStore store, IdentifierSeal seal, TargetPuller puller, PullPolicy policy, Clock clock) {
+    PullRunner(PullStore store, IdentifierSeal seal, TargetPuller puller, PullPolicy policy, TrustBank bank,
+               Clock clock) {
         this.store = store;
         this.seal = seal;
         this.puller = puller;
         this.policy = policy;
+        this.bank = bank;
         this.clock = clock;
     }
 
     /** Builds the runner and the puller it drives. */
     public static PullRunner assemble(PullStore store, IdentifierSeal seal, Upstreams upstreams,
-                                      OrganisationRegistry organisations,
-                                      Ingest ingest, PullPolicy policy, Clock clock) {
-        return new PullRunner(store, seal, new TargetPuller(upstreams, organisations, ingest, policy), policy, clock);
+                                      OrganisationRegistry organisations, Ingest ingest, TrustBank bank,
+                                      PullPolicy policy, Clock clock) {
+        return new PullRunner(store, seal, new TargetPuller(upstreams, organisations, ingest, policy), policy, bank,
+                clock);
     }
 
     public PullOutcome run(PullTarget target) {
@@ -47,6 +53,11 @@ public final class PullRunner {
         PullCursor cursor = claimed.get();
         String runId = "pull-" + UUID.randomUUID();
         try {
+            if (bank.enrolment(target.resident()) == Enrolment.ERASED) {
+                // not even fetched: the ingest would refuse it (FG-0315), and the bank has no business
+                // reading an erased resident's records from anywhere
+                throw new PullFailure("FG-0622", "the resident erased their data; nothing is pulled for them");
+            }
             PullSource source = store.source(target.source())
                     .orElseThrow(() -> new PullFailure("FG-0606", "unknown pull source"));
             UpstreamIdentifier identifier = seal.open(target, store.sealedIdentifier(target)

@@ -31,6 +31,8 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class IngestEndpoint {
 
+    /** How long a source waits before sending again after a 503. */
+    static final String RETRY_AFTER_SECONDS = "30";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final Ingest ingest;
@@ -100,6 +102,10 @@ final class IngestEndpoint {
         BaseServerResponseException exception = BaseServerResponseException.newInstance(refused.status(),
                 refused.getMessage());
         exception.setOperationOutcome(refused.outcome());
+        if (refused.status() == 503) {
+            // a dependency fault (key vault, access log), not a verdict on the input: send it again
+            exception.addResponseHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
         return exception;
     }
 

@@ -144,6 +144,87 @@ class BankIngestFailClosedTest {
     }
 
     @Test
+    void whenTheKeyDirectoryIsMissing_anEnrolledResidentsIngest_is503_notAnErasure_andNothingIsStored()
+            throws Exception {
+        ingest.ingest(source(), bundle(), "req-0");
+        int records = rows("tb_record_version");
+        int logged = embedded.accessLog.entries().size();
+        embedded.cache.forgetAll();
+        java.nio.file.Files.move(directory.resolve("keys"), directory.resolve("keys-gone"));
+
+        Bundle changed = (Bundle) bundle();
+        ((org.hl7.fhir.r4.model.Observation) changed.getEntry().get(1).getResource()).getCode().setText("glucose");
+        assertThatThrownBy(() -> ingest.ingest(source(), changed, "req-5"))
+                .isInstanceOfSatisfying(IngestRefusedException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(503);
+                    assertThat(refused.getMessage()).isEqualTo("FG-0501");
+                });
+        assertThat(rows("tb_record_version")).isEqualTo(records);
+        assertThat(embedded.accessLog.entries()).hasSize(logged);
+        assertThat(directory.resolve("keys")).doesNotExist();
+    }
+
+    @Test
+    void whenTheKeyDirectoryIsMissing_aNewResidentsFirstIngest_is503_andNothingIsStored() throws Exception {
+        java.nio.file.Files.move(directory.resolve("keys"), directory.resolve("keys-gone"));
+
+        assertThatThrownBy(() -> ingest.ingest(source(), bundle(), "req-6"))
+                .isInstanceOfSatisfying(IngestRefusedException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(503);
+                    assertThat(refused.getMessage()).isEqualTo("FG-0501");
+                });
+        assertThat(rows("tb_resident_keyring")).isZero();
+        assertThat(rows("tb_record_version")).isZero();
+        assertThat(rows("fg_source_record")).isZero();
+        assertThat(embedded.accessLog.entries()).isEmpty();
+    }
+
+    @Test
+    void afterTheResidentErased_theSource_isRefused409_evenForWhatItSentBefore_andTheRefusalIsLogged() {
+        ingest.ingest(source(), bundle(), "req-7");
+        embedded.bank.erase(resident);
+        int logged = embedded.accessLog.entries().size();
+
+        for (Resource again : java.util.List.of(bundle(), changedBundle())) {
+            assertThatThrownBy(() -> ingest.ingest(source(), again, "req-8"))
+                    .isInstanceOfSatisfying(IngestRefusedException.class, refused -> {
+                        assertThat(refused.status()).isEqualTo(409);
+                        assertThat(refused.getMessage()).isEqualTo("FG-0315");
+                    });
+        }
+        assertThat(embedded.bank.isEnrolled(resident)).as("no custody started again").isFalse();
+        assertThat(rows("tb_resident_keyring")).isZero();
+        assertThat(embedded.accessLog.entries()).hasSize(logged + 2).last().satisfies(refusal -> {
+            assertThat(refusal.entry().decision()).isEqualTo(org.azukari.consent.api.AccessDecision.DENY);
+            assertThat(refusal.entry().reason()).isEqualTo("resident-erased");
+            assertThat(refusal.entry().action()).isEqualTo(org.azukari.consent.api.AccessAction.INGEST);
+            assertThat(refusal.entry().resident()).contains(resident);
+            assertThat(refusal.entry().resourceCounts()).containsEntry("Observation", 1).containsEntry("Patient", 1);
+        });
+    }
+
+    @Test
+    void afterTheResidentErased_aRefusalTheAccessLogCannotRecord_is503() {
+        ingest.ingest(source(), bundle(), "req-9");
+        embedded.bank.erase(resident);
+        embedded.accessLog.goDown();
+
+        assertThatThrownBy(() -> ingest.ingest(source(), changedBundle(), "req-10"))
+                .isInstanceOfSatisfying(IngestRefusedException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(503);
+                    assertThat(refused.getMessage()).isEqualTo("FG-0502");
+                });
+        embedded.accessLog.comeBack();
+        assertThat(embedded.bank.isEnrolled(resident)).as("no custody started again").isFalse();
+    }
+
+    private static Resource changedBundle() {
+        Bundle changed = (Bundle) bundle();
+        ((org.hl7.fhir.r4.model.Observation) changed.getEntry().get(1).getResource()).getCode().setText("glucose");
+        return changed;
+    }
+
+    @Test
     void anUnknownPatient_isRefused_andNothingIsStored() {
         Bundle stranger = (Bundle) bundle();
         ((org.hl7.fhir.r4.model.Patient) stranger.getEntry().get(0).getResource()).getIdentifierFirstRep().setValue("42");

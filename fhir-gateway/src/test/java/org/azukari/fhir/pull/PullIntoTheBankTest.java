@@ -22,6 +22,7 @@ import org.azukari.fhir.ingest.SourceHashes;
 import org.azukari.fhir.ingest.jdbc.JdbcSourceIndex;
 import org.azukari.fhir.validation.HapiInputValidator;
 import org.azukari.fhir.validation.ValidationMode;
+import org.azukari.trustbank.api.Enrolment;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.testing.EmbeddedBank;
 import org.hl7.fhir.r4.model.Bundle;
@@ -70,7 +71,7 @@ class PullIntoTheBankTest {
     void whatTheHospitalHolds_arrivesInTheBankOnce_andAChangeUpstreamBecomesANewVersion() throws Exception {
         PullWorld world = new PullWorld(new MutableClock(Instant.parse("2026-01-05T09:00:00Z")),
                 PullWorld.policy(4, Duration.ofSeconds(2)), Map.of());
-        EmbeddedBank bank = intoTheBank(world);
+        EmbeddedBank bank = realBankAndIngest(world);
         String mrn = "MRN-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> upstreamKeys = loadPatientWithRecords(mrn, 9);
         PullSource source = world.sources.register(world.hospital, upstream.baseUrl(), Optional.empty(),
@@ -115,7 +116,7 @@ class PullIntoTheBankTest {
     void aPatientWhoseIdentifiersNameTwoResidents_isNotPulledIntoEither_andTheRefusalIsLogged() throws Exception {
         PullWorld world = new PullWorld(new MutableClock(Instant.parse("2026-01-05T09:00:00Z")),
                 PullWorld.policy(4, Duration.ofSeconds(2)), Map.of());
-        EmbeddedBank bank = intoTheBank(world);
+        EmbeddedBank bank = realBankAndIngest(world);
         String mrn = "MRN-" + UUID.randomUUID().toString().substring(0, 8);
         String otherNumber = "INS-" + UUID.randomUUID().toString().substring(0, 8);
         loadPatientWithRecords(mrn, 2, INSURANCE_SYSTEM, otherNumber);
@@ -151,10 +152,42 @@ class PullIntoTheBankTest {
         }
     }
 
-    /** The real ingest over the world's database: trust bank with a local key vault, source index, HAPI validator. */
-    private EmbeddedBank intoTheBank(PullWorld world) {
+    @Test
+    void afterTheResidentErased_nothingIsPulledForThem_andNoCustodyStartsAgain() throws Exception {
+        PullWorld world = new PullWorld(new MutableClock(Instant.parse("2026-01-05T09:00:00Z")),
+                PullWorld.policy(4, Duration.ofSeconds(2)), Map.of());
+        EmbeddedBank bank = realBankAndIngest(world);
+        String mrn = "MRN-" + UUID.randomUUID().toString().substring(0, 8);
+        loadPatientWithRecords(mrn, 2);
+        PullSource source = world.sources.register(world.hospital, upstream.baseUrl(), Optional.empty(),
+                ValidationMode.LENIENT);
+        ResidentId resident = ResidentId.random();
+        world.targets.link(source.id(), resident, new UpstreamIdentifier(MRN_SYSTEM, mrn));
+        PullScheduler scheduler = world.scheduler();
+        try {
+            assertThat(scheduler.pullNow(source.id()).get(120, TimeUnit.SECONDS)).singleElement()
+                    .satisfies(o -> assertThat(o.kind()).isEqualTo(PullOutcome.Kind.SUCCEEDED));
+            bank.bank.erase(resident);
+            world.clock.advance(Duration.ofMinutes(10));
+
+            List<PullOutcome> after = scheduler.pullNow(source.id()).get(120, TimeUnit.SECONDS);
+
+            assertThat(after).singleElement().satisfies(o -> {
+                assertThat(o.kind()).isEqualTo(PullOutcome.Kind.FAILED);
+                assertThat(o.error()).hasValueSatisfying(e -> assertThat(e.code()).isEqualTo("FG-0622"));
+            });
+            assertThat(bank.bank.enrolment(resident)).isEqualTo(Enrolment.ERASED);
+            assertThat(bank.bank.list(resident)).isEmpty();
+        } finally {
+            scheduler.stop();
+        }
+    }
+
+    /** The trust bank (H2, local key vault) and the real ingest into it, as the world's. */
+    private EmbeddedBank realBankAndIngest(PullWorld world) {
         EmbeddedBank bank = new EmbeddedBank(world.dataSource, EmbeddedBank.localVault(directory),
                 directory.resolve("ledger"));
+        world.bank = bank.bank;
         SourceHashes hashes = new SourceHashes(purpose -> new byte[32]);
         TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(world.dataSource));
         world.into = new BankIngest(bank.bank, bank.accessLog, world.people,

@@ -36,6 +36,8 @@ final class PullWorld {
     final PullSources sources;
     final PullTargets targets;
     final OrganisationId hospital;
+    /** The trust bank the runner asks whether a resident erased their data (H2 here, a local key vault). */
+    org.azukari.trustbank.api.TrustBank bank;
 
     PullWorld(MutableClock clock, PullPolicy policy, Map<String, UpstreamCredential> credentials) {
         this.dataSource = new DriverManagerDataSource("jdbc:h2:mem:pull-" + UUID.randomUUID()
@@ -51,7 +53,18 @@ final class PullWorld {
         this.policy = policy;
         this.sources = new PullSources(store, organisations, this.credentials, clock);
         this.targets = new PullTargets(store, people, seal, clock);
+        this.bank = localBank(dataSource);
         this.hospital = organisations.add("hosp-" + UUID.randomUUID().toString().substring(0, 8), OrganisationKind.HOSPITAL);
+    }
+
+    private static org.azukari.trustbank.api.TrustBank localBank(DataSource dataSource) {
+        try {
+            java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("pull-world-bank");
+            return new org.azukari.trustbank.testing.EmbeddedBank(dataSource,
+                    org.azukari.trustbank.testing.EmbeddedBank.localVault(directory), directory.resolve("ledger")).bank;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static PullPolicy policy(int pageSize, Duration overlap) {
@@ -62,7 +75,7 @@ final class PullWorld {
     /** A started scheduler (no periodic tick: the tests drive it), stopped by the caller. */
     PullScheduler scheduler() {
         PullRunner runner = PullRunner.assemble(store, seal, new Upstreams(credentials, Duration.ofSeconds(5),
-                Duration.ofSeconds(30)), organisations, into, policy, clock);
+                Duration.ofSeconds(30)), organisations, into, bank, policy, clock);
         PullScheduler scheduler = new PullScheduler(runner, store, policy, clock, false);
         scheduler.start();
         return scheduler;

@@ -79,6 +79,12 @@ final class RecordingPeople implements PeopleRegistry {
     }
 
     @Override
+    public void recordProofing(AccountId resident, org.azukari.identity.api.AssuranceLevel assurance,
+                               org.azukari.identity.api.ProofingMethod proofing) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public AccountTotpEnrolment enrolTotp(AccountId account) {
         throw new UnsupportedOperationException();
     }

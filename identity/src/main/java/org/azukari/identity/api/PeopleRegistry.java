@@ -29,6 +29,13 @@ public interface PeopleRegistry {
     Optional<PersonAccount> findAccount(AccountId account);
 
     /**
+     * Records that a resident's or e-resident's identity was established again, for a new
+     * enrolment after they erased their data: the same rules as at registration ({@code ID-0107},
+     * {@code ID-0108}); refused ({@code ID-0132}) for an account that is not a resident's.
+     */
+    void recordProofing(AccountId resident, AssuranceLevel assurance, ProofingMethod proofing);
+
+    /**
      * Links a source's identifier to a resident (idempotent). Refused for an unknown resident
      * or organisation, and when the identifier is already linked to another resident.
      */

@@ -31,6 +31,24 @@ final class AccountRegistrar {
 
     PersonAccount resident(PrincipalKind kind, AccountCredentials credentials, AssuranceLevel assurance,
                            ProofingMethod proofing) {
+        checkProofing(kind, assurance, proofing);
+        PersonAccount account = new PersonAccount(AccountId.random(), kind, Optional.empty(),
+                Optional.of(ResidentId.random()), Optional.of(assurance));
+        return register(account, credentials, Optional.of(proofing));
+    }
+
+    /** A resident's identity established again (a new enrolment after an erasure), by the registration's rules. */
+    void reproof(PersonAccount resident, AssuranceLevel assurance, ProofingMethod proofing) {
+        if (!resident.kind().isResident()) {
+            throw new IllegalArgumentException("ID-0132 unknown resident");
+        }
+        checkProofing(resident.kind(), assurance, proofing);
+        if (!accounts.updateProofing(resident.account(), assurance, proofing)) {
+            throw new IllegalArgumentException("ID-0132 unknown resident");
+        }
+    }
+
+    private static void checkProofing(PrincipalKind kind, AssuranceLevel assurance, ProofingMethod proofing) {
         if (assurance == null || proofing == null) {
             throw new IllegalArgumentException("ID-0107 assurance level and proofing method are required");
         }
@@ -38,9 +56,6 @@ final class AccountRegistrar {
             throw new IllegalArgumentException(
                     "ID-0108 an e-resident is proofed by the My Number card or an equivalent eID");
         }
-        PersonAccount account = new PersonAccount(AccountId.random(), kind, Optional.empty(),
-                Optional.of(ResidentId.random()), Optional.of(assurance));
-        return register(account, credentials, Optional.of(proofing));
     }
 
     PersonAccount practitioner(OrganisationId organisation, AccountCredentials credentials) {

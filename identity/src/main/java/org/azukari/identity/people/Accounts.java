@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.AccountId;
+import org.azukari.identity.api.AssuranceLevel;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.PersonAccount;
@@ -31,6 +32,9 @@ public interface Accounts {
 
     /** Newest first, at most {@code limit}; "locked" as of {@code now}. */
     List<PersonListing> listing(int limit, Instant now);
+
+    /** Records how a resident's identity was established again (a new enrolment); false when no such resident. */
+    boolean updateProofing(AccountId resident, AssuranceLevel assurance, ProofingMethod proofing);
 
     /** The registered organisation's kind; empty when it is not registered. */
     Optional<OrganisationKind> organisationKind(OrganisationId organisation);

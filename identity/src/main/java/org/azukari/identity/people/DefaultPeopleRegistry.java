@@ -67,6 +67,12 @@ final class DefaultPeopleRegistry implements PeopleRegistry {
     }
 
     @Override
+    public void recordProofing(AccountId resident, AssuranceLevel assurance, ProofingMethod proofing) {
+        registrar.reproof(findAccount(resident).orElseThrow(() -> new IllegalArgumentException("ID-0132 unknown resident")),
+                assurance, proofing);
+    }
+
+    @Override
     public void linkEnrolment(EnrolmentLink link) {
         enrolments.link(link);
     }

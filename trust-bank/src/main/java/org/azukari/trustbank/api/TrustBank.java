@@ -13,10 +13,27 @@ import org.azukari.consent.api.ResidentId;
  */
 public interface TrustBank {
 
-    /** Gives the resident their own key-encryption key and data key. Enrolling twice is a no-op. */
+    /**
+     * Starts the resident's custody (their own key-encryption key and data key) when their first
+     * record arrives. Enrolling twice is a no-op. An erased resident is refused with
+     * {@link ResidentErasedException} and nothing is created: erasure is final until
+     * {@link #enrolAnew}.
+     */
     void enrol(ResidentId resident);
 
-    boolean isEnrolled(ResidentId resident);
+    /**
+     * Starts a new custody, under a new key, for a resident who erased their data: only the
+     * operator's new enrolment of the person (their identity proofed again) calls this. For a
+     * resident who is enrolled it is a no-op; for one never enrolled it is {@link #enrol}.
+     */
+    void enrolAnew(ResidentId resident);
+
+    /** Where the resident's custody stands; reads the database only, never the key vault. */
+    Enrolment enrolment(ResidentId resident);
+
+    default boolean isEnrolled(ResidentId resident) {
+        return enrolment(resident) == Enrolment.ENROLLED;
+    }
 
     /** Stores a new version of each record in one transaction: all or nothing. */
     List<StoredRecord> storeAll(ResidentId resident, List<RecordToStore> records);
@@ -46,6 +63,8 @@ public interface TrustBank {
      * Crypto-shreds the resident: destroys their key-encryption key in the vault, which makes
      * every copy of their ciphertext unreadable, backups included; then removes their rows.
      * The erasure is remembered in the erasure ledger (ids only) and re-applied after a restore.
+     * A resident with no custody yet is erased too: the erasure is remembered, so that no record
+     * arriving later starts their custody. Erasing an erased resident again changes nothing.
      */
     ErasureReceipt erase(ResidentId resident);
 

@@ -8,7 +8,7 @@ package org.azukari.trustbank.api;
 public abstract sealed class TrustBankException extends RuntimeException
         permits KeyVaultUnavailableException, KeyVaultDeniedException, ResidentKeyDestroyedException,
                 UnreadableRecordException, RecordNotFoundException, VersionConflictException,
-                ResidentNotEnrolledException, InvalidRecordException {
+                ResidentNotEnrolledException, ResidentErasedException, InvalidRecordException {
 
     private final String code;
 

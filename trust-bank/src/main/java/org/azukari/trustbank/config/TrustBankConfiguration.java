@@ -3,6 +3,9 @@ package org.azukari.trustbank.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.CheckpointSigner;
@@ -13,7 +16,9 @@ import org.azukari.trustbank.erasure.Eraser;
 import org.azukari.trustbank.erasure.ErasureJournal;
 import org.azukari.trustbank.erasure.FileErasureLedger;
 import org.azukari.trustbank.keys.DataKeyCache;
+import org.azukari.trustbank.keys.KeyId;
 import org.azukari.trustbank.keys.KeyVault;
+import org.azukari.trustbank.keys.local.LocalKeyStoreCheck;
 import org.azukari.trustbank.keys.local.LocalKeyDirectory;
 import org.azukari.trustbank.keys.local.LocalKeyVault;
 import org.azukari.trustbank.keys.local.LocalMasterKey;
@@ -52,18 +57,25 @@ public class TrustBankConfiguration {
     }
 
     private static KeyVault localKeyVault(TrustBankProperties.Local local, Path dataDir) {
-        Path keys = local != null && local.keyDirectory() != null ? local.keyDirectory() : dataDir.resolve("keys");
+        Path keys = keyDirectory(local, dataDir);
         LocalMasterKey master = localMasterKey(local, dataDir);
         log.info("Trust bank key vault: local, key directory {}", keys.toAbsolutePath());
         return new LocalKeyVault(new LocalKeyDirectory(keys, master));
     }
 
+    private static Path keyDirectory(TrustBankProperties.Local local, Path dataDir) {
+        return local != null && local.keyDirectory() != null ? local.keyDirectory() : dataDir.resolve("keys");
+    }
+
+    /** A new master key is made only while no key file exists: one sealed under a lost key stays refused (TB-0415). */
     private static LocalMasterKey localMasterKey(TrustBankProperties.Local local, Path dataDir) {
         if (local != null && local.masterKey() != null && !local.masterKey().isBlank()) {
             return LocalMasterKey.fromBase64(local.masterKey());
         }
         Path file = local != null && local.masterKeyFile() != null ? local.masterKeyFile() : dataDir.resolve("master.key");
-        return LocalMasterKey.fromFile(file, local == null || local.createMasterKeyFile());
+        boolean mayCreate = (local == null || local.createMasterKeyFile())
+                && !LocalKeyDirectory.holdsKeyFiles(keyDirectory(local, dataDir));
+        return LocalMasterKey.fromFile(file, mayCreate);
     }
 
     /**
@@ -122,17 +134,25 @@ public class TrustBankConfiguration {
     }
 
     /**
-     * Re-applies the erasure ledger once every bean (the database migrations included) is ready
-     * and before the web server takes its first request.
+     * Once every bean (the database migrations included) is ready and before the web server takes
+     * its first request: checks a local key store against the database (a lost key directory
+     * refuses the start, TB-0417, rather than starting over empty), then re-applies the erasure ledger.
      */
     @Bean
-    SmartInitializingSingleton erasureReplay(Eraser eraser) {
+    SmartInitializingSingleton keyStoreCheckAndErasureReplay(Eraser eraser, KeyVault vault, RecordStore store, ErasureLedger ledger) {
         return () -> {
+            Optional<LocalKeyStoreCheck> check = vault instanceof LocalKeyVault local
+                    ? Optional.of(local.startupCheck()) : Optional.empty();
+            if (check.isPresent()) {
+                Set<KeyId> erased = ledger.entries().stream().flatMap(e -> e.kek().stream()).collect(Collectors.toSet());
+                check.get().beforeLedger(store.keyringKeys(), erased);
+            }
             int reapplied = eraser.reapplyLedger();
             if (reapplied > 0) {
                 log.warn("Re-applied {} erasures from the erasure ledger (a restored database held erased residents)",
                         reapplied);
             }
+            check.ifPresent(c -> c.afterLedger(store.keyringKeys()));
         };
     }
 

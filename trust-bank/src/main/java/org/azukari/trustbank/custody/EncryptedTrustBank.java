@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.api.DecryptedRecord;
 import org.azukari.trustbank.api.ErasureReceipt;
@@ -13,7 +14,9 @@ import org.azukari.trustbank.api.RecordId;
 import org.azukari.trustbank.api.RecordNotFoundException;
 import org.azukari.trustbank.api.RecordToStore;
 import org.azukari.trustbank.api.RecordVersion;
-import org.azukari.trustbank.api.ResidentNotEnrolledException;
+import org.azukari.trustbank.api.Enrolment;
+import org.azukari.trustbank.api.KeyVaultUnavailableException;
+import org.azukari.trustbank.api.ResidentKeyDestroyedException;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.api.TrustBank;
 import org.azukari.trustbank.api.UnreadableRecordException;
@@ -23,11 +26,11 @@ import org.azukari.trustbank.erasure.Eraser;
 import org.azukari.trustbank.keys.DataKey;
 import org.azukari.trustbank.keys.DataKeyCache;
 import org.azukari.trustbank.keys.KeyContext;
-import org.azukari.trustbank.keys.KeyId;
 import org.azukari.trustbank.keys.KeyVault;
 import org.azukari.trustbank.keys.WrappedKey;
 import org.azukari.trustbank.records.EncryptedRecord;
 import org.azukari.trustbank.records.Keyring;
+import org.azukari.trustbank.records.KeyringStart;
 import org.azukari.trustbank.records.PendingRecord;
 import org.azukari.trustbank.records.RecordStore;
 import java.util.concurrent.atomic.LongAdder;
@@ -46,6 +49,7 @@ public final class EncryptedTrustBank implements TrustBank, SealingStatistics {
     private final KeyVault vault;
     private final DataKeyCache cache;
     private final Eraser eraser;
+    private final Enrolments enrolments;
     private final LongAdder sealedRecords = new LongAdder();
     private final LongAdder sealingNanos = new LongAdder();
 
@@ -54,6 +58,7 @@ public final class EncryptedTrustBank implements TrustBank, SealingStatistics {
         this.vault = vault;
         this.cache = cache;
         this.eraser = eraser;
+        this.enrolments = new Enrolments(store, vault);
     }
 
     @Override
@@ -68,21 +73,17 @@ public final class EncryptedTrustBank implements TrustBank, SealingStatistics {
 
     @Override
     public void enrol(ResidentId resident) {
-        if (store.keyring(resident).isPresent()) {
-            return;
-        }
-        KeyId kek = KeyId.random();
-        vault.createKey(kek);
-        boolean created = false;
-        try {
-            WrappedKey wrapped = vault.wrap(kek, DataKey.generate(), new KeyContext(resident, 1));
-            created = store.createKeyring(resident, kek, wrapped);
-        } finally {
-            if (!created) {
-                // lost a race with another enrolment, or failed half-way: leave no orphan key behind
-                vault.destroy(kek);
-            }
-        }
+        enrolments.start(resident, KeyringStart.FIRST_RECORD);
+    }
+
+    @Override
+    public void enrolAnew(ResidentId resident) {
+        enrolments.start(resident, KeyringStart.NEW_ENROLMENT);
+    }
+
+    @Override
+    public Enrolment enrolment(ResidentId resident) {
+        return enrolments.enrolment(resident);
     }
 
     @Override
@@ -104,8 +105,7 @@ public final class EncryptedTrustBank implements TrustBank, SealingStatistics {
         if (records.isEmpty() || records.size() > MAX_BATCH) {
             throw new InvalidRecordException("a batch holds 1 to " + MAX_BATCH + " records");
         }
-        Keyring keyring = store.keyring(resident)
-                .orElseThrow(() -> new ResidentNotEnrolledException("resident " + resident + " has no keyring"));
+        Keyring keyring = store.keyring(resident).orElseThrow(() -> enrolments.withoutKeyring(resident));
         int generation = keyring.currentGeneration();
         DataKey key = dataKey(keyring, generation);
         List<PendingRecord> pending = records.stream()
@@ -150,8 +150,26 @@ public final class EncryptedTrustBank implements TrustBank, SealingStatistics {
         if (wrapped == null) {
             throw new UnreadableRecordException("record envelope unreadable");
         }
-        return cache.get(keyring.resident(), generation, wrapped,
-                () -> vault.unwrap(keyring.kek(), wrapped, new KeyContext(keyring.resident(), generation)));
+        return withKey(keyring, () -> cache.get(keyring.resident(), generation, wrapped,
+                () -> vault.unwrap(keyring.kek(), wrapped, new KeyContext(keyring.resident(), generation))));
+    }
+
+    /**
+     * Runs a vault call on the resident's key. The vault can only say that a key does not exist;
+     * whether that means "destroyed by the resident's erasure" is the erasure record's to say.
+     * A key gone with no erasure naming it is a damaged or wrong key store: a fault (503, retry
+     * once the key store is restored), never reported as an erasure.
+     */
+    private <T> T withKey(Keyring keyring, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ResidentKeyDestroyedException gone) {
+            if (eraser.destroyed(keyring.resident(), keyring.kek())) {
+                throw gone;
+            }
+            throw KeyVaultUnavailableException.keyMissing("key-encryption key " + keyring.kek()
+                    + " is missing from the key vault, and no erasure destroyed it", gone);
+        }
     }
 
     @Override
@@ -181,10 +199,13 @@ public final class EncryptedTrustBank implements TrustBank, SealingStatistics {
     @Override
     public void rotateKey(ResidentId resident) {
         Keyring keyring = requireKeyring(resident);
-        vault.rotate(keyring.kek());
         Map<Integer, WrappedKey> rewrapped = new HashMap<>();
-        keyring.all().forEach((generation, wrapped) -> rewrapped.put(generation,
-                vault.rewrap(keyring.kek(), wrapped, new KeyContext(resident, generation))));
+        withKey(keyring, () -> {
+            vault.rotate(keyring.kek());
+            keyring.all().forEach((generation, wrapped) -> rewrapped.put(generation,
+                    vault.rewrap(keyring.kek(), wrapped, new KeyContext(resident, generation))));
+            return null;
+        });
         store.replaceWrappedKeys(resident, rewrapped);
         cache.forget(resident);
     }
@@ -194,11 +215,13 @@ public final class EncryptedTrustBank implements TrustBank, SealingStatistics {
     public void retireOldKeyVersions(ResidentId resident) {
         Keyring keyring = requireKeyring(resident);
         int oldestInUse = keyring.all().values().stream().mapToInt(WrappedKey::keyVersion).min().orElseThrow();
-        vault.retireVersionsBelow(keyring.kek(), oldestInUse);
+        withKey(keyring, () -> {
+            vault.retireVersionsBelow(keyring.kek(), oldestInUse);
+            return null;
+        });
     }
 
     private Keyring requireKeyring(ResidentId resident) {
-        return store.keyring(resident)
-                .orElseThrow(() -> new ResidentNotEnrolledException("resident " + resident + " has no keyring"));
+        return store.keyring(resident).orElseThrow(() -> enrolments.withoutKeyring(resident));
     }
 }

@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.api.ErasureReceipt;
-import org.azukari.trustbank.api.ResidentNotEnrolledException;
 import org.azukari.trustbank.keys.DataKeyCache;
+import org.azukari.trustbank.keys.KeyId;
 import org.azukari.trustbank.keys.KeyVault;
 import org.azukari.trustbank.records.ErasedResident;
 import org.azukari.trustbank.records.Keyring;
@@ -19,6 +19,8 @@ import org.azukari.trustbank.records.RecordStore;
  * of the resident's ciphertext, in the database, a dump or a backup, is unreadable, and
  * everything after it (ledger, row removal) only tidies up and may be retried. Each step is
  * idempotent, so a failed erasure is finished by asking again, or by {@link #reapplyLedger()}.
+ * A resident without custody (no record ever arrived) is erased all the same: there is no key to
+ * destroy, but the erasure is written down, so that no record arriving later starts one.
  */
 public final class Eraser {
 
@@ -37,22 +39,44 @@ public final class Eraser {
     }
 
     public ErasureReceipt erase(ResidentId resident) {
-        Keyring keyring = store.keyring(resident)
-                .orElseThrow(() -> new ResidentNotEnrolledException("resident " + resident + " has no keyring"));
-        ErasedResident erasure = new ErasedResident(resident, keyring.kek(),
+        Optional<Keyring> keyring = store.keyring(resident);
+        if (keyring.isEmpty()) {
+            Optional<ErasedResident> earlier = store.erasure(resident);
+            if (earlier.isPresent()) {
+                return new ErasureReceipt(resident, earlier.get().erasedAt(), 0);
+            }
+        }
+        ErasedResident erasure = new ErasedResident(resident, keyring.map(Keyring::kek),
                 Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         journal.beforeErasing(resident, "resident-request");
-        try {
-            vault.destroy(keyring.kek());
-        } catch (RuntimeException e) {
-            journal.erasureFailed(resident);
-            throw e;
+        if (keyring.isPresent()) {
+            try {
+                vault.destroy(keyring.get().kek());
+            } catch (RuntimeException e) {
+                journal.erasureFailed(resident);
+                throw e;
+            }
         }
         cache.forget(resident);
         journal.erased(erasure);
-        int removed = store.deleteResident(resident);
+        // remembered before the rows go, so that no record arriving in between starts a custody
         store.rememberErasure(erasure);
-        return new ErasureReceipt(resident, erasure.erasedAt(), removed);
+        if (keyring.isEmpty()) {
+            // a first record may have started a custody since we looked: erase that one too
+            return store.keyring(resident).isPresent() ? erase(resident)
+                    : new ErasureReceipt(resident, erasure.erasedAt(), 0);
+        }
+        return new ErasureReceipt(resident, erasure.erasedAt(), store.deleteResident(resident));
+    }
+
+    /**
+     * Whether an erasure of the resident destroyed {@code kek}: the database's record of erasures
+     * first, then the ledger, which is what survives a restored database. Asked only when the vault
+     * says a key does not exist, to tell an erasure from a lost key.
+     */
+    public boolean destroyed(ResidentId resident, KeyId kek) {
+        return store.erasure(resident).filter(erasure -> erasure.destroyed(kek)).isPresent()
+                || journal.entries().stream().anyMatch(e -> e.resident().equals(resident) && e.destroyed(kek));
     }
 
     /**
@@ -65,15 +89,15 @@ public final class Eraser {
     public int reapplyLedger() {
         int reapplied = 0;
         for (ErasedResident erasure : journal.entries()) {
-            vault.destroy(erasure.kek());
+            erasure.kek().ifPresent(vault::destroy);
+            store.rememberErasure(erasure);
             Optional<Keyring> restored = store.keyring(erasure.resident());
-            if (restored.isPresent() && restored.get().kek().equals(erasure.kek())) {
+            if (restored.isPresent() && erasure.destroyed(restored.get().kek())) {
                 journal.beforeErasing(erasure.resident(), "erasure-reapplied");
                 cache.forget(erasure.resident());
                 store.deleteResident(erasure.resident());
                 reapplied++;
             }
-            store.rememberErasure(erasure);
         }
         return reapplied;
     }

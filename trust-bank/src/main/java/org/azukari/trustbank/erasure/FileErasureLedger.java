@@ -11,16 +11,21 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.keys.KeyId;
 import org.azukari.trustbank.records.ErasedResident;
 
 /**
- * An append-only text file, one erasure a line: {@code <resident id> <key id> <ISO instant>}.
+ * An append-only text file, one erasure a line: {@code <resident id> <key id> <ISO instant>}, the key id
+ * {@code -} for a resident erased before any custody existed.
  * Each append is forced to disk before the erasure goes on. Keep the file on storage that is
  * backed up apart from the database (docs/trust-bank.md, "Erasure and backups").
  */
 public final class FileErasureLedger implements ErasureLedger {
+
+    /** In place of the key id, for a resident erased before any custody (and so any key) existed. */
+    private static final String NO_KEY = "-";
 
     private final Path file;
 
@@ -35,7 +40,8 @@ public final class FileErasureLedger implements ErasureLedger {
 
     @Override
     public synchronized void append(ErasedResident erasure) {
-        String line = erasure.resident() + " " + erasure.kek() + " " + erasure.erasedAt() + "\n";
+        String line = erasure.resident() + " " + erasure.kek().map(KeyId::value).orElse(NO_KEY) + " "
+                + erasure.erasedAt() + "\n";
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII)));
@@ -60,7 +66,8 @@ public final class FileErasureLedger implements ErasureLedger {
                 if (fields.length != 3) {
                     throw new IllegalStateException("TB-0432 the erasure ledger has a malformed line");
                 }
-                entries.add(new ErasedResident(ResidentId.parse(fields[0]), new KeyId(fields[1]), Instant.parse(fields[2])));
+                Optional<KeyId> kek = NO_KEY.equals(fields[1]) ? Optional.empty() : Optional.of(new KeyId(fields[1]));
+                entries.add(new ErasedResident(ResidentId.parse(fields[0]), kek, Instant.parse(fields[2])));
             }
             return entries;
         } catch (IOException e) {

@@ -17,8 +17,14 @@ import org.azukari.trustbank.keys.WrappedKey;
  */
 public interface RecordStore {
 
-    /** Creates the keyring; returns false (and changes nothing) if the resident already has one. */
-    boolean createKeyring(ResidentId resident, KeyId kek, WrappedKey firstDataKey);
+    /** What {@link #createKeyring} did. */
+    enum KeyringCreation { CREATED, ALREADY_ENROLLED, REFUSED_ERASED }
+
+    /**
+     * Creates the keyring, unless the resident already has one or, for a {@link KeyringStart#FIRST_RECORD},
+     * an erasure of the resident is on record; then it changes nothing and says why.
+     */
+    KeyringCreation createKeyring(ResidentId resident, KeyId kek, WrappedKey firstDataKey, KeyringStart start);
 
     Optional<Keyring> keyring(ResidentId resident);
 
@@ -42,8 +48,12 @@ public interface RecordStore {
     /** Removes the resident's keyring, data keys and records; returns the record versions removed. */
     int deleteResident(ResidentId resident);
 
+    /** Records the erasure (ids only); of several erasures of one resident, the latest is kept. */
     void rememberErasure(ErasedResident erasure);
 
-    /** Every resident that still has a keyring (for re-applying erasures after a restore). */
-    List<ResidentId> residentsWithKeyring();
+    /** The resident's latest erasure, if they were ever erased. */
+    Optional<ErasedResident> erasure(ResidentId resident);
+
+    /** The key-encryption key of every keyring (to check at start-up that the key store holds them). */
+    List<KeyId> keyringKeys();
 }

@@ -43,6 +43,9 @@ class RedactionTest {
         assertThat(new VersionConflictException("x").code()).isEqualTo("TB-0203");
         assertThat(new InvalidRecordException("x").code()).isEqualTo("TB-0204");
         assertThat(new ResidentNotEnrolledException("x").code()).isEqualTo("TB-0301");
+        assertThat(new ResidentErasedException("x").code()).isEqualTo("TB-0302");
+        assertThat(KeyVaultUnavailableException.keyMissing("x", null)).hasMessage("TB-0108 x")
+                .isInstanceOf(KeyVaultUnavailableException.class);
         assertThat(new RecordNotFoundException("record r1 not found")).hasMessage("TB-0202 record r1 not found");
     }
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.api.RecordId;
 import org.azukari.trustbank.api.RecordToStore;
+import org.azukari.trustbank.api.Enrolment;
+import org.azukari.trustbank.api.ResidentErasedException;
 import org.azukari.trustbank.api.ResidentKeyDestroyedException;
 import org.azukari.trustbank.api.UnreadableRecordException;
 import org.azukari.trustbank.keys.KeyContext;
@@ -154,5 +156,26 @@ class PostgresVaultCustodyIT {
         assertThat(bank.read(alice, record.id()).content()).isEqualTo(record.content());
         jdbc.update("UPDATE tb_data_key SET wrapped_key = ? WHERE resident_id = ?", wrappedBefore, alice.value());
         assertThatThrownBy(() -> bank.read(alice, record.id())).isInstanceOf(UnreadableRecordException.class);
+    }
+
+    @Test
+    void erasure_isFinal_onPostgres_withCustodyAndWithout_untilANewEnrolment() {
+        bank.store(alice, Records.observation("before"));
+        ResidentId carol = ResidentId.random(); // never held a record
+
+        bank.erase(alice);
+        bank.erase(carol);
+
+        assertThatThrownBy(() -> bank.enrol(alice)).isInstanceOf(ResidentErasedException.class);
+        assertThatThrownBy(() -> bank.enrol(carol)).isInstanceOf(ResidentErasedException.class);
+        assertThat(bank.enrolment(carol)).isEqualTo(Enrolment.ERASED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tb_erasure WHERE resident_id = ? AND kek_id IS NULL",
+                Integer.class, carol.value())).isEqualTo(1);
+        bank.enrolAnew(alice);
+        RecordToStore fresh = Records.observation("after");
+        bank.store(alice, fresh);
+        assertThat(bank.read(alice, fresh.id()).content()).isEqualTo(fresh.content());
+        bank.erase(alice);
+        assertThatThrownBy(() -> bank.enrol(alice)).isInstanceOf(ResidentErasedException.class);
     }
 }

@@ -8,7 +8,6 @@ import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.api.RecordNotFoundException;
 import org.azukari.trustbank.api.RecordToStore;
 import org.azukari.trustbank.api.ResidentKeyDestroyedException;
-import org.azukari.trustbank.api.ResidentNotEnrolledException;
 import org.azukari.trustbank.keys.KeyContext;
 import org.azukari.trustbank.keys.WrappedKey;
 import org.azukari.trustbank.records.EncryptedRecord;
@@ -101,7 +100,7 @@ class ErasureTest {
     void reapplyLedger_leavesAResidentWhoEnrolledAgainAlone() {
         embedded.bank.store(alice, Records.observation("old"));
         embedded.bank.erase(alice);
-        embedded.bank.enrol(alice);
+        embedded.bank.enrolAnew(alice);
         RecordToStore fresh = Records.observation("new");
         embedded.bank.store(alice, fresh);
 
@@ -109,10 +108,6 @@ class ErasureTest {
         assertThat(embedded.bank.read(alice, fresh.id()).content()).isEqualTo(fresh.content());
     }
 
-    @Test
-    void erase_ofUnknownResident_isRefused() {
-        assertThatThrownBy(() -> embedded.bank.erase(ResidentId.random())).isInstanceOf(ResidentNotEnrolledException.class);
-    }
 
     @Test
     void ledger_holdsIdsOnly() throws Exception {

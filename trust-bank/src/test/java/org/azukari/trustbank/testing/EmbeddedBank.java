@@ -40,8 +40,13 @@ public final class EmbeddedBank {
         this.bank = new EncryptedTrustBank(store, vault, cache, eraser);
     }
 
+    /**
+     * The trust bank's migrations only; a database that other modules migrated into the same
+     * history (as a test world does) keeps theirs, which this run does not know of.
+     */
     public static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/trustbank").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/trustbank")
+                .ignoreMigrationPatterns("*:missing", "*:future").load().migrate();
     }
 
     public static DataSource h2File(Path directory) {
@@ -49,8 +54,11 @@ public final class EmbeddedBank {
                 "jdbc:h2:file:" + directory.resolve("azukari").toAbsolutePath() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", "");
     }
 
+    /** A local key vault over {@code <directory>/keys}, made empty if it is not there (as a first start does). */
     public static LocalKeyVault localVault(Path directory) {
-        return new LocalKeyVault(new LocalKeyDirectory(directory.resolve("keys"),
-                LocalMasterKey.fromFile(directory.resolve("master.key"), true)));
+        LocalKeyDirectory keys = new LocalKeyDirectory(directory.resolve("keys"),
+                LocalMasterKey.fromFile(directory.resolve("master.key"), true));
+        keys.createEmpty();
+        return new LocalKeyVault(keys);
     }
 }

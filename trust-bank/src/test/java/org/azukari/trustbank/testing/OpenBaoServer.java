@@ -238,8 +238,24 @@ public final class OpenBaoServer implements AutoCloseable {
         }
     }
 
-    /** A free port whose successor is free too (raft's cluster listener). */
+    /**
+     * A free port whose successor is free too (raft's cluster listener): any free pair, or one
+     * within {@code AZUKARI_IT_BAO_PORTS} ({@code first-last}) when a machine shared by several
+     * test runs hands each its own range.
+     */
     private static int freePortPair() throws IOException {
+        String range = System.getenv("AZUKARI_IT_BAO_PORTS");
+        if (range != null && !range.isBlank()) {
+            String[] bounds = range.trim().split("-");
+            int first = Integer.parseInt(bounds[0]);
+            int last = Integer.parseInt(bounds[1]);
+            for (int port = first; port < last; port++) {
+                if (free(port) && free(port + 1)) {
+                    return port;
+                }
+            }
+            throw new IOException("no free pair of loopback ports in " + range);
+        }
         for (int attempt = 0; attempt < 50; attempt++) {
             try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                  ServerSocket second = new ServerSocket(first.getLocalPort() + 1, 1, InetAddress.getLoopbackAddress())) {
@@ -249,5 +265,13 @@ public final class OpenBaoServer implements AutoCloseable {
             }
         }
         throw new IOException("no free pair of loopback ports");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException busy) {
+            return false;
+        }
     }
 }

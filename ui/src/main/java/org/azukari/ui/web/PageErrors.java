@@ -5,6 +5,7 @@ import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.identity.api.IdentityUnavailableException;
+import org.azukari.trustbank.api.KeyVaultDeniedException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * the module's stable code), nothing there 404, a change the state does not allow 409, the key
  * vault, consent store, access log or identity's store (a sign-in that could not be checked)
  * unavailable 503 with {@code Retry-After} and "nothing was changed" (they fail closed: the work is
- * inside their transactions).
+ * inside their transactions). A key vault that cannot be used is never shown as an erasure: the
+ * trust bank tells the two apart.
  */
 @ControllerAdvice(basePackages = "org.azukari.ui")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -55,7 +57,8 @@ class PageErrors {
     }
 
     @ExceptionHandler({ConsentUnavailableException.class, AccessLogUnavailableException.class,
-            KeyVaultUnavailableException.class, IdentityUnavailableException.class})
+            KeyVaultUnavailableException.class, KeyVaultDeniedException.class,
+            IdentityUnavailableException.class})
     String unavailable(RuntimeException e, Model model, HttpServletResponse response) {
         String code = codeOf(e.getMessage(), "UI-0503");
         log.warn("{} page refused: {} unavailable", code, e.getClass().getSimpleName());

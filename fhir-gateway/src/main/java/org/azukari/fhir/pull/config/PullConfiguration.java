@@ -21,6 +21,7 @@ import org.azukari.fhir.pull.jdbc.JdbcPullStore;
 import org.azukari.identity.api.BankSecrets;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
+import org.azukari.trustbank.api.TrustBank;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -67,10 +68,11 @@ public class PullConfiguration {
     @Bean
     PullScheduler pullScheduler(PullProperties properties, PullStore store, IdentifierSeal seal,
                                 PullCredentials credentials, OrganisationRegistry organisations,
-                                ObjectProvider<Ingest> ingests) {
+                                ObjectProvider<Ingest> ingests, TrustBank bank) {
         PullPolicy policy = policy(properties);
         Upstreams upstreams = new Upstreams(credentials, properties.connectTimeout(), properties.readTimeout());
-        PullRunner runner = PullRunner.assemble(store, seal, upstreams, organisations, lazy(ingests), policy, CLOCK);
+        PullRunner runner = PullRunner.assemble(store, seal, upstreams, organisations, lazy(ingests), bank, policy,
+                CLOCK);
         return new PullScheduler(runner, store, policy, CLOCK, properties.schedulerEnabled());
     }
 

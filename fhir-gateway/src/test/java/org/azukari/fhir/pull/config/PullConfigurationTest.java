@@ -12,6 +12,7 @@ import org.azukari.fhir.pull.PullTargets;
 import org.azukari.identity.api.BankSecrets;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
+import org.azukari.trustbank.api.TrustBank;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -26,6 +27,7 @@ class PullConfigurationTest {
                     + ";MODE=PostgreSQL", "sa", ""))
             .withBean(OrganisationRegistry.class, () -> Mockito.mock(OrganisationRegistry.class))
             .withBean(PeopleRegistry.class, () -> Mockito.mock(PeopleRegistry.class))
+            .withBean(TrustBank.class, () -> Mockito.mock(TrustBank.class))
             .withBean(BankSecrets.class, () -> purpose -> {
                 byte[] key = new byte[32];
                 Arrays.fill(key, (byte) purpose.length());

@@ -146,6 +146,12 @@ public final class JdbcAccounts implements Accounts {
     }
 
     @Override
+    public boolean updateProofing(AccountId resident, AssuranceLevel assurance, ProofingMethod proofing) {
+        return jdbc.update("UPDATE id_account SET assurance_level = ?, proofing_method = ? WHERE account_id = ?"
+                + " AND resident_id IS NOT NULL", assurance.name(), proofing.name(), resident.value()) == 1;
+    }
+
+    @Override
     public void grantEmergencyRole(AccountId practitioner, AccountId grantedBy, Instant now) {
         try {
             jdbc.update("INSERT INTO id_emergency_role (account_id, granted_by, granted_at) VALUES (?, ?, ?)",

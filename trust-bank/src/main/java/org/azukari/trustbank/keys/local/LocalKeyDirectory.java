@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.azukari.trustbank.api.KeyVaultUnavailableException;
 import org.azukari.trustbank.keys.KeyId;
 
 /**
@@ -24,6 +25,13 @@ import org.azukari.trustbank.keys.KeyId;
  * as associated data (so a file renamed to another key id does not open):
  * {@code int minimumDecryptionVersion, int count, count × (int version, 32 key bytes)}.
  * Writes go to a temporary file and are moved into place atomically.
+ *
+ * <p>The directory is made only by {@link #createEmpty()}, which the start-up check calls for a
+ * bank that holds no keyring yet ({@link LocalKeyStoreCheck}). Once running, a directory that is
+ * missing, unreadable or unwritable is a fault of the key store ({@code KeyVaultUnavailableException},
+ * 503 at the edges), never an empty store to start over in and never a destroyed key: a key file
+ * that is absent from a directory that is there reads as "no such key", which the bank checks
+ * against the erasure record before calling it destroyed.
  */
 public final class LocalKeyDirectory {
 
@@ -35,10 +43,38 @@ public final class LocalKeyDirectory {
     public LocalKeyDirectory(Path directory, LocalMasterKey masterKey) {
         this.directory = directory;
         this.masterKey = masterKey;
+    }
+
+    /** Where the key files are. */
+    public Path path() {
+        return directory;
+    }
+
+    public boolean present() {
+        return Files.isDirectory(directory);
+    }
+
+    /** Makes the (empty) directory, for a bank that holds no keyring yet. */
+    public void createEmpty() {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("TB-0410 cannot create key directory", e);
+            throw new UncheckedIOException("TB-0410 cannot create key directory " + directory, e);
+        }
+    }
+
+    /**
+     * Whether {@code directory} holds at least one key file: then its master key must exist
+     * already, and a missing one is never replaced by a new one.
+     */
+    public static boolean holdsKeyFiles(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (var files = Files.list(directory)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".kek"));
+        } catch (IOException e) {
+            throw new KeyVaultUnavailableException("local key directory " + directory + " unusable (list)", e);
         }
     }
 
@@ -55,9 +91,12 @@ public final class LocalKeyDirectory {
         try {
             sealed = Files.readAllBytes(fileOf(key));
         } catch (NoSuchFileException e) {
+            if (!present()) {
+                throw unusable("read key file of " + key, e);
+            }
             throw LocalKeyVault.destroyed(key);
         } catch (IOException e) {
-            throw new UncheckedIOException("TB-0411 cannot read key file of " + key, e);
+            throw unusable("read key file of " + key, e);
         }
         return decode(Aes.open(masterKey.bytes(), sealed, associatedData(key)));
     }
@@ -67,6 +106,10 @@ public final class LocalKeyDirectory {
     }
 
     synchronized void destroy(KeyId key) {
+        if (!present()) {
+            // the key may be on a directory that is not there just now: it is not destroyed
+            throw unusable("destroy key file of " + key, null);
+        }
         Path target = fileOf(key);
         try {
             if (Files.exists(target)) {
@@ -76,15 +119,22 @@ public final class LocalKeyDirectory {
                 Files.delete(target);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("TB-0412 cannot destroy key file of " + key, e);
+            throw unusable("destroy key file of " + key, e);
         }
     }
 
     boolean exists(KeyId key) {
+        if (!present()) {
+            throw unusable("look up key file of " + key, null);
+        }
         return Files.exists(fileOf(key));
     }
 
     private void write(KeyId key, LocalKeyFile file, boolean replace) {
+        if (!present()) {
+            // never made again here: an empty directory over existing data would hide the loss
+            throw unusable("write key file of " + key, null);
+        }
         byte[] sealed = Aes.seal(masterKey.bytes(), encode(file), associatedData(key));
         try {
             Path temporary = Files.createTempFile(directory, key.value(), ".tmp");
@@ -97,8 +147,14 @@ public final class LocalKeyDirectory {
         } catch (FileAlreadyExistsException e) {
             // another writer created it first: keep theirs
         } catch (IOException e) {
-            throw new UncheckedIOException("TB-0413 cannot write key file of " + key, e);
+            throw unusable("write key file of " + key, e);
         }
+    }
+
+    /** The I/O failure is chained for the operator's log; its message names a path, never key material. */
+    private KeyVaultUnavailableException unusable(String what, IOException cause) {
+        return new KeyVaultUnavailableException("local key directory " + directory
+                + (present() ? " unusable" : " missing") + " (" + what + ")", cause);
     }
 
     private Path fileOf(KeyId key) {

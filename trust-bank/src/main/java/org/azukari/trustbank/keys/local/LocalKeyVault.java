@@ -31,6 +31,11 @@ public final class LocalKeyVault implements KeyVault {
         this.directory = directory;
     }
 
+    /** The start-up check of this vault's key directory against the database. */
+    public LocalKeyStoreCheck startupCheck() {
+        return new LocalKeyStoreCheck(directory);
+    }
+
     @Override
     public void createKey(KeyId key) {
         directory.create(key);

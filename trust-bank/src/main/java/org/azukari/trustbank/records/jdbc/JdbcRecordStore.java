@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.azukari.consent.api.DataCategory;
@@ -27,6 +26,7 @@ import org.azukari.trustbank.keys.WrappedKey;
 import org.azukari.trustbank.records.EncryptedRecord;
 import org.azukari.trustbank.records.ErasedResident;
 import org.azukari.trustbank.records.Keyring;
+import org.azukari.trustbank.records.KeyringStart;
 import org.azukari.trustbank.records.PendingRecord;
 import org.azukari.trustbank.records.RecordStore;
 import org.azukari.trustbank.records.SealRequest;
@@ -54,18 +54,30 @@ public final class JdbcRecordStore implements RecordStore {
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
+    /**
+     * The erasure check and the insert are one statement, and an erasure writes its record before
+     * it removes a keyring, so a first record racing an erasure cannot leave a keyring behind it.
+     */
     @Override
-    public boolean createKeyring(ResidentId resident, KeyId kek, WrappedKey firstDataKey) {
+    public KeyringCreation createKeyring(ResidentId resident, KeyId kek, WrappedKey firstDataKey, KeyringStart start) {
         try {
-            return Boolean.TRUE.equals(transactions.execute(status -> {
-                jdbc.update("INSERT INTO tb_resident_keyring (resident_id, kek_id, current_dek_generation, enrolled_at)"
-                        + " VALUES (?, ?, 1, ?)", resident.value(), kek.value(), now());
+            return transactions.execute(status -> {
+                String unlessErased = start == KeyringStart.FIRST_RECORD
+                        ? " WHERE NOT EXISTS (SELECT 1 FROM tb_erasure WHERE resident_id = ?)" : "";
+                Object[] arguments = start == KeyringStart.FIRST_RECORD
+                        ? new Object[] {resident.value(), kek.value(), now(), resident.value()}
+                        : new Object[] {resident.value(), kek.value(), now()};
+                int inserted = jdbc.update("INSERT INTO tb_resident_keyring (resident_id, kek_id, current_dek_generation,"
+                        + " enrolled_at) SELECT ?, ?, 1, ? FROM (VALUES (0)) AS one (x)" + unlessErased, arguments);
+                if (inserted == 0) {
+                    return KeyringCreation.REFUSED_ERASED;
+                }
                 jdbc.update("INSERT INTO tb_data_key (resident_id, generation, wrapped_key) VALUES (?, 1, ?)",
                         resident.value(), firstDataKey.text());
-                return true;
-            }));
+                return KeyringCreation.CREATED;
+            });
         } catch (DuplicateKeyException alreadyEnrolled) {
-            return false;
+            return KeyringCreation.ALREADY_ENROLLED;
         }
     }
 
@@ -184,18 +196,34 @@ public final class JdbcRecordStore implements RecordStore {
 
     @Override
     public void rememberErasure(ErasedResident erasure) {
+        String kek = erasure.kek().map(KeyId::value).orElse(null);
+        Timestamp at = Timestamp.from(erasure.erasedAt());
+        // a later erasure (after a new enrolment) replaces an earlier one; re-applying the
+        // ledger after a restore never moves it back
+        int updated = jdbc.update("UPDATE tb_erasure SET kek_id = ?, erased_at = ? WHERE resident_id = ? AND erased_at < ?",
+                kek, at, erasure.resident().value(), at);
+        if (updated > 0) {
+            return;
+        }
         try {
-            jdbc.update("INSERT INTO tb_erasure (resident_id, kek_id, erased_at) VALUES (?, ?, ?)",
-                    erasure.resident().value(), erasure.kek().value(), Timestamp.from(erasure.erasedAt()));
-        } catch (DuplicateKeyException alreadyRemembered) {
-            // re-applying an erasure after a restore: the first entry stands
+            jdbc.update("INSERT INTO tb_erasure (resident_id, kek_id, erased_at) SELECT ?, ?, ? FROM (VALUES (0)) AS one (x)"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM tb_erasure WHERE resident_id = ?)",
+                    erasure.resident().value(), kek, at, erasure.resident().value());
+        } catch (DuplicateKeyException rememberedMeanwhile) {
+            // another node remembered it first
         }
     }
 
     @Override
-    public List<ResidentId> residentsWithKeyring() {
-        return jdbc.queryForList("SELECT resident_id FROM tb_resident_keyring", UUID.class)
-                .stream().map(ResidentId::new).toList();
+    public Optional<ErasedResident> erasure(ResidentId resident) {
+        return jdbc.query("SELECT kek_id, erased_at FROM tb_erasure WHERE resident_id = ?",
+                (rs, row) -> new ErasedResident(resident, Optional.ofNullable(rs.getString(1)).map(KeyId::new),
+                        rs.getTimestamp(2).toInstant()), resident.value()).stream().findFirst();
+    }
+
+    @Override
+    public List<KeyId> keyringKeys() {
+        return jdbc.queryForList("SELECT kek_id FROM tb_resident_keyring", String.class).stream().map(KeyId::new).toList();
     }
 
     private void lockKeyring(ResidentId resident) {

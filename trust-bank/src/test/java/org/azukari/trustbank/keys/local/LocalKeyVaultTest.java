@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Base64;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.trustbank.api.KeyVaultUnavailableException;
 import org.azukari.trustbank.api.ResidentKeyDestroyedException;
 import org.azukari.trustbank.api.UnreadableRecordException;
 import org.azukari.trustbank.keys.DataKey;
@@ -30,9 +31,52 @@ class LocalKeyVaultTest {
 
     @BeforeEach
     void createKey() {
-        vault = new LocalKeyVault(new LocalKeyDirectory(directory.resolve("keys"),
-                LocalMasterKey.fromFile(directory.resolve("master.key"), true)));
+        LocalKeyDirectory keys = new LocalKeyDirectory(directory.resolve("keys"),
+                LocalMasterKey.fromFile(directory.resolve("master.key"), true));
+        keys.createEmpty();
+        vault = new LocalKeyVault(keys);
         vault.createKey(key);
+    }
+
+    /** Moves the key directory away, as a lost volume or a restore without it does. */
+    private Path loseTheKeyDirectory() throws Exception {
+        return Files.move(directory.resolve("keys"), directory.resolve("keys-elsewhere"));
+    }
+
+    @Test
+    void unwrap_withTheKeyDirectoryMissing_isUnavailable_notADestroyedKey() throws Exception {
+        WrappedKey wrapped = vault.wrap(key, dataKey, context);
+        loseTheKeyDirectory();
+
+        assertThatThrownBy(() -> vault.unwrap(key, wrapped, context))
+                .isInstanceOf(KeyVaultUnavailableException.class).hasMessageStartingWith("TB-0101");
+    }
+
+    @Test
+    void createKey_withTheKeyDirectoryMissing_isUnavailable_andMakesNoEmptyDirectory() throws Exception {
+        loseTheKeyDirectory();
+
+        assertThatThrownBy(() -> vault.createKey(KeyId.random()))
+                .isInstanceOf(KeyVaultUnavailableException.class).hasMessageStartingWith("TB-0101");
+        assertThat(directory.resolve("keys")).doesNotExist();
+    }
+
+    @Test
+    void everyCall_whenTheKeyDirectoryCannotBeUsed_isUnavailable() throws Exception {
+        WrappedKey wrapped = vault.wrap(key, dataKey, context);
+        loseTheKeyDirectory();
+        Files.writeString(directory.resolve("keys"), "not a directory"); // unreadable and unwritable, even for root
+
+        assertThatThrownBy(() -> vault.unwrap(key, wrapped, context)).isInstanceOf(KeyVaultUnavailableException.class);
+        assertThatThrownBy(() -> vault.createKey(KeyId.random())).isInstanceOf(KeyVaultUnavailableException.class);
+        assertThatThrownBy(() -> vault.rotate(key)).isInstanceOf(KeyVaultUnavailableException.class);
+    }
+
+    @Test
+    void destroy_withTheKeyDirectoryMissing_isUnavailable_notASuccess() throws Exception {
+        loseTheKeyDirectory();
+
+        assertThatThrownBy(() -> vault.destroy(key)).isInstanceOf(KeyVaultUnavailableException.class);
     }
 
     @Test

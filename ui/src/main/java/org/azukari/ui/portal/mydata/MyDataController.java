@@ -118,9 +118,8 @@ class MyDataController {
             model.addAttribute("notConfirmed", true);
             return "portal/erase";
         }
-        if (bank.isEnrolled(resident)) {
-            bank.erase(resident);
-        }
+        // also without records yet: the erasure is remembered, so that no source starts a custody later
+        bank.erase(resident);
         Instant now = clock.instant();
         for (Consent consent : consents.forResident(resident)) {
             if (consent.statusAt(now) == ConsentStatus.ACTIVE) {
