@@ -89,6 +89,9 @@ class FhirReleaseTest extends RealIdentityWorld {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    org.azukari.fhir.release.Release.Introductions introductions;
+
     /** The e-resident: no other test class pushes records for them, so counts here are exact. */
     ResidentId residentA() {
         return world().people().get("e-resident").resident().orElseThrow();
@@ -699,12 +702,13 @@ class FhirReleaseTest extends RealIdentityWorld {
     /**
      * A resident whose custody holds, next to the demo records, three whose content no parser takes
      * ({@link UnreadableRecords}): search and $everything answer 200 with the others, a warning
-     * (FG-0720) naming none of them, a total and a receipt that count only what was sent; the
-     * application log names their bank ids and FG-0720, never their content.
+     * (FG-0720) naming none of them, a total and a receipt that count only what was sent; a read of
+     * one is the 404 of anything not released; the application log names their bank ids and
+     * FG-0720, never their content.
      */
     @Test
     @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
-    void unreadableRecords_areLeftOutOfSearchAndEverything_withAWarning_andTheReceiptCountsOnlyWhatWasSent(
+    void unreadableRecords_areLeftOutOfSearchEverythingAndRead_withAWarning_andTheReceiptCountsOnlyWhatWasSent(
             org.springframework.boot.test.system.CapturedOutput output) throws Exception {
         String username = "relbad-" + world().suffix();
         ResidentId resident = registerResident(username).resident().orElseThrow();
@@ -733,6 +737,13 @@ class FhirReleaseTest extends RealIdentityWorld {
         assertThat(ids(search.body(), "Observation")).hasSize(observations);
         assertThat(receipt(search)).containsPattern("\"resourceCount\":" + observations + "[,}]");
         assertThat(ids(everything.body(), "Observation")).hasSize(observations);
+        for (org.azukari.trustbank.api.RecordToStore record : bad) {
+            String clinicsId = introductions.pseudonyms().recordId(world().clinic().value(), "Observation",
+                    record.id().value());
+            RawHttp.Response read = get(setup.emr1(), "/fhir/Observation/" + clinicsId, TREATMENT);
+            assertThat(read.status()).as(read.body()).isEqualTo(404);
+            assertThat(read.body()).contains("FG-0704");
+        }
         String log = output.getAll();
         for (org.azukari.trustbank.api.RecordToStore record : bad) {
             assertThat(log).contains("FG-0720 stored record " + record.id().value() + " could not be parsed");
