@@ -77,7 +77,10 @@ public class ResidentRecords {
                 .orElseGet(() -> new OneRecord.NotShown(record.metadata().id().value())));
     }
 
-    /** The FHIR resource of every current record that can be parsed, for the resident's own download, and the ids of those that cannot. */
+    /**
+     * The FHIR resource of every current record that can be parsed, for the resident's own
+     * download, and the ids of those that cannot.
+     */
     public Readable<Resource> resources(ResidentId resident) {
         IParser parser = fhir.newJsonParser();
         List<Resource> resources = new ArrayList<>();
