@@ -15,4 +15,11 @@ public final class OperationOutcomes {
         outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(diagnostics);
         return outcome;
     }
+
+    /** A one-issue warning, for an answer that went out but is incomplete. Never quotes health data. */
+    public static OperationOutcome warning(IssueType type, String diagnostics) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING).setCode(type).setDiagnostics(diagnostics);
+        return outcome;
+    }
 }

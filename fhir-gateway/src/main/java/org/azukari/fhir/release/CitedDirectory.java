@@ -111,10 +111,9 @@ final class CitedDirectory {
         if (!read.metadata().type().value().equals(type)) {
             return Optional.empty();
         }
-        Resource resource = (Resource) FhirContext.forR4Cached().newJsonParser()
-                .parseResource(read.content().plaintextUtf8());
-        resource.getMeta().setVersionId(String.valueOf(read.metadata().version().value()));
-        return Optional.of(resource);
+        Optional<Resource> resource = StoredContent.parse(read);
+        resource.ifPresent(r -> r.getMeta().setVersionId(String.valueOf(read.metadata().version().value())));
+        return resource;
     }
 
     private static Optional<ResidentId> directoryOf(Resource record) {

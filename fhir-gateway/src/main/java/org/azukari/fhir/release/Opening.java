@@ -1,7 +1,5 @@
 package org.azukari.fhir.release;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ import org.azukari.fhir.ingest.DataClassifier;
 import org.azukari.trustbank.api.DecryptedRecord;
 import org.azukari.trustbank.api.KeyVaultDeniedException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
+import org.azukari.trustbank.api.RecordId;
 import org.azukari.trustbank.api.RecordNotFoundException;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.api.TrustBank;
@@ -70,10 +69,17 @@ final class Opening {
 
     /**
      * What the decision released: the records, newest first (by the bank's storage time, then
-     * id), each carrying its category and storage time until {@link #forget} strips them; and the
-     * Patient under the pseudonym when asked for.
+     * id), each carrying its category and storage time until {@link #forget} strips them; the
+     * Patient under the pseudonym when asked for; and the bank ids of the records the decision
+     * opened whose content could not be parsed ({@link StoredContent}), left out — for a warning
+     * that names none of them, never sent.
      */
-    record Opened(Request request, Decision decision, List<Resource> records, Optional<Patient> patient) {
+    record Opened(Request request, Decision decision, List<Resource> records, Optional<Patient> patient,
+                  List<RecordId> unreadable) {
+
+        boolean leftOutUnreadable() {
+            return !unreadable.isEmpty();
+        }
     }
 
     /** Decides, logs and decrypts, then answers with {@code answer}; a denial is 404 (after its entry). */
@@ -97,8 +103,11 @@ final class Opening {
             throw ReleaseRefusedException.notFound();
         }
         try {
-            Optional<Patient> patient = withPatient ? Optional.of(patient(request, patients)) : Optional.empty();
-            return answer.apply(new Opened(request, decision, released(request.resident(), decision, openable), patient));
+            List<RecordId> unreadable = new ArrayList<>();
+            Optional<Patient> patient = withPatient ? Optional.of(patient(request, patients, unreadable))
+                    : Optional.empty();
+            List<Resource> released = released(request.resident(), decision, openable, unreadable);
+            return answer.apply(new Opened(request, decision, released, patient, List.copyOf(unreadable)));
         } catch (ReleaseRefusedException refused) {
             if (refused.status() >= 500) {
                 log.failed(request.caller(), request.resident(), request.action(), decision.reliedOn());
@@ -110,10 +119,11 @@ final class Opening {
         }
     }
 
-    private List<Resource> released(ResidentId resident, Decision decision, List<StoredRecord> openable) {
+    private List<Resource> released(ResidentId resident, Decision decision, List<StoredRecord> openable,
+                                    List<RecordId> unreadable) {
         List<Resource> released = new ArrayList<>();
         for (StoredRecord record : openable) {
-            Optional<Resource> resource = decrypt(resident, record);
+            Optional<Resource> resource = decrypt(resident, record, unreadable);
             if (resource.isEmpty()) {
                 continue;
             }
@@ -133,11 +143,11 @@ final class Opening {
     }
 
     /** Name, gender and birth date of the newest Patient record, under the pseudonym; nothing else. */
-    private Patient patient(Request request, List<StoredRecord> patients) {
+    private Patient patient(Request request, List<StoredRecord> patients, List<RecordId> unreadable) {
         Patient released = new Patient();
         released.setId("Patient/" + request.pseudonym().value());
         for (StoredRecord record : patients) {
-            Optional<Resource> resource = decrypt(request.resident(), record);
+            Optional<Resource> resource = decrypt(request.resident(), record, unreadable);
             if (resource.isPresent() && resource.get() instanceof Patient source) {
                 released.setName(source.getName()).setGender(source.getGender()).setBirthDate(source.getBirthDate());
                 released.getMeta().setLastUpdated(Date.from(record.storedAt()));
@@ -187,15 +197,20 @@ final class Opening {
         }
     }
 
-    private Optional<Resource> decrypt(ResidentId resident, StoredRecord record) {
+    /** The record's resource; empty when it is gone, or (noted in {@code unreadable}) when its content cannot be parsed. */
+    private Optional<Resource> decrypt(ResidentId resident, StoredRecord record, List<RecordId> unreadable) {
+        DecryptedRecord decrypted;
         try {
-            DecryptedRecord decrypted = bank.read(resident, record.id());
-            IParser parser = FhirContext.forR4Cached().newJsonParser();
-            return Optional.of((Resource) parser.parseResource(decrypted.content().plaintextUtf8()));
+            decrypted = bank.read(resident, record.id());
         } catch (RecordNotFoundException gone) {
             return Optional.empty();
         } catch (KeyVaultUnavailableException | KeyVaultDeniedException e) {
             throw ReleaseRefusedException.keyVaultUnavailable();
         }
+        Optional<Resource> resource = StoredContent.parse(decrypted);
+        if (resource.isEmpty()) {
+            unreadable.add(record.id());
+        }
+        return resource;
     }
 }

@@ -77,6 +77,7 @@ public final class Release {
                     && has(r, query, released)).toList();
             Bundle bundle = Searchsets.searchset(matches.size());
             if (query.summaryCount()) {
+                Searchsets.warnUnreadable(bundle, opened);
                 return new Released(bundle, facts(opened, new TreeSet<>(), 0));
             }
             List<Resource> page = window(matches, offset, query.count());
@@ -88,6 +89,7 @@ public final class Release {
             Searchsets.Page sent = new Searchsets.Page(page, opened.patient().filter(p -> citesPatient(page, query)),
                     included(page, query, released), earlier, query.elements());
             Searchsets.Sent out = searchsets.add(bundle, sent, names(caller, query.patient()), base);
+            Searchsets.warnUnreadable(bundle, opened);
             return new Released(bundle, facts(opened, out.categories(), out.count()));
         });
     }
@@ -115,6 +117,7 @@ public final class Release {
             Searchsets.Page sent = new Searchsets.Page(page, Optional.empty(), List.of(), window(records, 0, offset),
                     List.of());
             Searchsets.Sent out = searchsets.add(bundle, sent, names(caller, pseudonym), base);
+            Searchsets.warnUnreadable(bundle, opened);
             return new Released(bundle, facts(opened, out.categories(), (offset == 0 ? 1 : 0) + out.count()));
         });
     }

@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.azukari.fhir.api.OperationOutcomes;
 import org.azukari.trustbank.api.TrustBank;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -75,6 +77,24 @@ final class Searchsets {
         }
         return new Sent(page.matches().size() + (page.patient().isPresent() ? 1 : 0) + page.included().size()
                 + directory.size(), categories);
+    }
+
+    /**
+     * Ends a page with a warning when the decision opened records whose content could not be parsed
+     * ({@link StoredContent}): they are left out, and the warning names no record, no type and no
+     * count — only that the answer is incomplete. It is no record: neither {@code total} nor the
+     * receipt's count includes it.
+     */
+    static void warnUnreadable(Bundle bundle, Opening.Opened opened) {
+        if (!opened.leftOutUnreadable()) {
+            return;
+        }
+        OperationOutcome outcome = OperationOutcomes.warning(OperationOutcome.IssueType.INCOMPLETE,
+                StoredContent.UNREADABLE + " some records could not be read and were left out of this answer");
+        String id = UUID.randomUUID().toString();
+        outcome.setId(id);
+        bundle.addEntry().setFullUrl("urn:uuid:" + id).setResource(outcome).getSearch()
+                .setMode(Bundle.SearchEntryMode.OUTCOME);
     }
 
     /** Redacts and renames one record for the recipient (in place). */

@@ -89,6 +89,9 @@ class FhirReleaseTest extends RealIdentityWorld {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    org.azukari.fhir.release.Release.Introductions introductions;
+
     /** The e-resident: no other test class pushes records for them, so counts here are exact. */
     ResidentId residentA() {
         return world().people().get("e-resident").resident().orElseThrow();
@@ -694,6 +697,58 @@ class FhirReleaseTest extends RealIdentityWorld {
         assertThat(ids(everything.body(), "Observation")).containsExactlyInAnyOrderElementsOf(
                 ids(search.body(), "Observation"));
         assertThat(everything.body()).doesNotContain("\"CarePlan\"").doesNotContain("\"Claim\"");
+    }
+
+    /**
+     * A resident whose custody holds, next to the demo records, three whose content no parser takes
+     * ({@link UnreadableRecords}): search and $everything answer 200 with the others, a warning
+     * (FG-0720) naming none of them, a total and a receipt that count only what was sent; a read of
+     * one is the 404 of anything not released; the application log names their bank ids and
+     * FG-0720, never their content.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void unreadableRecords_areLeftOutOfSearchEverythingAndRead_withAWarning_andTheReceiptCountsOnlyWhatWasSent(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        String username = "relbad-" + world().suffix();
+        ResidentId resident = registerResident(username).resident().orElseThrow();
+        bank.enrol(resident);
+        List<org.azukari.trustbank.api.StoredRecord> good = bank.storeAll(resident,
+                org.azukari.server.demo.DemoRecords.of(resident));
+        List<org.azukari.trustbank.api.RecordToStore> bad = UnreadableRecords.of(world().suffix());
+        bank.storeAll(resident, bad);
+        good.forEach(record -> NEVER.add(record.id().value()));
+        bad.forEach(record -> NEVER.add(record.id().value()));
+        NEVER.addAll(List.of(resident.toString(), UnreadableRecords.MARKER, "9".repeat(50)));
+        grant(resident, world().clinic(), ConsentCategory.all(DataCategory.MEDICAL));
+        String pseudonym = exchange(setup.emr1(), shareCodeOf(signInAs(username, "unreadable resident")));
+        int observations = (int) good.stream().filter(r -> r.type().value().equals("Observation")).count();
+
+        RawHttp.Response search = get(setup.emr1(), "/fhir/Observation?patient=" + pseudonym + "&_count=100",
+                TREATMENT);
+        RawHttp.Response everything = get(setup.emr1(), "/fhir/Patient/" + pseudonym + "/$everything", TREATMENT);
+
+        for (RawHttp.Response answer : List.of(search, everything)) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"resourceType\":\"OperationOutcome\"").contains("\"severity\":\"warning\"")
+                    .contains("FG-0720").contains("\"mode\":\"outcome\"").doesNotContain("Unheard" + "Of");
+        }
+        assertThat(total(search.body())).isEqualTo(observations);
+        assertThat(ids(search.body(), "Observation")).hasSize(observations);
+        assertThat(receipt(search)).containsPattern("\"resourceCount\":" + observations + "[,}]");
+        assertThat(ids(everything.body(), "Observation")).hasSize(observations);
+        for (org.azukari.trustbank.api.RecordToStore record : bad) {
+            String clinicsId = introductions.pseudonyms().recordId(world().clinic().value(), "Observation",
+                    record.id().value());
+            RawHttp.Response read = get(setup.emr1(), "/fhir/Observation/" + clinicsId, TREATMENT);
+            assertThat(read.status()).as(read.body()).isEqualTo(404);
+            assertThat(read.body()).contains("FG-0704");
+        }
+        String log = output.getAll();
+        for (org.azukari.trustbank.api.RecordToStore record : bad) {
+            assertThat(log).contains("FG-0720 stored record " + record.id().value() + " could not be parsed");
+        }
+        assertThat(log).doesNotContain(UnreadableRecords.MARKER).doesNotContain("9".repeat(50));
     }
 
     int accessLogRows() {

@@ -40,6 +40,7 @@ import org.azukari.identity.api.ProofingMethod;
 import org.azukari.trustbank.api.TrustBank;
 import org.azukari.server.CurrentLogFile;
 import org.azukari.server.demo.DemoRecords;
+import org.azukari.server.security.UnreadableRecords;
 import org.azukari.server.security.PagesWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,31 @@ class ClinicViewPagesTest extends PagesWorld {
         assertThat(records.status()).as(records.body()).isEqualTo(200);
         assertThat(records.body()).contains("<h1>Shared records</h1>").contains("6.1 %").contains("62.1 kg")
                 .contains("azukari-release-receipt/v1").doesNotContain("Day service")
+                .doesNotContain(resident.toString());
+    }
+
+    @Test
+    void aResidentWithUnreadableRecords_isShownTheOthers_withANoticeThatSomeWereLeftOut() throws Exception {
+        String username = "cvbad-" + scene.suffix();
+        ResidentId resident = people.registerResident(credentials(username), AssuranceLevel.HIGH,
+                ProofingMethod.IN_PERSON_AT_CITY_OFFICE).resident().orElseThrow();
+        bank.enrol(resident);
+        bank.storeAll(resident, DemoRecords.of(resident));
+        bank.storeAll(resident, UnreadableRecords.of(scene.suffix()));
+        String text = "『診療』を目的として、『医療データ』を提供してよいですか？";
+        consents.grant(resident, new ConsentTerms(Recipient.organisation(scene.clinic().value()), new Purpose("treatment"),
+                        Set.of(ConsentCategory.all(DataCategory.MEDICAL)), ConsentPeriod.from(Instant.now().minusSeconds(60))),
+                ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal"),
+                new AccessActor("RESIDENT", "clinic-view-test", Optional.empty(), Optional.empty()));
+        String doctor = signIn(scene.doctor());
+
+        Page posted = enter(doctor, shareCode(username), "treatment");
+        Page records = page(posted.location(), doctor, "Accept-Language: en");
+
+        assertThat(records.status()).as(records.body()).isEqualTo(200);
+        assertThat(records.body()).contains("<h1>Shared records</h1>").contains("6.1 %").contains("62.1 kg")
+                .contains("id=\"records-left-out\"").contains("azukari-release-receipt/v1")
+                .doesNotContain(UnreadableRecords.MARKER).doesNotContain("bad-number-" + scene.suffix())
                 .doesNotContain(resident.toString());
     }
 

@@ -136,6 +136,7 @@ class ClinicController {
         model.addAttribute("released", true);
         model.addAttribute("patient", shared.patient().orElse(null));
         model.addAttribute("records", shared.records());
+        model.addAttribute("someLeftOut", shared.completeness() == SharedRecords.Completeness.SOME_LEFT_OUT);
         model.addAttribute("receipt", receipt);
         model.addAttribute("from", from);
         model.addAttribute("next", bundle.getLink("next") == null ? null : link(self, caller, from + PAGE));

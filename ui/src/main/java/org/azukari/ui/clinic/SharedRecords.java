@@ -18,7 +18,13 @@ import org.hl7.fhir.r4.model.Resource;
  * (organisations, practitioners) are not records of the resident and are not listed. Nothing is
  * added that the release did not return.
  */
-record SharedRecords(Optional<Row> patient, List<Row> records) {
+record SharedRecords(Optional<Row> patient, List<Row> records, Completeness completeness) {
+
+    /**
+     * Whether the release left records out because their stored content could not be read (its
+     * {@code outcome} warning, FG-0720): the page then says so, naming nothing.
+     */
+    enum Completeness { COMPLETE, SOME_LEFT_OUT }
 
     /**
      * One record: a message key for its kind ({@code clinic.type.*}, the clinician's names) and its
@@ -31,6 +37,9 @@ record SharedRecords(Optional<Row> patient, List<Row> records) {
     static SharedRecords of(Bundle bundle, Dates dates) {
         Optional<Row> patient = Optional.empty();
         List<RecordView> views = new ArrayList<>();
+        Completeness completeness = bundle.getEntry().stream()
+                .anyMatch(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.OUTCOME)
+                ? Completeness.SOME_LEFT_OUT : Completeness.COMPLETE;
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             Resource resource = entry.getResource();
             if (resource == null || entry.getSearch().getMode() != Bundle.SearchEntryMode.MATCH) {
@@ -45,7 +54,7 @@ record SharedRecords(Optional<Row> patient, List<Row> records) {
         List<Row> rows = views.stream()
                 .sorted(Comparator.comparing((RecordView v) -> v.when().orElse(Instant.MIN)).reversed())
                 .map(view -> row(view, dates)).toList();
-        return new SharedRecords(patient, rows);
+        return new SharedRecords(patient, rows, completeness);
     }
 
     private static Row row(RecordView view, Dates dates) {

@@ -17,6 +17,8 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ResidentRecords {
 
+    /** A stored record whose content cannot be parsed (application log; the resident sees a count). */
+    public static final String UNREADABLE = "UI-0420";
+
+    private static final Logger log = LoggerFactory.getLogger(ResidentRecords.class);
+
     private final TrustBank bank;
     private final OrganisationRegistry organisations;
     private final FhirContext fhir = FhirContext.forR4Cached();
@@ -36,21 +43,23 @@ public class ResidentRecords {
         this.organisations = organisations;
     }
 
-    /** Every current record, newest clinical time first. */
-    public List<ResidentRecord> all(ResidentId resident) {
+    /** Every current record that can be shown, newest clinical time first, and the ids of those that cannot. */
+    public Readable<ResidentRecord> all(ResidentId resident) {
         List<DecryptedRecord> decrypted = bank.readAll(resident);
         Map<String, String> names = sourceNames();
         IParser parser = fhir.newJsonParser();
         List<ResidentRecord> records = new ArrayList<>(decrypted.size());
+        List<String> unreadable = new ArrayList<>();
         for (DecryptedRecord record : decrypted) {
-            records.add(describe(record, parser, names));
+            parse(record, parser).ifPresentOrElse(resource -> records.add(describe(record, resource, names)),
+                    () -> unreadable.add(record.metadata().id().value()));
         }
         records.sort((a, b) -> b.time().compareTo(a.time()));
-        return records;
+        return new Readable<>(records, unreadable);
     }
 
-    /** One record, or empty when the resident has no record with that id. */
-    public Optional<ResidentRecord> one(ResidentId resident, String id) {
+    /** One record, shown or not showable, or empty when the resident has no record with that id. */
+    public Optional<OneRecord> one(ResidentId resident, String id) {
         RecordId recordId;
         try {
             recordId = new RecordId(id);
@@ -63,18 +72,42 @@ public class ResidentRecords {
         } catch (RecordNotFoundException notTheirs) {
             return Optional.empty();
         }
-        return Optional.of(describe(record, fhir.newJsonParser(), sourceNames()));
+        Optional<Resource> resource = parse(record, fhir.newJsonParser());
+        return Optional.of(resource.<OneRecord>map(r -> new OneRecord.Shown(describe(record, r, sourceNames())))
+                .orElseGet(() -> new OneRecord.NotShown(record.metadata().id().value())));
     }
 
-    /** The FHIR JSON of every current record, for the resident's own download. */
-    public List<Resource> resources(ResidentId resident) {
+    /**
+     * The FHIR resource of every current record that can be parsed, for the resident's own
+     * download, and the ids of those that cannot.
+     */
+    public Readable<Resource> resources(ResidentId resident) {
         IParser parser = fhir.newJsonParser();
-        return bank.readAll(resident).stream()
-                .map(r -> (Resource) parser.parseResource(r.content().plaintextUtf8())).toList();
+        List<Resource> resources = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (DecryptedRecord record : bank.readAll(resident)) {
+            parse(record, parser).ifPresentOrElse(resources::add,
+                    () -> unreadable.add(record.metadata().id().value()));
+        }
+        return new Readable<>(resources, unreadable);
     }
 
-    private ResidentRecord describe(DecryptedRecord record, IParser parser, Map<String, String> names) {
-        Resource resource = (Resource) parser.parseResource(record.content().plaintextUtf8());
+    /**
+     * Parse or report, the one place the portal parses a stored record: its resource, or empty when
+     * HAPI (or the JSON limits under it) refuses the content. The operator is told the record's bank
+     * id and {@link #UNREADABLE}; never the content, nor the parser's message, which may quote it.
+     */
+    private static Optional<Resource> parse(DecryptedRecord record, IParser parser) {
+        try {
+            return Optional.of((Resource) parser.parseResource(record.content().plaintextUtf8()));
+        } catch (RuntimeException refused) {
+            log.warn("{} stored record {} could not be parsed ({}); not shown", UNREADABLE,
+                    record.metadata().id().value(), refused.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    private ResidentRecord describe(DecryptedRecord record, Resource resource, Map<String, String> names) {
         RecordView view = PlainWords.describe(resource);
         Optional<Measurement> measurement = resource instanceof Observation o ? measurement(o, view) : Optional.empty();
         return new ResidentRecord(record.metadata().id().value(), record.metadata().category(),

@@ -23,12 +23,15 @@ import org.azukari.consent.api.ConsentStatus;
 import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.api.OperationOutcomes;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.api.TrustBank;
 import org.azukari.ui.portal.activity.ResidentActivity;
+import org.azukari.ui.records.Readable;
 import org.azukari.ui.records.ResidentRecords;
 import org.azukari.ui.web.SignedIn;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -89,14 +92,25 @@ class MyDataController {
                 new TreeMap<>(counts), categories, Optional.empty(), Set.of(), AccessDecision.PERMIT,
                 "resident-download", "dl-" + UUID.randomUUID(), Optional.empty()));
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION).setTimestamp(Date.from(clock.instant()));
-        List<Resource> resources = stored.isEmpty() ? List.of() : records.resources(resident);
-        resources.forEach(r -> bundle.addEntry().setResource(r));
+        Readable<Resource> readable = stored.isEmpty() ? new Readable<>(List.of(), List.of())
+                : records.resources(resident);
+        readable.records().forEach(r -> bundle.addEntry().setResource(r));
+        readable.unreadable().forEach(id -> bundle.addEntry().setResource(notIncluded(id)));
         byte[] body = fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle)
                 .getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/fhir+json;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"azukari-records.json\"");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * The entry that stands in the download for a record whose content could not be parsed: its
+     * bank id and {@link ResidentRecords#UNREADABLE}, never its content.
+     */
+    private static OperationOutcome notIncluded(String recordId) {
+        return OperationOutcomes.warning(OperationOutcome.IssueType.INCOMPLETE,
+                ResidentRecords.UNREADABLE + " record " + recordId + " could not be read and is not included");
     }
 
     @GetMapping("/portal/my-data/erase")

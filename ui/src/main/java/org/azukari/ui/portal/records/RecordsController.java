@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.ui.records.Chart;
 import org.azukari.ui.records.Measurement;
+import org.azukari.ui.records.OneRecord;
+import org.azukari.ui.records.Readable;
 import org.azukari.ui.records.RecordView;
 import org.azukari.ui.records.ResidentRecord;
 import org.azukari.ui.records.ResidentRecords;
@@ -82,7 +84,8 @@ class RecordsController {
         if (page < 1) {
             throw new IllegalArgumentException("UI-0404 no such page");
         }
-        List<ResidentRecord> all = records.all(SignedIn.resident());
+        Readable<ResidentRecord> readable = records.all(SignedIn.resident());
+        List<ResidentRecord> all = readable.records();
         Map<String, Integer> counts = new LinkedHashMap<>();
         TreeSet<String> types = new TreeSet<>();
         List<ResidentRecord> shown = new ArrayList<>();
@@ -106,6 +109,7 @@ class RecordsController {
         onPage.forEach(r -> byMonth.computeIfAbsent(dates.month(r.time()), m -> new ArrayList<>()).add(r));
         model.addAttribute("months", byMonth);
         model.addAttribute("total", all.size());
+        model.addAttribute("unreadable", readable.unreadableCount());
         model.addAttribute("found", shown.size());
         model.addAttribute("counts", counts);
         model.addAttribute("categories", DataCategory.values());
@@ -122,16 +126,21 @@ class RecordsController {
 
     @GetMapping("/portal/records/{id}")
     String record(@PathVariable String id, Model model) {
-        ResidentRecord record = records.one(SignedIn.resident(), id)
-                .orElseThrow(() -> new PageNotFound("no such record"));
-        model.addAttribute("record", record);
-        return "portal/record";
+        OneRecord one = records.one(SignedIn.resident(), id).orElseThrow(() -> new PageNotFound("no such record"));
+        if (one instanceof OneRecord.Shown shown) {
+            model.addAttribute("record", shown.record());
+            return "portal/record";
+        }
+        model.addAttribute("unreadable", 1);
+        return "portal/record-unreadable";
     }
 
     @GetMapping("/portal/charts")
     String charts(Model model) {
-        List<Measurement> measurements = records.all(SignedIn.resident()).stream()
+        Readable<ResidentRecord> readable = records.all(SignedIn.resident());
+        List<Measurement> measurements = readable.records().stream()
                 .map(ResidentRecord::measurement).flatMap(Optional::stream).toList();
+        model.addAttribute("unreadable", readable.unreadableCount());
         model.addAttribute("charts", Chart.of(measurements, dates.zone(), MAX_CHARTS));
         model.addAttribute("width", Chart.WIDTH);
         model.addAttribute("height", Chart.HEIGHT);
