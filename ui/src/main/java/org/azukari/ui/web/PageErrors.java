@@ -14,6 +14,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -64,6 +67,19 @@ class PageErrors {
         log.warn("{} page refused: {} unavailable", code, e.getClass().getSimpleName());
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         return page(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.unavailable", code, model, response);
+    }
+
+    /**
+     * The database itself unreachable (no connection, a lock or query timeout) under a store that
+     * does not translate it: the same 503 page, never a 500. The exception's text may name tables
+     * and values, so only its class is logged.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
+    String databaseUnavailable(RuntimeException e, Model model, HttpServletResponse response) {
+        log.warn("UI-0503 page refused: the database is unavailable ({})", e.getClass().getSimpleName());
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        return page(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.unavailable", "UI-0503", model, response);
     }
 
     private static String page(int status, String message, String code, Model model, HttpServletResponse response) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.ui.ExtendedModelMap;
 
@@ -37,5 +40,24 @@ class PageErrorsTest {
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(model.get("code")).isEqualTo("UI-0401");
         assertThat(PageErrors.codeOf("<script>alert(1)</script> x", "UI-0400")).isEqualTo("UI-0400");
+    }
+
+    @Test
+    void theDatabaseUnreachableUnderAPage_isThe503PageWithRetryAfter_neverA500_andShowsNothingOfItsText() {
+        for (RuntimeException outage : new RuntimeException[] {
+                new DataAccessResourceFailureException("Failed to obtain JDBC Connection for tb_record resident 42"),
+                new QueryTimeoutException("lock timeout on cp_consent_version"),
+                new CannotCreateTransactionException("Could not open JDBC Connection for transaction")}) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            ExtendedModelMap model = new ExtendedModelMap();
+
+            String view = errors.databaseUnavailable(outage, model, response);
+
+            assertThat(view).isEqualTo(PageErrors.VIEW);
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(response.getHeader("Retry-After")).isEqualTo(PageErrors.RETRY_AFTER_SECONDS);
+            assertThat(model.get("code")).isEqualTo("UI-0503");
+            assertThat(model.get("message")).isEqualTo("error.unavailable");
+        }
     }
 }
