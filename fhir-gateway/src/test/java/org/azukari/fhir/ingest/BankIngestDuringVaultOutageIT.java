@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -128,12 +129,14 @@ class BankIngestDuringVaultOutageIT {
     }
 
     private static Resource bundle(String mrn, String glucose) {
+        // a urn:uuid is the resource's own for good: a source never reuses one for another patient
+        String patientUrn = "urn:uuid:" + UUID.nameUUIDFromBytes(("patient-" + mrn).getBytes(StandardCharsets.UTF_8));
         String json = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
-                + "{\"fullUrl\":\"urn:uuid:7b0e6a70-0d5b-4c4b-9d62-6c1f3f7d2a11\",\"resource\":{\"resourceType\":\"Patient\","
+                + "{\"fullUrl\":\"" + patientUrn + "\",\"resource\":{\"resourceType\":\"Patient\","
                 + "\"id\":\"p-" + mrn + "\",\"identifier\":[{\"system\":\"" + MRN + "\",\"value\":\"" + mrn + "\"}]},"
                 + "\"request\":{\"method\":\"PUT\",\"url\":\"Patient/p-" + mrn + "\"}},"
                 + "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"o-" + mrn + "\",\"status\":\"final\","
-                + "\"code\":{\"text\":\"glucose\"},\"subject\":{\"reference\":\"urn:uuid:7b0e6a70-0d5b-4c4b-9d62-6c1f3f7d2a11\"}},"
+                + "\"code\":{\"text\":\"glucose\"},\"subject\":{\"reference\":\"" + patientUrn + "\"}},"
                 + "\"request\":{\"method\":\"PUT\",\"url\":\"Observation/o-" + mrn + "\"}}]}";
         Bundle bundle = (Bundle) FhirContext.forR4Cached().newJsonParser().parseResource(json);
         ((Observation) bundle.getEntry().get(1).getResource()).getCode().setText("glucose " + glucose);
