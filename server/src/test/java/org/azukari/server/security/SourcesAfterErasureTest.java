@@ -2,6 +2,7 @@ package org.azukari.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,13 +54,15 @@ class SourcesAfterErasureTest extends RealIdentityWorld {
     }
 
     private static String bundle(String mrn, String glucose) {
+        // a urn:uuid is the resource's own for good: a source never reuses one for another patient
+        String patientUrn = "urn:uuid:" + UUID.nameUUIDFromBytes(("patient-" + mrn).getBytes(StandardCharsets.UTF_8));
         return "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
-                + "{\"fullUrl\":\"urn:uuid:7b0e6a70-0d5b-4c4b-9d62-6c1f3f7d2a11\",\"resource\":{\"resourceType\":\"Patient\","
+                + "{\"fullUrl\":\"" + patientUrn + "\",\"resource\":{\"resourceType\":\"Patient\","
                 + "\"id\":\"p-" + mrn + "\",\"identifier\":[{\"system\":\"" + MRN + "\",\"value\":\"" + mrn + "\"}]},"
                 + "\"request\":{\"method\":\"PUT\",\"url\":\"Patient/p-" + mrn + "\"}},"
                 + "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"o-" + mrn + "\",\"status\":\"final\","
                 + "\"code\":{\"text\":\"glucose\"},\"valueQuantity\":{\"value\":" + glucose + ",\"unit\":\"mg/dL\"},"
-                + "\"subject\":{\"reference\":\"urn:uuid:7b0e6a70-0d5b-4c4b-9d62-6c1f3f7d2a11\"}},"
+                + "\"subject\":{\"reference\":\"" + patientUrn + "\"}},"
                 + "\"request\":{\"method\":\"PUT\",\"url\":\"Observation/o-" + mrn + "\"}}]}";
     }
 
