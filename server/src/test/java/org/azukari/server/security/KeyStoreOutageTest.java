@@ -2,7 +2,6 @@ package org.azukari.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -29,7 +28,7 @@ class KeyStoreOutageTest extends RealIdentityWorld {
 
     static final String DATA_DIR_NAME = "./target/key-store-outage-test-data";
     static final Path DATA_DIR = freshDataDir();
-    private static final String MRN = "urn:oid:1.2.392.100495.20.3.51.11318814790";
+    private static final String MRN = PatientGlucoseBundles.MRN;
 
     @Autowired
     TrustBank bank;
@@ -51,19 +50,6 @@ class KeyStoreOutageTest extends RealIdentityWorld {
         if (Files.exists(away) && !Files.exists(keys)) {
             Files.move(away, keys);
         }
-    }
-
-    private static String bundle(String mrn, String glucose) {
-        // a urn:uuid is the resource's own for good: a source never reuses one for another patient
-        String patientUrn = "urn:uuid:" + UUID.nameUUIDFromBytes(("patient-" + mrn).getBytes(StandardCharsets.UTF_8));
-        return "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
-                + "{\"fullUrl\":\"" + patientUrn + "\",\"resource\":{\"resourceType\":\"Patient\","
-                + "\"id\":\"p-" + mrn + "\",\"identifier\":[{\"system\":\"" + MRN + "\",\"value\":\"" + mrn + "\"}]},"
-                + "\"request\":{\"method\":\"PUT\",\"url\":\"Patient/p-" + mrn + "\"}},"
-                + "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"o-" + mrn + "\",\"status\":\"final\","
-                + "\"code\":{\"text\":\"glucose\"},\"valueQuantity\":{\"value\":" + glucose + ",\"unit\":\"mg/dL\"},"
-                + "\"subject\":{\"reference\":\"" + patientUrn + "\"}},"
-                + "\"request\":{\"method\":\"PUT\",\"url\":\"Observation/o-" + mrn + "\"}}]}";
     }
 
     record Linked(PersonAccount account, String username, String mrn) {
@@ -152,6 +138,6 @@ class KeyStoreOutageTest extends RealIdentityWorld {
     }
 
     private RawHttp.Response send(String mrn, String glucose, String token) throws Exception {
-        return http.send("POST", "/fhir", "application/fhir+json", bundle(mrn, glucose), bearer(token));
+        return http.send("POST", "/fhir", "application/fhir+json", PatientGlucoseBundles.of(mrn, glucose), bearer(token));
     }
 }

@@ -2,7 +2,6 @@ package org.azukari.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class SourcesAfterErasureTest extends RealIdentityWorld {
 
-    private static final String MRN = "urn:oid:1.2.392.100495.20.3.51.11318814790";
+    private static final String MRN = PatientGlucoseBundles.MRN;
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
@@ -53,21 +52,8 @@ class SourcesAfterErasureTest extends RealIdentityWorld {
         return new Scene(account, account.resident().orElseThrow(), username, mrn, accessToken(feed, "system/*.cu"));
     }
 
-    private static String bundle(String mrn, String glucose) {
-        // a urn:uuid is the resource's own for good: a source never reuses one for another patient
-        String patientUrn = "urn:uuid:" + UUID.nameUUIDFromBytes(("patient-" + mrn).getBytes(StandardCharsets.UTF_8));
-        return "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
-                + "{\"fullUrl\":\"" + patientUrn + "\",\"resource\":{\"resourceType\":\"Patient\","
-                + "\"id\":\"p-" + mrn + "\",\"identifier\":[{\"system\":\"" + MRN + "\",\"value\":\"" + mrn + "\"}]},"
-                + "\"request\":{\"method\":\"PUT\",\"url\":\"Patient/p-" + mrn + "\"}},"
-                + "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"o-" + mrn + "\",\"status\":\"final\","
-                + "\"code\":{\"text\":\"glucose\"},\"valueQuantity\":{\"value\":" + glucose + ",\"unit\":\"mg/dL\"},"
-                + "\"subject\":{\"reference\":\"" + patientUrn + "\"}},"
-                + "\"request\":{\"method\":\"PUT\",\"url\":\"Observation/o-" + mrn + "\"}}]}";
-    }
-
     private RawHttp.Response send(Scene scene, String glucose) throws Exception {
-        return http.send("POST", "/fhir", "application/fhir+json", bundle(scene.mrn(), glucose),
+        return http.send("POST", "/fhir", "application/fhir+json", PatientGlucoseBundles.of(scene.mrn(), glucose),
                 bearer(scene.feedToken()));
     }
 
