@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessDecision;
@@ -87,6 +88,8 @@ import org.slf4j.LoggerFactory;
 public final class DatasetExports {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetExports.class);
+    /** A stored record left out of an export because its content cannot be parsed (application log only). */
+    static final String UNREADABLE_RECORD = "EX-0731";
     public static final String PATIENT = "Patient";
 
     /** Who kicked off: the wellness service's organisation and client. */
@@ -285,10 +288,7 @@ public final class DatasetExports {
                     return null;
                 }
                 if (kept.contains(pseudonyms.pseudonym(service, person.resident()))) {
-                    int undated = writePerson(job, items, deidentifier, service, person, writers);
-                    if (undated > 0) {
-                        suppressed.merge(ExportJob.NO_CLINICAL_DATE, undated, Integer::sum);
-                    }
+                    writePerson(job, items, deidentifier, service, person, writers, suppressed);
                 }
                 jobs.progress(job.id(), ++done, cohort.size());
             }
@@ -317,21 +317,25 @@ public final class DatasetExports {
         return profile;
     }
 
-    /** Writes one kept resident's approved items; answers how many approved items had no clinical date. */
-    private int writePerson(ExportJob job, ApprovedItems items, Deidentifier deidentifier, OrganisationId service,
-                            Examined person, Map<String, ExportFiles.LineWriter> writers) {
+    /**
+     * Writes one kept resident's approved items, counting in {@code suppressed} the approved items
+     * without a clinical date and the records whose stored content cannot be parsed.
+     */
+    private void writePerson(ExportJob job, ApprovedItems items, Deidentifier deidentifier, OrganisationId service,
+                             Examined person, Map<String, ExportFiles.LineWriter> writers,
+                             SortedMap<String, Integer> suppressed) {
         ResidentId resident = person.resident();
         List<Resource> released = new ArrayList<>();
-        int undated = 0;
-        person.patient().flatMap(p -> decrypt(resident, p)).ifPresent(released::add);
+        Consumer<String> leftOut = reason -> suppressed.merge(reason, 1, Integer::sum);
+        person.patient().flatMap(p -> readable(job, resident, p, leftOut)).ifPresent(released::add);
         for (StoredRecord record : person.candidates()) {
-            Optional<Resource> resource = decrypt(resident, record);
+            Optional<Resource> resource = readable(job, resident, record, leftOut);
             if (resource.isEmpty() || filter.released(person.decision(), record, resource.get()).isEmpty()) {
                 continue;
             }
             switch (items.of(resource.get())) {
                 case TAKEN -> released.add(resource.get());
-                case NO_CLINICAL_DATE -> undated++;
+                case NO_CLINICAL_DATE -> leftOut.accept(ExportJob.NO_CLINICAL_DATE);
                 case NOT_ASKED_FOR -> { }
             }
         }
@@ -341,7 +345,6 @@ public final class DatasetExports {
                 writer(job, out.fhirType(), writers).write(json.encodeResourceToString(out));
             }
         }
-        return undated;
     }
 
     private ExportFiles.LineWriter writer(ExportJob job, String type, Map<String, ExportFiles.LineWriter> writers) {
@@ -364,11 +367,42 @@ public final class DatasetExports {
                 consents, AccessDecision.PERMIT, "dataset-export", job.request() + "." + job.id()));
     }
 
+    /**
+     * Decrypts and parses one record, or empty when it is gone or its stored content cannot be parsed:
+     * such a record is left out of the file, counted as {@value ExportJob#UNREADABLE} and named to the
+     * operator by its bank record id and {@value #UNREADABLE_RECORD} (never its content, never the
+     * parser's message, which may quote it) — one bad record never fails a whole cohort's export.
+     * A key-vault or database fault is not caught here: it fails the export as before.
+     */
+    private Optional<Resource> readable(ExportJob job, ResidentId resident, StoredRecord record,
+                                        Consumer<String> leftOut) {
+        Optional<String> content = decrypted(resident, record);
+        Optional<Resource> parsed = content.flatMap(DatasetExports::parse);
+        if (content.isPresent() && parsed.isEmpty()) {
+            log.warn("{} export {}: stored record {} could not be parsed; left out", UNREADABLE_RECORD, job.id(),
+                    record.id().value());
+            leftOut.accept(ExportJob.UNREADABLE);
+        }
+        return parsed;
+    }
+
+    /** The quasi-identifier pass: a Patient that cannot be parsed gives none (the second pass reports it). */
     private Optional<Resource> decrypt(ResidentId resident, StoredRecord record) {
+        return decrypted(resident, record).flatMap(DatasetExports::parse);
+    }
+
+    private Optional<String> decrypted(ResidentId resident, StoredRecord record) {
         try {
-            return Optional.of((Resource) FhirContext.forR4Cached().newJsonParser()
-                    .parseResource(services.bank().read(resident, record.id()).content().plaintextUtf8()));
+            return Optional.of(services.bank().read(resident, record.id()).content().plaintextUtf8());
         } catch (RecordNotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Resource> parse(String content) {
+        try {
+            return Optional.of((Resource) FhirContext.forR4Cached().newJsonParser().parseResource(content));
+        } catch (RuntimeException refused) { // only the parser runs here: the vault was read before
             return Optional.empty();
         }
     }

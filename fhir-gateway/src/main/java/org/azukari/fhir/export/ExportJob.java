@@ -12,7 +12,8 @@ import java.util.SortedMap;
  * were included and how many residents k-anonymity suppressed, and how many records were left out
  * ({@code suppressedRecords}) and why ({@code suppressedByReason}: {@value #K_ANONYMITY} for the
  * records of suppressed residents, {@value #NO_CLINICAL_DATE} for approved items without a date
- * to place them in the request's period).
+ * to place them in the request's period, {@value #UNREADABLE} for records whose stored content
+ * cannot be parsed).
  */
 public record ExportJob(String id, String request, String organisation, String client, List<String> types,
                         Status status, int residentsDone, int residentsTotal, int includedResidents,
@@ -22,6 +23,7 @@ public record ExportJob(String id, String request, String organisation, String c
 
     public static final String K_ANONYMITY = "k-anonymity";
     public static final String NO_CLINICAL_DATE = "no-clinical-date";
+    public static final String UNREADABLE = "unreadable";
 
     public enum Status { RUNNING, COMPLETE, FAILED, CANCELLED }
 

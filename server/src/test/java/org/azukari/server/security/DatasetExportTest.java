@@ -39,6 +39,10 @@ import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.ProofingMethod;
 import org.azukari.fhir.export.deid.ServicePseudonyms;
+import org.azukari.trustbank.api.RecordContent;
+import org.azukari.trustbank.api.RecordId;
+import org.azukari.trustbank.api.RecordToStore;
+import org.azukari.trustbank.api.ResourceType;
 import org.azukari.trustbank.api.TrustBank;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -282,6 +286,34 @@ class DatasetExportTest extends RealIdentityWorld {
         assertThat(manifest).contains("\"suppressedRecordsByReason\":{\"k-anonymity\":5,\"no-clinical-date\":4}")
                 .contains("\"suppressedRecords\":9");
         assertThat(file(scene.token(), manifest, "Observation")).doesNotContain("6.5");
+    }
+
+    @Test
+    void recordsThatCannotBeParsed_areLeftOutAndCountedAsUnreadable_andTheExportOfEveryoneElseCompletes()
+            throws Exception {
+        // care data only this test's service asks for, so that the other exports never meet these records
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        OrganisationId care = organisation("dswell5-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
+        for (int i = 0; i < 4; i++) {
+            grant(scene.people().get(i).resident(), care, ConsentCategory.all(DataCategory.CARE));
+        }
+        ResidentId holder = scene.people().get(0).resident();
+        List<RecordToStore> unreadable = UnreadableRecords.of(suffix).stream().map(r -> new RecordToStore(r.id(),
+                r.type(), DataCategory.CARE, r.content())).toList();
+        bank.storeAll(holder, unreadable);
+        bank.storeAll(holder, List.of(new RecordToStore(new RecordId("care-obs-" + suffix), new ResourceType("Observation"),
+                DataCategory.CARE, RecordContent.ofUtf8("{\"resourceType\":\"Observation\",\"status\":\"final\","
+                        + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"29463-7\"}]},"
+                        + "\"effectiveDateTime\":\"2026-03-01\",\"valueQuantity\":{\"value\":51.5,\"unit\":\"kg\"}}"))));
+        String token = accessToken(registerWellnessService("dsapp5-" + suffix, care), "system/Group.r");
+
+        String manifest = export(token, approvedRequest(token, "\"CARE\"", "\"Observation\""))[1];
+
+        assertThat(manifest).contains("\"unreadable\":3").contains("\"suppressedRecords\":3");
+        String observations = file(token, manifest, "Observation");
+        assertThat(observations.lines().count()).as("the one readable care record").isEqualTo(1);
+        assertThat(observations).contains("51.5").doesNotContain(UnreadableRecords.MARKER);
+        assertThat(manifest).doesNotContain(UnreadableRecords.MARKER);
     }
 
     @Test
