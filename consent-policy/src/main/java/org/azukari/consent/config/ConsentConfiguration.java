@@ -3,6 +3,7 @@ package org.azukari.consent.config;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.azukari.consent.api.AccessLog;
+import org.azukari.consent.api.BreachNotices;
 import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DatasetRequests;
@@ -15,6 +16,7 @@ import org.azukari.consent.consents.jdbc.JdbcNeverShare;
 import org.azukari.consent.datasets.jdbc.JdbcDatasetRequests;
 import org.azukari.consent.decision.DefaultConsentDecisionPoint;
 import org.azukari.consent.decision.DefaultWhoCanSee;
+import org.azukari.consent.notices.jdbc.JdbcBreachNotices;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +51,11 @@ public class ConsentConfiguration {
     @Bean
     DatasetRequests datasetRequests(DataSource dataSource, AccessLog log, ObjectProvider<Clock> clock) {
         return new JdbcDatasetRequests(dataSource, log, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    BreachNotices breachNotices(DataSource dataSource, AccessLog log, ObjectProvider<Clock> clock) {
+        return new JdbcBreachNotices(dataSource, log, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

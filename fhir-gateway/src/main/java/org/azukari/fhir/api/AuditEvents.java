@@ -110,11 +110,11 @@ public final class AuditEvents {
 
     private static Coding subtype(AccessAction action) {
         return switch (action) {
-            case INGEST, ENROL -> new Coding(RESTFUL_INTERACTION, "create", "create");
+            case INGEST, ENROL, NOTICE -> new Coding(RESTFUL_INTERACTION, "create", "create");
             case READ, EMERGENCY_ACCESS -> new Coding(RESTFUL_INTERACTION, "read", "read");
             case SEARCH -> new Coding(RESTFUL_INTERACTION, "search-type", "search-type");
             case EXPORT -> new Coding(DCM, "110106", "Export");
-            case CONSENT_CHANGE, CONSENT_REQUEST_ANSWER -> new Coding(RESTFUL_INTERACTION, "update", "update");
+            case CONSENT_CHANGE, CONSENT_REQUEST_ANSWER, ACCOUNT_CHANGE -> new Coding(RESTFUL_INTERACTION, "update", "update");
             case ERASE -> new Coding(RESTFUL_INTERACTION, "delete", "delete");
             case SIGN_IN, SIGN_IN_FAILED, TOKEN_ISSUED -> new Coding(DCM, "110122", "Login");
             case SIGN_OUT -> new Coding(DCM, "110123", "Logout");
@@ -124,9 +124,9 @@ public final class AuditEvents {
 
     private static AuditEventAction action(AccessAction action) {
         return switch (action) {
-            case INGEST, ENROL -> AuditEventAction.C;
+            case INGEST, ENROL, NOTICE -> AuditEventAction.C;
             case READ, EMERGENCY_ACCESS, EXPORT -> AuditEventAction.R;
-            case CONSENT_CHANGE, CONSENT_REQUEST_ANSWER -> AuditEventAction.U;
+            case CONSENT_CHANGE, CONSENT_REQUEST_ANSWER, ACCOUNT_CHANGE -> AuditEventAction.U;
             case ERASE -> AuditEventAction.D;
             default -> AuditEventAction.E;
         };

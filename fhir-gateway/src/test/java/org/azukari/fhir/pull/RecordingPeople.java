@@ -44,6 +44,11 @@ final class RecordingPeople implements PeopleRegistry {
         throw new UnsupportedOperationException();
     }
 
+    @Override
+    public Optional<AccountId> accountOf(ResidentId resident) {
+        throw new UnsupportedOperationException();
+    }
+
     synchronized List<EnrolmentLink> links() {
         return List.copyOf(links);
     }

@@ -48,6 +48,12 @@ public interface PeopleRegistry {
     List<ResidentId> residents();
 
     /**
+     * The account a resident signs in with: how the operator names a resident (a breach scope, a
+     * notice), since the resident id never leaves the bank towards them.
+     */
+    Optional<AccountId> accountOf(ResidentId resident);
+
+    /**
      * People's accounts for the operator console, newest first, at most {@code limit}
      * (1–1000): ids, sign-in names, kinds and how identity was established; never a resident id.
      */

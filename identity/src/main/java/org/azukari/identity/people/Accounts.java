@@ -30,6 +30,8 @@ public interface Accounts {
     /** The resident ids of every resident's and e-resident's account. */
     List<ResidentId> residentIds();
 
+    Optional<AccountId> accountOf(ResidentId resident);
+
     /** Newest first, at most {@code limit}; "locked" as of {@code now}. */
     List<PersonListing> listing(int limit, Instant now);
 
@@ -62,4 +64,7 @@ public interface Accounts {
     boolean revokeEmergencyRole(AccountId practitioner);
 
     boolean holdsEmergencyRole(AccountId account);
+
+    /** Disables the account from {@code since}, or enables it again ({@code since} empty); false when no such account. */
+    boolean setDisabled(AccountId account, Optional<Instant> since);
 }

@@ -83,6 +83,11 @@ final class DefaultPeopleRegistry implements PeopleRegistry {
     }
 
     @Override
+    public Optional<AccountId> accountOf(ResidentId resident) {
+        return accounts.accountOf(resident);
+    }
+
+    @Override
     public List<PersonListing> people(int limit) {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("ID-0160 a listing holds 1 to 1000 people");

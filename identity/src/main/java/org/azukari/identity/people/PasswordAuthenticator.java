@@ -11,7 +11,7 @@ import org.azukari.identity.api.SecurityEvents;
 
 /**
  * A person's sign-in: password, lock-out and second factor. Every refusal, whatever its cause
- * (unknown username, wrong password, locked account, missing or wrong code), is the same
+ * (unknown username, wrong password, locked or disabled account, missing or wrong code), is the same
  * exception with the same message; only the security event tells them apart. An unknown
  * username is verified against a dummy hash and a locked account's password is still
  * verified, so the time taken does not tell them apart either.
@@ -28,6 +28,7 @@ final class PasswordAuthenticator {
     static final String LOCK_STARTED = "ID-0126";
     static final String CODE_MISSING = "ID-0127";
     static final String CODE_WRONG = "ID-0128";
+    static final String DISABLED = "ID-0135";
 
     private final Accounts accounts;
     private final Argon2Passwords passwords;
@@ -57,6 +58,10 @@ final class PasswordAuthenticator {
         Instant now = clock.instant();
         if (row.lockedAt(now)) {
             record(SecurityEvent.Type.LOCKED_OUT, Optional.of(row.account()), WHILE_LOCKED);
+            throw refused();
+        }
+        if (row.disabled()) {
+            record(SecurityEvent.Type.SIGN_IN_FAILED, Optional.of(row.account()), DISABLED);
             throw refused();
         }
         if (!passwordMatches) {

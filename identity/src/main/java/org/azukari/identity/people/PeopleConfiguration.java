@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.shiro.realm.Realm;
+import org.azukari.identity.api.AccountStatuses;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.SecurityEvents;
 import org.azukari.identity.people.jdbc.JdbcAccounts;
@@ -37,6 +38,11 @@ public class PeopleConfiguration {
     @Bean
     PeopleRegistry peopleRegistry(People people) {
         return people.registry();
+    }
+
+    @Bean
+    AccountStatuses accountStatuses(People people) {
+        return new AccountStatusRegistry(people.accounts(), people.clock());
     }
 
     @Bean

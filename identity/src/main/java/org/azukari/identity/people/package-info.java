@@ -13,7 +13,9 @@
  * (signed in, signed in with code, unknown account, wrong password, while locked, lock started,
  * code missing, code wrong or reused); ID-0129 sign-in unavailable (the store or the log did not answer: 503, never a refusal); ID-0130/0131 malformed
  * identifier system/value; ID-0132 unknown resident; ID-0133 identifier linked to another
- * resident; ID-0134 organisation holds no records; ID-0140 unknown account; ID-0141 second
+ * resident; ID-0134 organisation holds no records; ID-0135 sign-in event reason: the account is
+ * disabled; ID-0136 a session's account status could not be read (the edge answers 503);
+ * ID-0140 unknown account; ID-0141 second
  * factor already active; ID-0190..0196 configuration and crypto faults.
  */
 package org.azukari.identity.people;

@@ -289,7 +289,7 @@ class PeopleRegistryTest {
 
         assertThat(columns).containsExactlyInAnyOrder("account_id", "username", "password_hash", "principal_kind",
                 "organisation_id", "resident_id", "assurance_level", "proofing_method", "failed_attempts",
-                "locked_until", "totp_secret", "totp_confirmed", "totp_last_step", "created_at");
+                "locked_until", "totp_secret", "totp_confirmed", "totp_last_step", "created_at", "disabled_at");
     }
 
     @Test

@@ -63,7 +63,7 @@ class AuditController {
         return AuditEvents.searchsetJson(search.search(query), AuditEvents.Audience.AUDITOR);
     }
 
-    private static Instant instant(String text) {
+    static Instant instant(String text) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {

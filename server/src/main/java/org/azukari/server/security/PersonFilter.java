@@ -7,24 +7,59 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.apache.shiro.subject.Subject;
 import org.apache.shiro.web.filter.AccessControlFilter;
+import org.azukari.identity.api.AccountStatuses;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.PrincipalKind;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * A signed-in person (session) of one of the kinds named in the chain, e.g.
- * {@code person[OPERATOR]}. Not signed in: 401 problem details, or for pages a redirect to the
- * sign-in page; signed in as another kind: 403. An empty kind list lets no one in.
+ * {@code person[OPERATOR]}, whose account is not disabled. Not signed in: 401 problem details, or
+ * for pages a redirect to the sign-in page; signed in as another kind: 403. An empty kind list
+ * lets no one in.
+ *
+ * <p>The account's status is read on every request, so disabling an account ends its sessions at
+ * their next request on every instance: the session is stopped and the caller treated as signed
+ * out. If the status cannot be read the answer is 503 with {@code Retry-After} ({@code ID-0136}):
+ * neither let in nor signed out.
  */
 final class PersonFilter extends AccessControlFilter {
 
     enum WhenSignedOut { ANSWER_401, REDIRECT_TO_SIGN_IN }
 
+    static final String STATUS_UNAVAILABLE = "ID-0136";
+
     private final Refusals refusals;
     private final WhenSignedOut whenSignedOut;
+    private final ObjectProvider<AccountStatuses> statuses;
 
-    PersonFilter(Refusals refusals, WhenSignedOut whenSignedOut) {
+    PersonFilter(Refusals refusals, WhenSignedOut whenSignedOut, ObjectProvider<AccountStatuses> statuses) {
         this.refusals = refusals;
         this.whenSignedOut = whenSignedOut;
+        this.statuses = statuses;
+    }
+
+    @Override
+    public boolean onPreHandle(ServletRequest request, ServletResponse response, Object mappedValue) throws Exception {
+        if (!isAccessAllowed(request, response, mappedValue)) {
+            return onAccessDenied(request, response);
+        }
+        Subject subject = getSubject(request, response);
+        Caller caller = (Caller) subject.getPrincipal();
+        boolean disabled;
+        try {
+            AccountStatuses store = statuses.getIfAvailable();
+            disabled = store == null || caller.account().map(store::isDisabled).orElse(true);
+        } catch (RuntimeException storeDown) {
+            refusals.unavailable(request, response, STATUS_UNAVAILABLE);
+            return false;
+        }
+        if (disabled) {
+            subject.logout();
+            signedOut(request, response, "account-disabled");
+            return false;
+        }
+        return true;
     }
 
     @Override
@@ -41,12 +76,18 @@ final class PersonFilter extends AccessControlFilter {
         Subject subject = getSubject(request, response);
         if (subject.isAuthenticated() && subject.getPrincipal() instanceof Caller) {
             refusals.forbidden(request, response, "wrong-kind");
-        } else if (whenSignedOut == WhenSignedOut.REDIRECT_TO_SIGN_IN) {
-            refusals.redirectToSignIn(request, response, "not-signed-in");
         } else {
-            refusals.unauthenticated(request, response, "not-signed-in");
+            signedOut(request, response, "not-signed-in");
         }
         return false;
+    }
+
+    private void signedOut(ServletRequest request, ServletResponse response, String reason) throws Exception {
+        if (whenSignedOut == WhenSignedOut.REDIRECT_TO_SIGN_IN) {
+            refusals.redirectToSignIn(request, response, reason);
+        } else {
+            refusals.unauthenticated(request, response, reason);
+        }
     }
 
     private static Set<PrincipalKind> kinds(Object mappedValue) {

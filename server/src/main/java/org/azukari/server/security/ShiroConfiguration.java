@@ -18,6 +18,7 @@ import org.apache.shiro.web.filter.mgt.DefaultFilter;
 import org.apache.shiro.web.mgt.DefaultWebSecurityManager;
 import org.apache.shiro.web.servlet.Cookie;
 import org.apache.shiro.web.servlet.SimpleCookie;
+import org.azukari.identity.api.AccountStatuses;
 import org.azukari.identity.api.SecurityEvents;
 import org.azukari.ui.signin.SignIn;
 import org.slf4j.Logger;
@@ -145,7 +146,8 @@ class ShiroConfiguration {
     @Bean
     ShiroFilterFactoryBean shiroFilterFactoryBean(SecurityManager securityManager,
                                                   ShiroFilterChainDefinition shiroFilterChainDefinition,
-                                                  Refusals refusals) {
+                                                  Refusals refusals,
+                                                  ObjectProvider<AccountStatuses> accountStatuses) {
         ShiroFilterFactoryBean factory = new ShiroFilterFactoryBean();
         factory.setSecurityManager(securityManager);
         factory.setLoginUrl("/signin");
@@ -154,8 +156,10 @@ class ShiroConfiguration {
         Map<String, Filter> filters = new LinkedHashMap<>();
         filters.put(DefaultFilter.invalidRequest.name(), strictInvalidRequestFilter());
         filters.put("bearer", new BearerTokenFilter(securityManager, refusals));
-        filters.put("personApi", new PersonFilter(refusals, PersonFilter.WhenSignedOut.ANSWER_401));
-        filters.put("personPage", new PersonFilter(refusals, PersonFilter.WhenSignedOut.REDIRECT_TO_SIGN_IN));
+        filters.put("personApi", new PersonFilter(refusals, PersonFilter.WhenSignedOut.ANSWER_401,
+                accountStatuses));
+        filters.put("personPage", new PersonFilter(refusals,
+                PersonFilter.WhenSignedOut.REDIRECT_TO_SIGN_IN, accountStatuses));
         filters.put("csrf", new CsrfFilter(refusals));
         filters.put("deny", new DenyFilter(refusals));
         factory.setFilters(filters);

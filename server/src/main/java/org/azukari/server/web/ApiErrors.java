@@ -62,6 +62,11 @@ class ApiErrors {
         return problem(HttpStatus.FORBIDDEN, e);
     }
 
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict e) {
+        return problem(HttpStatus.CONFLICT, e);
+    }
+
     @ExceptionHandler(ConsentChangeRefusedException.class)
     ProblemDetail refused(ConsentChangeRefusedException e) {
         return problem(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, e);

@@ -113,6 +113,25 @@ class IdentityStoreOutageTest extends RealIdentityWorld {
                 .isEqualTo(302);
     }
 
+    @Test
+    void aSignedInSessionWhileTheDatabaseIsDown_answers503WithRetryAfter_notSignedOut_andWorksOnceItIsBack()
+            throws Exception {
+        String session = signIn("operator");
+        assertThat(http.get("/api/operator/whoami", cookie(session)).status()).isEqualTo(200);
+
+        RawHttp.Response during;
+        try (DatabaseOutage down = DatabaseOutage.begin(environment)) {
+            during = http.get("/api/operator/whoami", cookie(session));
+        }
+
+        assertThat(during.status()).as("the account's status cannot be read: neither let in nor signed out")
+                .isEqualTo(503);
+        assertThat(during.header("Retry-After")).isEqualTo("30");
+        assertThat(during.header("Content-Type")).contains("application/problem+json");
+        assertThat(onceBack(() -> http.get("/api/operator/whoami", cookie(session)))).as("the same session, database back")
+                .isEqualTo(200);
+    }
+
     /**
      * The status a request settles on after the database is back. The pool may still hand out a
      * connection the outage closed, so an answer may be 503 again; any other answer on the way (a

@@ -29,7 +29,7 @@ public final class JdbcAccounts implements Accounts {
 
     private static final String COLUMNS = "account_id, username, principal_kind, organisation_id, resident_id,"
             + " assurance_level, password_hash, failed_attempts, locked_until, totp_secret, totp_confirmed,"
-            + " totp_last_step";
+            + " totp_last_step, disabled_at";
 
     private final JdbcTemplate jdbc;
 
@@ -81,6 +81,12 @@ public final class JdbcAccounts implements Accounts {
     public List<ResidentId> residentIds() {
         return jdbc.queryForList("SELECT resident_id FROM id_account WHERE resident_id IS NOT NULL", UUID.class)
                 .stream().map(ResidentId::new).toList();
+    }
+
+    @Override
+    public Optional<AccountId> accountOf(ResidentId resident) {
+        return jdbc.queryForList("SELECT account_id FROM id_account WHERE resident_id = ?", UUID.class, resident.value())
+                .stream().findFirst().map(AccountId::new);
     }
 
     @Override
@@ -174,6 +180,12 @@ public final class JdbcAccounts implements Accounts {
         return count != null && count > 0;
     }
 
+    @Override
+    public boolean setDisabled(AccountId account, Optional<Instant> since) {
+        return jdbc.update("UPDATE id_account SET disabled_at = ? WHERE account_id = ?",
+                since.map(Timestamp::from).orElse(null), account.value()) == 1;
+    }
+
     private static Optional<AccountRow> one(List<AccountRow> rows) {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
@@ -188,6 +200,6 @@ public final class JdbcAccounts implements Accounts {
         return new AccountRow(account, new Username(rs.getString("username")), rs.getString("password_hash"),
                 rs.getInt("failed_attempts"),
                 Optional.ofNullable(locked).map(Timestamp::toInstant), Optional.ofNullable(rs.getBytes("totp_secret")),
-                rs.getBoolean("totp_confirmed"), rs.getLong("totp_last_step"));
+                rs.getBoolean("totp_confirmed"), rs.getLong("totp_last_step"), rs.getTimestamp("disabled_at") != null);
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.azukari.consent.api.BreachNotices;
 import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
@@ -42,16 +43,23 @@ class HomeController {
     private final Consents consents;
     private final ResidentActivity activity;
     private final OrganisationRegistry organisations;
+    private final BreachNotices notices;
     private final Clock clock;
 
     HomeController(TrustBank bank, WhoCanSee whoCanSee, Consents consents, ResidentActivity activity,
-                   OrganisationRegistry organisations, ObjectProvider<Clock> clock) {
+                   OrganisationRegistry organisations, BreachNotices notices, ObjectProvider<Clock> clock) {
+        this.notices = notices;
         this.bank = bank;
         this.whoCanSee = whoCanSee;
         this.consents = consents;
         this.activity = activity;
         this.organisations = organisations;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** A breach notice as the page shows it: the recipient by name, categories as codes for the messages. */
+    record Notice(String incident, Optional<String> recipient, Instant from, Instant to, List<String> categories,
+                  int records, Instant notifiedAt) {
     }
 
     record Access(String name, String categories, Optional<Instant> until, boolean emergency) {
@@ -87,6 +95,10 @@ class HomeController {
         model.addAttribute("pending", consents.pendingRequests(resident).size());
         model.addAttribute("recent", recent);
         model.addAttribute("holding", holding);
+        model.addAttribute("notices", notices.forResident(resident).stream().map(n -> new Notice(n.incident(),
+                n.organisation().map(o -> names.getOrDefault(o, o)), n.from(), n.to(),
+                n.categories().stream().map(DataCategory::name).sorted().toList(), n.records(), n.notifiedAt()))
+                .toList());
         return "portal/home";
     }
 }

@@ -1,0 +1,33 @@
+package org.azukari.identity.people;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.azukari.identity.api.AccountId;
+import org.azukari.identity.api.AccountStatus;
+import org.azukari.identity.api.AccountStatuses;
+
+/** Account statuses over {@code id_account.disabled_at}. */
+final class AccountStatusRegistry implements AccountStatuses {
+
+    private final Accounts accounts;
+    private final Clock clock;
+
+    AccountStatusRegistry(Accounts accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Override
+    public void setStatus(AccountId account, AccountStatus status) {
+        boolean found = accounts.setDisabled(account,
+                status == AccountStatus.DISABLED ? Optional.of(clock.instant()) : Optional.empty());
+        if (!found) {
+            throw new IllegalArgumentException("ID-0140 unknown account");
+        }
+    }
+
+    @Override
+    public boolean isDisabled(AccountId account) {
+        return accounts.byId(account).filter(AccountRow::disabled).isPresent();
+    }
+}
