@@ -20,8 +20,8 @@ import org.springframework.beans.factory.ObjectProvider;
  *
  * <p>The account's status is read on every request, so disabling an account ends its sessions at
  * their next request on every instance: the session is stopped and the caller treated as signed
- * out. If the status cannot be read the answer is 503 with {@code Retry-After} ({@code ID-0136}):
- * neither let in nor signed out.
+ * out. If the status cannot be read the answer is 503 with {@code Retry-After} ({@code ID-0136}),
+ * the 503 page for a page chain: neither let in nor signed out.
  */
 final class PersonFilter extends AccessControlFilter {
 
@@ -51,7 +51,11 @@ final class PersonFilter extends AccessControlFilter {
             AccountStatuses store = statuses.getIfAvailable();
             disabled = store == null || caller.account().map(store::isDisabled).orElse(true);
         } catch (RuntimeException storeDown) {
-            refusals.unavailable(request, response, STATUS_UNAVAILABLE);
+            if (whenSignedOut == WhenSignedOut.REDIRECT_TO_SIGN_IN) {
+                refusals.unavailablePage(request, response, STATUS_UNAVAILABLE);
+            } else {
+                refusals.unavailable(request, response, STATUS_UNAVAILABLE);
+            }
             return false;
         }
         if (disabled) {

@@ -67,6 +67,34 @@ final class Refusals {
                 "The bank cannot check credentials right now; nothing was done. Try again later.");
     }
 
+    /**
+     * The same as {@link #unavailable} for a page chain (portal, clinic view, console): a person's
+     * browser gets the 503 page in both languages, not problem details. Written here because the
+     * filter runs before Spring MVC's page errors; the words are those of the ui's 503 page.
+     */
+    void unavailablePage(ServletRequest request, ServletResponse response, String code) throws IOException {
+        HttpServletResponse out = WebUtils.toHttp(response);
+        String path = Responses.path(WebUtils.toHttp(request));
+        log.warn("{} caller not checked, identity store unavailable: path={}", code, sanitise(limit(path)));
+        out.setHeader("Retry-After", Responses.RETRY_AFTER_SECONDS);
+        Responses.writePage(out, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UNAVAILABLE_PAGE.formatted(code));
+    }
+
+    private static final String UNAVAILABLE_PAGE = """
+            <!DOCTYPE html>
+            <html lang="ja">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>一時的に利用できません / Temporarily unavailable</title></head>
+            <body><main>
+            <h1>一時的に利用できません</h1>
+            <p>データを守るために必要なサービスが現在利用できないため、何も表示・変更していません。しばらくしてからお試しください。</p>
+            <h1 lang="en">Temporarily unavailable</h1>
+            <p lang="en">A service the bank needs to protect your data is not available right now, so nothing was shown or changed. Please try again later.</p>
+            <p><small>%s</small></p>
+            </main></body>
+            </html>
+            """;
+
     void forbidden(ServletRequest request, ServletResponse response, String reasonCode) throws IOException {
         String path = Responses.path(WebUtils.toHttp(request));
         record(reasonCode, path);

@@ -44,6 +44,16 @@ final class Responses {
         response.flushBuffer();
     }
 
+    static void writePage(HttpServletResponse response, int status, String html) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+        response.flushBuffer();
+    }
+
     static String problem(int status, String detail) {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();

@@ -132,6 +132,24 @@ class IdentityStoreOutageTest extends RealIdentityWorld {
                 .isEqualTo(200);
     }
 
+    @Test
+    void aSignedInPersonsPageWhileTheDatabaseIsDown_isThe503PageInBothLanguages_notProblemDetails() throws Exception {
+        String session = signIn("operator");
+        assertThat(http.get("/operator", cookie(session)).status()).isEqualTo(200);
+
+        RawHttp.Response during;
+        try (DatabaseOutage down = DatabaseOutage.begin(environment)) {
+            during = http.get("/operator", cookie(session));
+        }
+
+        assertThat(during.status()).isEqualTo(503);
+        assertThat(during.header("Retry-After")).isEqualTo("30");
+        assertThat(during.header("Content-Type")).startsWith("text/html");
+        assertThat(during.body()).contains("nothing was shown or changed").contains("何も表示・変更していません")
+                .contains("ID-0136");
+        assertThat(onceBack(() -> http.get("/operator", cookie(session)))).isEqualTo(200);
+    }
+
     /**
      * The status a request settles on after the database is back. The pool may still hand out a
      * connection the outage closed, so an answer may be 503 again; any other answer on the way (a
