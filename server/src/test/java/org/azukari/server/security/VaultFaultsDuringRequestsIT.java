@@ -1,0 +1,435 @@
+package org.azukari.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.AccessLogVerifier;
+import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.ConsentEvidence;
+import org.azukari.consent.api.ConsentPeriod;
+import org.azukari.consent.api.ConsentTerms;
+import org.azukari.consent.api.Consents;
+import org.azukari.consent.api.DataCategory;
+import org.azukari.consent.api.Purpose;
+import org.azukari.consent.api.Recipient;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.identity.api.EnrolmentLink;
+import org.azukari.identity.api.OrganisationId;
+import org.azukari.identity.api.OrganisationKind;
+import org.azukari.identity.api.PersonAccount;
+import org.azukari.trustbank.api.TrustBank;
+import org.azukari.trustbank.keys.DataKeyCache;
+import org.azukari.trustbank.testing.FaultProxy;
+import org.azukari.trustbank.testing.OpenBaoServer;
+import org.azukari.trustbank.testing.PostgresDatabase;
+import org.azukari.trustbank.testing.RequiredEnv;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole bank on PostgreSQL and a private, non-dev OpenBao reached through a {@link FaultProxy}:
+ * the vault is sealed, stopped or made slow (answers later than the client's 2 s read timeout)
+ * while an ingest, a release, an export or an erasure is in flight — the proxy holds the
+ * request's first vault call until the fault is in place. Each answers 503 with its code and
+ * {@code Retry-After} within the timeouts (never a 500, never a hang, never "erased"), nothing is
+ * half-written or sent, the access log verifies intact, and the same bank serves again once the
+ * vault is back. A vault that is slow but under its timeout serves all four.
+ */
+class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
+
+    static final PostgresDatabase DATABASE = new PostgresDatabase();
+    static final OpenBaoServer BAO = OpenBaoServer.startFresh(Path.of(RequiredEnv.get("AZUKARI_IT_BAO_BIN")),
+            Path.of(RequiredEnv.get("AZUKARI_IT_VAULT_POLICY_FILE")));
+    static final FaultProxy PROXY = FaultProxy.to(BAO.address());
+    static final String MRN_SYSTEM = FhirReleaseTest.MRN_SYSTEM;
+    static final String TREATMENT = FhirReleaseTest.TREATMENT;
+    /** Connect and read timeout of the vault client, and slack for a loaded machine. */
+    static final Duration PROMPTLY = Duration.ofSeconds(1 + 2 + 7);
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** The vault faults, each put in place while a request's vault call is held by the proxy. */
+    enum Fault {
+        SEALED, STOPPED, SLOW;
+
+        void inject() {
+            switch (this) {
+                case SEALED -> BAO.seal();
+                case STOPPED -> BAO.stop();
+                case SLOW -> PROXY.delayAnswers(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) throws Exception {
+        Path dataDir = Files.createTempDirectory("azukari-vault-faults");
+        registry.add("azukari.data-dir", dataDir::toString);
+        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+        registry.add("spring.datasource.username", DATABASE::user);
+        registry.add("spring.datasource.password", DATABASE::password);
+        registry.add("azukari.trust-bank.key-vault.kind", () -> "vault");
+        registry.add("azukari.trust-bank.key-vault.vault.address", () -> PROXY.address(BAO.address()).toString());
+        registry.add("azukari.trust-bank.key-vault.vault.auth", () -> "token");
+        registry.add("azukari.trust-bank.key-vault.vault.token", () -> BAO.createToken(OpenBaoServer.BANK_POLICY));
+        registry.add("azukari.trust-bank.key-vault.vault.open-timeout", () -> "1s");
+        registry.add("azukari.trust-bank.key-vault.vault.read-timeout", () -> "2s");
+    }
+
+    @AfterAll
+    static void closeServices() {
+        PROXY.close();
+        BAO.close();
+        DATABASE.close();
+    }
+
+    /** A resident of their own with records, a clinic's pseudonym for them under a laboratory consent. */
+    record Held(PersonAccount account, String username, String mrn, String pseudonym) {
+        ResidentId resident() {
+            return account.resident().orElseThrow();
+        }
+    }
+
+    private static String feedToken;
+    private static SystemClient emr;
+    private static OrganisationId wellness;
+    private static String wellnessToken;
+    private static String datasetRequest;
+
+    @Autowired
+    TrustBank bank;
+
+    @Autowired
+    Consents consents;
+
+    @Autowired
+    DataKeyCache cache;
+
+    @Autowired
+    AccessLogVerifier verifier;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Value("${azukari.data-dir}")
+    Path dataDir;
+
+    @BeforeEach
+    void vaultUpAndSources() throws Exception {
+        PROXY.restore();
+        BAO.ensureRunningAndUnsealed();
+        if (feedToken != null) {
+            return;
+        }
+        String suffix = world().suffix();
+        feedToken = accessToken(registerSourceFeed("vffeed-" + suffix, world().hospital()), "system/*.cu");
+        emr = registerClinicEmr("vfemr-" + suffix, world().clinic());
+        wellness = organisation("vfwell-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
+        wellnessToken = accessToken(registerWellnessService("vfapp-" + suffix, wellness), "system/Group.r");
+        datasetRequest = approvedRequest();
+        held("export-a");
+        held("export-b");
+    }
+
+    @AfterEach
+    void theAccessLogStaysIntact() {
+        PROXY.restore();
+        BAO.ensureRunningAndUnsealed();
+        assertThat(verifier.verify().intact()).as(verifier.verify().finding()).isTrue();
+    }
+
+    // --- ingest
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void ingest_whileTheVaultFailsInFlight_is503FG0501_andNothingIsStored_thenItWorksAgain(Fault fault) throws Exception {
+        Held held = held("ingest");
+        int before = rowsOf(held.resident());
+
+        RawHttp.Response answer = duringAFault(fault, () -> push(held.mrn(), "vfsrc2-" + held.mrn()));
+
+        assertUnavailable(answer, "FG-0501");
+        assertThat(answer.body()).contains("OperationOutcome").contains("transient");
+        assertThat(rowsOf(held.resident())).as("nothing half-written").isEqualTo(before);
+        PROXY.restore();
+        BAO.ensureRunningAndUnsealed();
+        assertThat(push(held.mrn(), "vfsrc2-" + held.mrn()).status()).isEqualTo(200);
+    }
+
+    // --- release
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void release_whileTheVaultFailsInFlight_is503_sendsNothing_andTheEntryIsFollowedByAFailedOne(Fault fault)
+            throws Exception {
+        Held held = held("release");
+        String token = accessToken(emr, "system/*.rs");
+        String search = "/fhir/Observation?patient=" + held.pseudonym();
+
+        RawHttp.Response answer = duringAFault(fault, () -> http.get(search, bearer(token), TREATMENT));
+
+        assertUnavailable(answer, "FG-0707");
+        assertThat(answer.body()).contains("OperationOutcome").doesNotContain("\"Observation\"")
+                .doesNotContain("2345-7");
+        assertThat(answer.header("X-Azukari-Receipt")).isNull();
+        List<String> logged = newestEntriesOf(held.resident(), 2);
+        assertThat(logged.get(0)).contains("\"decision\":\"PERMIT\"");
+        assertThat(logged.get(1)).contains("\"reason\":\"release-failed\"").contains("\"resourceCounts\":{}")
+                .contains(FhirReleaseTest.requestIdOf(logged.get(0)));
+        PROXY.restore();
+        BAO.ensureRunningAndUnsealed();
+        RawHttp.Response again = http.get(search, bearer(token), TREATMENT);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.body()).contains("2345-7");
+        assertThat(again.header("X-Azukari-Receipt")).isNotBlank();
+    }
+
+    // --- export
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void export_whileTheVaultFailsInFlight_endsIn503_andKeepsNothingOfIt(Fault fault) throws Exception {
+        String[] status = new String[1];
+        RawHttp.Response answer = duringAFault(fault, () -> {
+            RawHttp.Response kicked = http.get("/fhir/Group/" + datasetRequest + "/$export", bearer(wellnessToken),
+                    "Prefer: respond-async");
+            assertThat(kicked.status()).as(kicked.body()).isEqualTo(202);
+            status[0] = kicked.header("Content-Location").replaceFirst("^https?://[^/]+", "");
+            return untilDone(status[0]);
+        });
+
+        assertUnavailable(answer, "EX-07");
+        assertThat(answer.body()).contains("OperationOutcome").doesNotContain("\"output\"");
+        String job = status[0].substring(status[0].lastIndexOf('/') + 1);
+        assertThat(jdbc.queryForObject("SELECT status FROM fg_export_job WHERE job_id = ?", String.class, job))
+                .isEqualTo("FAILED");
+        assertThat(exportFilesOf(job)).as("nothing of a failed export is kept").isEmpty();
+        PROXY.restore();
+        BAO.ensureRunningAndUnsealed();
+        RawHttp.Response kicked = http.get("/fhir/Group/" + datasetRequest + "/$export", bearer(wellnessToken),
+                "Prefer: respond-async");
+        RawHttp.Response done = untilDone(kicked.header("Content-Location").replaceFirst("^https?://[^/]+", ""));
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+    }
+
+    // --- erasure
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void erase_whileTheVaultFailsInFlight_isThe503Page_notErased_andTheLogSaysItDidNotComplete(Fault fault)
+            throws Exception {
+        Held held = held("erase");
+        int records = bank.list(held.resident()).size();
+        String session = signInAs(held.username(), "resident");
+        Matcher csrf = CSRF_FIELD.matcher(http.get("/portal/my-data/erase", cookie(session)).body());
+        assertThat(csrf.find()).isTrue();
+
+        RawHttp.Response answer = duringAFault(fault, () -> http.postForm("/portal/my-data/erase",
+                form("understood", "yes", "confirm", "erase-everything", "_csrf", csrf.group(1)), cookie(session)));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).isNotBlank();
+        assertThat(answer.body()).doesNotContain("Exception");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tb_erasure WHERE resident_id = ?", Integer.class,
+                held.resident().value())).as("a vault fault is not an erasure").isZero();
+        Path ledger = dataDir.resolve("erasure-ledger.txt");
+        assertThat(Files.exists(ledger) ? Files.readString(ledger) : "").doesNotContain(held.resident().value().toString());
+        List<String> logged = newestEntriesOf(held.resident(), 2);
+        assertThat(logged.get(0)).contains("\"action\":\"ERASE\"").contains("\"decision\":\"PERMIT\"");
+        assertThat(logged.get(1)).contains("\"action\":\"ERASE\"").contains("\"reason\":\"erasure-failed\"");
+        PROXY.restore();
+        BAO.ensureRunningAndUnsealed();
+        cache.forgetAll();
+        assertThat(bank.isEnrolled(held.resident())).isTrue();
+        assertThat(bank.list(held.resident())).hasSize(records);
+        assertThat(bank.read(held.resident(), bank.list(held.resident()).get(0).id())).isNotNull();
+        RawHttp.Response erased = http.postForm("/portal/my-data/erase",
+                form("understood", "yes", "confirm", "erase-everything", "_csrf", csrf.group(1)), cookie(session));
+        assertThat(erased.status()).as("asking again finishes it").isEqualTo(302);
+        assertThat(bank.isEnrolled(held.resident())).isFalse();
+    }
+
+    // --- slow, but under the timeout
+
+    @Test
+    void aVaultSlowerThanUsualButUnderItsTimeout_stillServesIngestReleaseExportAndErase() throws Exception {
+        Held held = held("slow-ok");
+        String session = signInAs(held.username(), "resident");
+        Matcher csrf = CSRF_FIELD.matcher(http.get("/portal/my-data/erase", cookie(session)).body());
+        assertThat(csrf.find()).isTrue();
+        String token = accessToken(emr, "system/*.rs");
+        cache.forgetAll();
+        PROXY.delayAnswers(Duration.ofMillis(800));
+
+        assertThat(push(held.mrn(), "vfslow-" + held.mrn()).status()).isEqualTo(200);
+        cache.forgetAll();
+        RawHttp.Response released = http.get("/fhir/Observation?patient=" + held.pseudonym(), bearer(token), TREATMENT);
+        assertThat(released.status()).as(released.body()).isEqualTo(200);
+        assertThat(released.header("X-Azukari-Receipt")).isNotBlank();
+        cache.forgetAll();
+        RawHttp.Response kicked = http.get("/fhir/Group/" + datasetRequest + "/$export", bearer(wellnessToken),
+                "Prefer: respond-async");
+        RawHttp.Response exported = untilDone(kicked.header("Content-Location").replaceFirst("^https?://[^/]+", ""));
+        assertThat(exported.status()).as(exported.body()).isEqualTo(200);
+        RawHttp.Response erased = http.postForm("/portal/my-data/erase",
+                form("understood", "yes", "confirm", "erase-everything", "_csrf", csrf.group(1)), cookie(session));
+        assertThat(erased.status()).isEqualTo(302);
+        assertThat(bank.isEnrolled(held.resident())).isFalse();
+    }
+
+    // --- the fault, in flight
+
+    interface Call {
+        RawHttp.Response send() throws Exception;
+    }
+
+    /**
+     * Sends {@code call} with the vault's cached keys forgotten and the proxy holding every vault
+     * request for a second; once the first is held, puts the fault in place. The answer must come
+     * within the client's timeouts.
+     */
+    private RawHttp.Response duringAFault(Fault fault, Call call) throws Exception {
+        cache.forgetAll();
+        long seen = PROXY.requestsSeen();
+        PROXY.holdRequests(Duration.ofSeconds(1));
+        CompletableFuture<RawHttp.Response> answer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return call.send();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> PROXY.requestsSeen() > seen || answer.isDone());
+        assertThat(answer).as("the request reached the vault before it answered").isNotDone();
+        Instant faulted = Instant.now();
+        fault.inject();
+        RawHttp.Response response = answer.get(60, TimeUnit.SECONDS);
+        assertThat(Duration.between(faulted, Instant.now())).as("answered within the vault client's timeouts")
+                .isLessThan(PROMPTLY);
+        return response;
+    }
+
+    private static void assertUnavailable(RawHttp.Response answer, String code) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).isNotBlank();
+        assertThat(answer.body()).contains(code).doesNotContain("Exception");
+    }
+
+    private RawHttp.Response push(String mrn, String src) throws Exception {
+        return http.send("POST", "/fhir", "application/fhir+json", FhirReleaseTest.bundleFor(mrn, src), bearer(feedToken));
+    }
+
+    private Held held(String label) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String username = "vf" + label + "-" + suffix;
+        PersonAccount account = registerResident(username);
+        ResidentId resident = account.resident().orElseThrow();
+        String mrn = "vf-" + suffix;
+        people.linkEnrolment(new EnrolmentLink(resident, world().hospital(), MRN_SYSTEM, mrn));
+        RawHttp.Response pushed = push(mrn, "vfsrc-" + suffix);
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
+        assertThat(pushed.body()).doesNotContain("\"status\":\"4");
+        grant(resident, Recipient.organisation(world().clinic().value()), "treatment");
+        grant(resident, Recipient.organisation(wellness.value()), "health-advice");
+        String code = shareCodeOf(signInAs(username, "resident"));
+        RawHttp.Response exchanged = http.send("POST", "/fhir/Patient/$exchange-share-code", "application/fhir+json",
+                "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"code\",\"valueString\":\"" + code + "\"}]}",
+                bearer(accessToken(emr, "system/*.rs")), TREATMENT);
+        assertThat(exchanged.status()).as(exchanged.body()).isEqualTo(200);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([a-z2-7]{26})\"").matcher(exchanged.body());
+        assertThat(id.find()).isTrue();
+        return new Held(account, username, mrn, id.group(1));
+    }
+
+    private void grant(ResidentId resident, Recipient recipient, String purpose) {
+        String text = "『" + purpose + "』を目的として、『医療データ（laboratory）』を提供してよいですか？";
+        consents.grant(resident, new ConsentTerms(recipient, new Purpose(purpose),
+                Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory")),
+                ConsentPeriod.from(Instant.now().minusSeconds(60))),
+                ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal"),
+                new AccessActor("RESIDENT", "vault-faults-it", Optional.empty(), Optional.empty()));
+    }
+
+    private String shareCodeOf(String session) throws Exception {
+        RawHttp.Response portal = http.get("/portal", cookie(session));
+        Matcher csrf = CSRF_FIELD.matcher(portal.body());
+        assertThat(csrf.find()).as(portal.body()).isTrue();
+        RawHttp.Response answer = http.send("POST", "/portal/api/share-codes", "application/json", "{}",
+                cookie(session), "X-CSRF-Token: " + csrf.group(1));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        Matcher code = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z0-9]+)\"").matcher(answer.body());
+        assertThat(code.find()).isTrue();
+        return code.group(1);
+    }
+
+    private String approvedRequest() throws Exception {
+        String spec = "{\"title\":\"Glucose\",\"purpose\":\"health-advice\",\"categories\":[\"MEDICAL/laboratory\"],"
+                + "\"items\":[\"Observation|http://loinc.org|2345-7\"],\"periodStart\":\"2024-01-01\","
+                + "\"periodEnd\":\"2024-12-31\",\"refreshIntervalDays\":30,"
+                + "\"deidentification\":{\"dates\":\"MONTH\",\"ageBandYears\":10,\"location\":\"PREFECTURE\",\"k\":2}}";
+        RawHttp.Response filed = http.send("POST", "/api/system/dataset-requests", "application/json", spec,
+                bearer(wellnessToken));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        Matcher id = DatasetExportTest.ID.matcher(filed.body());
+        assertThat(id.find()).isTrue();
+        String operator = signIn("operator");
+        RawHttp.Response approved = http.send("POST", "/api/operator/dataset-requests/" + id.group(1) + "/review",
+                "application/json", "{\"outcome\":\"APPROVE\",\"rationale\":\"Aggregates for health advice\","
+                        + "\"askResidents\":false}", cookie(operator),
+                "X-CSRF-Token: " + csrfOf(operator, "/api/operator/whoami"));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return id.group(1);
+    }
+
+    private RawHttp.Response untilDone(String status) {
+        RawHttp.Response[] last = new RawHttp.Response[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            last[0] = http.get(status, bearer(wellnessToken));
+            return last[0].status() != 202;
+        });
+        return last[0];
+    }
+
+    private List<Path> exportFilesOf(String job) throws Exception {
+        try (var files = Files.walk(dataDir)) {
+            return files.filter(path -> path.toString().contains(job)).toList();
+        }
+    }
+
+    /** Records, source-index rows and log entries of the resident: what an ingest would add to. */
+    private int rowsOf(ResidentId resident) {
+        return jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM tb_record_version WHERE resident_id = ?)"
+                + " + (SELECT COUNT(*) FROM fg_source_record WHERE custody_id = ?)"
+                + " + (SELECT COUNT(*) FROM cp_access_log WHERE resident_id = ?)", Integer.class,
+                resident.value(), resident.value(), resident.value());
+    }
+
+    private List<String> newestEntriesOf(ResidentId resident, int n) {
+        List<String> newestFirst = new java.util.ArrayList<>(jdbc.queryForList("SELECT entry_json FROM cp_access_log WHERE resident_id = ?"
+                + " ORDER BY sequence DESC LIMIT ?", String.class, resident.value(), n));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+}
