@@ -50,6 +50,8 @@ import org.azukari.fhir.ingest.DataClassifier;
 import org.azukari.fhir.release.DecisionFilter;
 import org.azukari.fhir.release.ReleaseRefusedException;
 import org.azukari.identity.api.OrganisationId;
+import org.azukari.trustbank.api.KeyVaultDeniedException;
+import org.azukari.trustbank.api.KeyVaultUnavailableException;
 import org.azukari.trustbank.api.RecordNotFoundException;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.api.TrustBank;
@@ -210,6 +212,8 @@ public final class DatasetExports {
             fail(jobId, "EX-0721", e);
         } catch (ConsentUnavailableException e) {
             fail(jobId, "EX-0722", e);
+        } catch (KeyVaultUnavailableException | KeyVaultDeniedException e) {
+            fail(jobId, "EX-0724", e);
         } catch (RuntimeException e) {
             fail(jobId, "EX-0729", e);
         }
