@@ -209,7 +209,7 @@ class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
 
     @ParameterizedTest
     @EnumSource(Fault.class)
-    void export_whileTheVaultFailsInFlight_endsIn503EX0724WithRetryAfter_andKeepsNothingOfIt(Fault fault) throws Exception {
+    void export_whileTheVaultFailsInFlight_endsIn503EX0726WithRetryAfter_andKeepsNothingOfIt(Fault fault) throws Exception {
         String[] status = new String[1];
         RawHttp.Response answer = duringAFault(fault, () -> {
             RawHttp.Response kicked = http.get("/fhir/Group/" + datasetRequest + "/$export", bearer(wellnessToken),
@@ -219,7 +219,7 @@ class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
             return untilDone(status[0]);
         });
 
-        assertUnavailable(answer, "EX-0724");
+        assertUnavailable(answer, "EX-0726");
         assertThat(answer.body()).contains("OperationOutcome").doesNotContain("\"output\"");
         String job = status[0].substring(status[0].lastIndexOf('/') + 1);
         assertThat(jdbc.queryForObject("SELECT status FROM fg_export_job WHERE job_id = ?", String.class, job))
