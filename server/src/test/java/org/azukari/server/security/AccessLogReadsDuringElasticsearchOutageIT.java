@@ -85,8 +85,8 @@ class AccessLogReadsDuringElasticsearchOutageIT extends RealIdentityWorld {
         String session = signInAs(username, "resident");
 
         assertThat(pushed.status()).as("an append does not need the index").isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cp_access_log WHERE resident_id = ? AND action = 'INGEST'",
-                Integer.class, resident.value())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cp_access_log WHERE resident_id = ? AND "
+                + DatabaseRestartDuringRequestsIT.INGEST, Integer.class, resident.value())).isEqualTo(1);
         assertThat(outbox()).as("waiting for the index").isPositive();
         assertUnavailable(http.get("/portal/access-log", cookie(session)), "CP-0110");
         assertUnavailable(http.get("/portal/fhir/AuditEvent", cookie(session)), "CP-0110");
