@@ -3,28 +3,19 @@ package org.azukari.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.EnrolmentLink;
 import org.azukari.identity.api.PersonAccount;
-import org.azukari.trustbank.testing.FaultProxy;
-import org.azukari.trustbank.testing.PostgresDatabase;
-import org.azukari.trustbank.testing.RequiredEnv;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole bank on PostgreSQL with the access log's search index in Elasticsearch, reached
- * through a {@link FaultProxy} that is cut (every connection dropped, new ones refused: what the
+ * through a fault proxy that is cut (every connection dropped, new ones refused: what the
  * bank sees of a stopped node; {@code IndexingDuringOutageIT} stops and restarts a real one under
  * the indexer). Appends keep working — an ingest and sign-ins are recorded in PostgreSQL and wait
  * in the outbox; the reads that come from the index (the resident's activity page and
@@ -33,38 +24,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * answers intact. Once the index is reachable again the outbox drains by itself and every entry
  * appended meanwhile is found.
  */
-class AccessLogReadsDuringElasticsearchOutageIT extends RealIdentityWorld {
-
-    static final PostgresDatabase DATABASE = new PostgresDatabase();
-    static final URI ELASTICSEARCH = URI.create(RequiredEnv.get("AZUKARI_IT_ES_URL"));
-    static final FaultProxy PROXY = FaultProxy.to(ELASTICSEARCH);
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) throws Exception {
-        Path dataDir = Files.createTempDirectory("azukari-es-outage");
-        registry.add("azukari.data-dir", dataDir::toString);
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("azukari.access-log.elasticsearch.url", () -> PROXY.address(ELASTICSEARCH).toString());
-        registry.add("azukari.access-log.elasticsearch.index-prefix", () -> "it-es-outage-" + System.nanoTime());
-        registry.add("azukari.access-log.elasticsearch.connect-timeout", () -> "1s");
-        registry.add("azukari.access-log.elasticsearch.socket-timeout", () -> "5s");
-        registry.add("azukari.access-log.elasticsearch.max-backoff", () -> "2s");
-    }
-
-    @AfterAll
-    static void closeServices() {
-        PROXY.close();
-        DATABASE.close();
-    }
+class AccessLogReadsDuringElasticsearchOutageIT extends ServiceFaultsWorld {
 
     @Autowired
     JdbcTemplate jdbc;
 
     @AfterEach
     void reachableAgain() {
-        PROXY.restore();
+        INDEX.restore();
     }
 
     @Test
@@ -79,7 +46,7 @@ class AccessLogReadsDuringElasticsearchOutageIT extends RealIdentityWorld {
         String auditor = signIn("auditor");
         await().atMost(Duration.ofSeconds(30)).until(() -> outbox() == 0);
 
-        PROXY.cut();
+        INDEX.cut();
         RawHttp.Response pushed = http.send("POST", "/fhir", "application/fhir+json",
                 PatientGlucoseBundles.of(mrn, "101"), bearer(feedToken));
         String session = signInAs(username, "resident");
@@ -101,7 +68,7 @@ class AccessLogReadsDuringElasticsearchOutageIT extends RealIdentityWorld {
         assertThat(verified.status()).as("verify reads the chain in PostgreSQL").isEqualTo(200);
         assertThat(verified.body()).contains("\"intact\":true");
 
-        PROXY.restore();
+        INDEX.restore();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> outbox() == 0);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))

@@ -32,11 +32,6 @@ import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.PersonAccount;
 import org.azukari.trustbank.api.TrustBank;
 import org.azukari.trustbank.keys.DataKeyCache;
-import org.azukari.trustbank.testing.FaultProxy;
-import org.azukari.trustbank.testing.OpenBaoServer;
-import org.azukari.trustbank.testing.PostgresDatabase;
-import org.azukari.trustbank.testing.RequiredEnv;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,11 +40,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole bank on PostgreSQL and a private, non-dev OpenBao reached through a {@link FaultProxy}:
+ * The whole bank on PostgreSQL and a private, non-dev OpenBao reached through a fault proxy:
  * the vault is sealed, stopped or made slow (answers later than the client's 2 s read timeout)
  * while an ingest, a release, an export or an erasure is in flight — the proxy holds the
  * request's first vault call until the fault is in place. Each answers 503 with its code and
@@ -57,12 +50,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * half-written or sent, the access log verifies intact, and the same bank serves again once the
  * vault is back. A vault that is slow but under its timeout serves all four.
  */
-class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
+class VaultFaultsDuringRequestsIT extends ServiceFaultsWorld {
 
-    static final PostgresDatabase DATABASE = new PostgresDatabase();
-    static final OpenBaoServer BAO = OpenBaoServer.startFresh(Path.of(RequiredEnv.get("AZUKARI_IT_BAO_BIN")),
-            Path.of(RequiredEnv.get("AZUKARI_IT_VAULT_POLICY_FILE")));
-    static final FaultProxy PROXY = FaultProxy.to(BAO.address());
     static final String MRN_SYSTEM = FhirReleaseTest.MRN_SYSTEM;
     static final String TREATMENT = FhirReleaseTest.TREATMENT;
     /** Connect and read timeout of the vault client, and slack for a loaded machine. */
@@ -77,31 +66,9 @@ class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
             switch (this) {
                 case SEALED -> BAO.seal();
                 case STOPPED -> BAO.stop();
-                case SLOW -> PROXY.delayAnswers(Duration.ofSeconds(5));
+                case SLOW -> VAULT.delayAnswers(Duration.ofSeconds(5));
             }
         }
-    }
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) throws Exception {
-        Path dataDir = Files.createTempDirectory("azukari-vault-faults");
-        registry.add("azukari.data-dir", dataDir::toString);
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("azukari.trust-bank.key-vault.kind", () -> "vault");
-        registry.add("azukari.trust-bank.key-vault.vault.address", () -> PROXY.address(BAO.address()).toString());
-        registry.add("azukari.trust-bank.key-vault.vault.auth", () -> "token");
-        registry.add("azukari.trust-bank.key-vault.vault.token", () -> BAO.createToken(OpenBaoServer.BANK_POLICY));
-        registry.add("azukari.trust-bank.key-vault.vault.open-timeout", () -> "1s");
-        registry.add("azukari.trust-bank.key-vault.vault.read-timeout", () -> "2s");
-    }
-
-    @AfterAll
-    static void closeServices() {
-        PROXY.close();
-        BAO.close();
-        DATABASE.close();
     }
 
     /** A resident of their own with records, a clinic's pseudonym for them under a laboratory consent. */
@@ -139,7 +106,7 @@ class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
 
     @BeforeEach
     void vaultUpAndSources() throws Exception {
-        PROXY.restore();
+        VAULT.restore();
         BAO.ensureRunningAndUnsealed();
         if (feedToken != null) {
             return;
@@ -156,7 +123,7 @@ class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
 
     @AfterEach
     void theAccessLogStaysIntact() {
-        PROXY.restore();
+        VAULT.restore();
         BAO.ensureRunningAndUnsealed();
         assertThat(verifier.verify().intact()).as(verifier.verify().finding()).isTrue();
     }
@@ -175,7 +142,7 @@ class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
         assertUnavailable(answer, "FG-0501");
         assertThat(answer.body()).contains("OperationOutcome").contains("transient");
         assertThat(rowsOf(held.resident())).as("nothing half-written").isEqualTo(before);
-        PROXY.restore();
+        VAULT.restore();
         BAO.ensureRunningAndUnsealed();
         assertThat(push(held.mrn(), src).status()).isEqualTo(200);
     }
@@ -200,7 +167,7 @@ class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
         assertThat(logged.get(0)).contains("\"decision\":\"PERMIT\"");
         assertThat(logged.get(1)).contains("\"reason\":\"release-failed\"").contains("\"resourceCounts\":{}")
                 .contains(FhirReleaseTest.requestIdOf(logged.get(0)));
-        PROXY.restore();
+        VAULT.restore();
         BAO.ensureRunningAndUnsealed();
         RawHttp.Response again = http.get(search, bearer(token), TREATMENT);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
@@ -228,7 +195,7 @@ class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
         assertThat(jdbc.queryForObject("SELECT status FROM fg_export_job WHERE job_id = ?", String.class, job))
                 .isEqualTo("FAILED");
         assertThat(exportFilesOf(job)).as("nothing of a failed export is kept").isEmpty();
-        PROXY.restore();
+        VAULT.restore();
         BAO.ensureRunningAndUnsealed();
         RawHttp.Response kicked = http.get("/fhir/Group/" + datasetRequest + "/$export", bearer(wellnessToken),
                 "Prefer: respond-async");
@@ -261,7 +228,7 @@ class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
         List<String> logged = newestEntriesOf(held.resident(), 2);
         assertThat(logged.get(0)).contains("\"action\":\"ERASE\"").contains("\"decision\":\"PERMIT\"");
         assertThat(logged.get(1)).contains("\"action\":\"ERASE\"").contains("\"reason\":\"erasure-failed\"");
-        PROXY.restore();
+        VAULT.restore();
         BAO.ensureRunningAndUnsealed();
         cache.forgetAll();
         assertThat(bank.isEnrolled(held.resident())).isTrue();
@@ -283,7 +250,7 @@ class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
         assertThat(csrf.find()).isTrue();
         String token = accessToken(emr, "system/*.rs");
         cache.forgetAll();
-        PROXY.delayAnswers(Duration.ofMillis(800));
+        VAULT.delayAnswers(Duration.ofMillis(800));
 
         assertThat(push(held.mrn(), "vfslow-" + held.mrn()).status()).isEqualTo(200);
         cache.forgetAll();
@@ -314,8 +281,8 @@ class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
      */
     private RawHttp.Response duringAFault(Fault fault, Call call) throws Exception {
         cache.forgetAll();
-        long seen = PROXY.requestsSeen();
-        PROXY.holdRequests(Duration.ofSeconds(1));
+        long seen = VAULT.requestsSeen();
+        VAULT.holdRequests(Duration.ofSeconds(1));
         CompletableFuture<RawHttp.Response> answer = CompletableFuture.supplyAsync(() -> {
             try {
                 return call.send();
@@ -324,7 +291,7 @@ class VaultFaultsDuringRequestsIT extends RealIdentityWorld {
             }
         });
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                .until(() -> PROXY.requestsSeen() > seen || answer.isDone());
+                .until(() -> VAULT.requestsSeen() > seen || answer.isDone());
         assertThat(answer).as("the request reached the vault before it answered").isNotDone();
         Instant faulted = Instant.now();
         fault.inject();
