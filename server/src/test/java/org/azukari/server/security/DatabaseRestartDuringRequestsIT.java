@@ -11,21 +11,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessLogVerifier;
-import org.azukari.consent.api.ConsentCategory;
-import org.azukari.consent.api.ConsentEvidence;
-import org.azukari.consent.api.ConsentPeriod;
-import org.azukari.consent.api.ConsentTerms;
-import org.azukari.consent.api.Consents;
-import org.azukari.consent.api.DataCategory;
-import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.Recipient;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.EnrolmentLink;
@@ -53,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * holds the access log's head row lock, so the request's transaction waits at its log append,
  * then the database is stopped under it.
  */
-class DatabaseRestartDuringRequestsIT extends RealIdentityWorld {
+class DatabaseRestartDuringRequestsIT extends FaultScenes {
 
     static final PostgresServer POSTGRES = PostgresServer.startFresh();
     static final String MRN_SYSTEM = PatientGlucoseBundles.MRN;
@@ -80,9 +69,6 @@ class DatabaseRestartDuringRequestsIT extends RealIdentityWorld {
     private static String datasetRequest;
 
     @Autowired
-    Consents consents;
-
-    @Autowired
     AccessLogVerifier verifier;
 
     @Autowired
@@ -100,12 +86,12 @@ class DatabaseRestartDuringRequestsIT extends RealIdentityWorld {
         feedToken = accessToken(registerSourceFeed("dbfeed-" + suffix, world().hospital()), "system/*.cu");
         OrganisationId wellness = organisation("dbwell-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
         wellnessToken = accessToken(registerWellnessService("dbapp-" + suffix, wellness), "system/Group.r");
-        datasetRequest = approvedRequest();
+        datasetRequest = approvedGlucoseRequest(wellnessToken);
         for (int i = 0; i < 3; i++) {
             ResidentId resident = linkedResident("dbexp" + i + "-" + suffix);
             RawHttp.Response pushed = push(bundle("dbexp" + i + "-" + suffix, 3));
             assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
-            grant(resident, wellness);
+            grantLaboratory(resident, Recipient.organisation(wellness.value()), "health-advice");
         }
     }
 
@@ -148,34 +134,25 @@ class DatabaseRestartDuringRequestsIT extends RealIdentityWorld {
 
     @Test
     void export_whenPostgresStopsWhileItRuns_endsIn503_notRunningForever_andKeepsNothing() throws Exception {
-        RawHttp.Response[] kicked = new RawHttp.Response[1];
-        stopPostgresOnceABankTransactionWaitsAtTheLog(false, () -> {
-            kicked[0] = http.get("/fhir/Group/" + datasetRequest + "/$export", bearer(wellnessToken),
-                    "Prefer: respond-async");
-            assertThat(kicked[0].status()).as(kicked[0].body()).isEqualTo(202);
-        }, () -> false);
-        String path = kicked[0].header("Content-Location").replaceFirst("^https?://[^/]+", "");
+        String[] path = new String[1];
+        stopPostgresOnceABankTransactionWaitsAtTheLog(false, () -> path[0] = statusPath(kickOff(wellnessToken, datasetRequest)),
+                () -> false);
         POSTGRES.start();
 
-        RawHttp.Response done = untilDone(path);
+        RawHttp.Response done = untilDone(path[0], wellnessToken);
 
         assertThat(done.status()).as(done.body()).isEqualTo(503);
         assertThat(done.header("Retry-After")).isNotBlank();
         assertThat(done.body()).contains("OperationOutcome").contains("EX-07").doesNotContain("\"output\"");
-        String job = path.substring(path.lastIndexOf('/') + 1);
+        String job = path[0].substring(path[0].lastIndexOf('/') + 1);
         try (var files = Files.walk(dataDir)) {
             assertThat(files.filter(file -> file.toString().contains(job)).toList()).as("nothing of it is kept").isEmpty();
         }
-        RawHttp.Response after = untilDone(http.get("/fhir/Group/" + datasetRequest + "/$export", bearer(wellnessToken),
-                "Prefer: respond-async").header("Content-Location").replaceFirst("^https?://[^/]+", ""));
+        RawHttp.Response after = untilDone(statusPath(kickOff(wellnessToken, datasetRequest)), wellnessToken);
         assertThat(after.status()).as(after.body()).isEqualTo(200);
     }
 
     // --- the fault, in flight
-
-    interface Call {
-        RawHttp.Response send() throws Exception;
-    }
 
     /**
      * Holds the access log's head (so the request's transaction waits at its log append with its
@@ -184,13 +161,7 @@ class DatabaseRestartDuringRequestsIT extends RealIdentityWorld {
      */
     private RawHttp.Response whilePostgresStopsUnderIt(Call call) throws Exception {
         CompletableFuture<RawHttp.Response>[] answer = new CompletableFuture[1];
-        stopPostgresOnceABankTransactionWaitsAtTheLog(true, () -> answer[0] = CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.send();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }), () -> answer[0].isDone());
+        stopPostgresOnceABankTransactionWaitsAtTheLog(true, () -> answer[0] = inFlight(call), () -> answer[0].isDone());
         Instant stopped = Instant.now();
         RawHttp.Response response = answer[0].get(90, TimeUnit.SECONDS);
         assertThat(Duration.between(stopped, Instant.now())).as("answered, not hung").isLessThan(Duration.ofSeconds(45));
@@ -288,42 +259,5 @@ class DatabaseRestartDuringRequestsIT extends RealIdentityWorld {
                     .append(mrn).append("\"}}");
         }
         return json.append("]}").toString();
-    }
-
-    private void grant(ResidentId resident, OrganisationId service) {
-        String text = "『健康アドバイス』を目的として、『医療データ（laboratory）』を提供してよいですか？";
-        consents.grant(resident, new ConsentTerms(Recipient.organisation(service.value()), new Purpose("health-advice"),
-                Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory")),
-                ConsentPeriod.from(Instant.now().minusSeconds(60))),
-                ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal"),
-                new AccessActor("RESIDENT", "db-restart-it", Optional.empty(), Optional.empty()));
-    }
-
-    private String approvedRequest() throws Exception {
-        String spec = "{\"title\":\"Glucose\",\"purpose\":\"health-advice\",\"categories\":[\"MEDICAL/laboratory\"],"
-                + "\"items\":[\"Observation|http://loinc.org|2345-7\"],\"periodStart\":\"2024-01-01\","
-                + "\"periodEnd\":\"2024-12-31\",\"refreshIntervalDays\":30,"
-                + "\"deidentification\":{\"dates\":\"MONTH\",\"ageBandYears\":10,\"location\":\"PREFECTURE\",\"k\":2}}";
-        RawHttp.Response filed = http.send("POST", "/api/system/dataset-requests", "application/json", spec,
-                bearer(wellnessToken));
-        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
-        Matcher id = DatasetExportTest.ID.matcher(filed.body());
-        assertThat(id.find()).isTrue();
-        String operator = signIn("operator");
-        RawHttp.Response approved = http.send("POST", "/api/operator/dataset-requests/" + id.group(1) + "/review",
-                "application/json", "{\"outcome\":\"APPROVE\",\"rationale\":\"Aggregates for health advice\","
-                        + "\"askResidents\":false}", cookie(operator),
-                "X-CSRF-Token: " + csrfOf(operator, "/api/operator/whoami"));
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        return id.group(1);
-    }
-
-    private RawHttp.Response untilDone(String status) {
-        RawHttp.Response[] last = new RawHttp.Response[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = http.get(status, bearer(wellnessToken));
-            return last[0].status() != 202;
-        });
-        return last[0];
     }
 }

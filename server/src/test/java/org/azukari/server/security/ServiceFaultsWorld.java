@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * cached by this configuration); the services are closed when the test JVM ends, after the
  * context that uses them.
  */
-abstract class ServiceFaultsWorld extends RealIdentityWorld {
+abstract class ServiceFaultsWorld extends FaultScenes {
 
     static final PostgresDatabase DATABASE = new PostgresDatabase();
     static final OpenBaoServer BAO = OpenBaoServer.startFresh(Path.of(RequiredEnv.get("AZUKARI_IT_BAO_BIN")),

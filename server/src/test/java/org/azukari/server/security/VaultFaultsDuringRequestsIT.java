@@ -8,22 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessLogVerifier;
-import org.azukari.consent.api.ConsentCategory;
-import org.azukari.consent.api.ConsentEvidence;
-import org.azukari.consent.api.ConsentPeriod;
-import org.azukari.consent.api.ConsentTerms;
-import org.azukari.consent.api.Consents;
-import org.azukari.consent.api.DataCategory;
-import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.Recipient;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.EnrolmentLink;
@@ -56,7 +46,6 @@ class VaultFaultsDuringRequestsIT extends ServiceFaultsWorld {
     static final String TREATMENT = FhirReleaseTest.TREATMENT;
     /** Connect and read timeout of the vault client, and slack for a loaded machine. */
     static final Duration PROMPTLY = Duration.ofSeconds(1 + 2 + 7);
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     /** The vault faults, each put in place while a request's vault call is held by the proxy. */
     enum Fault {
@@ -90,9 +79,6 @@ class VaultFaultsDuringRequestsIT extends ServiceFaultsWorld {
     TrustBank bank;
 
     @Autowired
-    Consents consents;
-
-    @Autowired
     DataKeyCache cache;
 
     @Autowired
@@ -116,7 +102,7 @@ class VaultFaultsDuringRequestsIT extends ServiceFaultsWorld {
         emr = registerClinicEmr("vfemr-" + suffix, world().clinic());
         wellness = organisation("vfwell-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
         wellnessToken = accessToken(registerWellnessService("vfapp-" + suffix, wellness), "system/Group.r");
-        datasetRequest = approvedRequest();
+        datasetRequest = approvedGlucoseRequest(wellnessToken);
         shared = held("shared");
         held("export");
     }
@@ -182,11 +168,8 @@ class VaultFaultsDuringRequestsIT extends ServiceFaultsWorld {
     void export_whileTheVaultFailsInFlight_endsIn503EX0726WithRetryAfter_andKeepsNothingOfIt(Fault fault) throws Exception {
         String[] status = new String[1];
         RawHttp.Response answer = duringAFault(fault, () -> {
-            RawHttp.Response kicked = http.get("/fhir/Group/" + datasetRequest + "/$export", bearer(wellnessToken),
-                    "Prefer: respond-async");
-            assertThat(kicked.status()).as(kicked.body()).isEqualTo(202);
-            status[0] = kicked.header("Content-Location").replaceFirst("^https?://[^/]+", "");
-            return untilDone(status[0]);
+            status[0] = statusPath(kickOff(wellnessToken, datasetRequest));
+            return untilDone(status[0], wellnessToken);
         });
 
         assertUnavailable(answer, "EX-0726");
@@ -197,9 +180,7 @@ class VaultFaultsDuringRequestsIT extends ServiceFaultsWorld {
         assertThat(exportFilesOf(job)).as("nothing of a failed export is kept").isEmpty();
         VAULT.restore();
         BAO.ensureRunningAndUnsealed();
-        RawHttp.Response kicked = http.get("/fhir/Group/" + datasetRequest + "/$export", bearer(wellnessToken),
-                "Prefer: respond-async");
-        RawHttp.Response done = untilDone(kicked.header("Content-Location").replaceFirst("^https?://[^/]+", ""));
+        RawHttp.Response done = untilDone(statusPath(kickOff(wellnessToken, datasetRequest)), wellnessToken);
         assertThat(done.status()).as(done.body()).isEqualTo(200);
     }
 
@@ -258,9 +239,7 @@ class VaultFaultsDuringRequestsIT extends ServiceFaultsWorld {
         assertThat(released.status()).as(released.body()).isEqualTo(200);
         assertThat(released.header("X-Azukari-Receipt")).isNotBlank();
         cache.forgetAll();
-        RawHttp.Response kicked = http.get("/fhir/Group/" + datasetRequest + "/$export", bearer(wellnessToken),
-                "Prefer: respond-async");
-        RawHttp.Response exported = untilDone(kicked.header("Content-Location").replaceFirst("^https?://[^/]+", ""));
+        RawHttp.Response exported = untilDone(statusPath(kickOff(wellnessToken, datasetRequest)), wellnessToken);
         assertThat(exported.status()).as(exported.body()).isEqualTo(200);
         RawHttp.Response erased = http.postForm("/portal/my-data/erase",
                 form("understood", "yes", "confirm", "erase-everything", "_csrf", csrf.group(1)), cookie(session));
@@ -269,10 +248,6 @@ class VaultFaultsDuringRequestsIT extends ServiceFaultsWorld {
     }
 
     // --- the fault, in flight
-
-    interface Call {
-        RawHttp.Response send() throws Exception;
-    }
 
     /**
      * Sends {@code call} with the vault's cached keys forgotten and the proxy holding every vault
@@ -283,13 +258,7 @@ class VaultFaultsDuringRequestsIT extends ServiceFaultsWorld {
         cache.forgetAll();
         long seen = VAULT.requestsSeen();
         VAULT.holdRequests(Duration.ofSeconds(1));
-        CompletableFuture<RawHttp.Response> answer = CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.send();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<RawHttp.Response> answer = inFlight(call);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                 .until(() -> VAULT.requestsSeen() > seen || answer.isDone());
         assertThat(answer).as("the request reached the vault before it answered").isNotDone();
@@ -321,8 +290,8 @@ class VaultFaultsDuringRequestsIT extends ServiceFaultsWorld {
         RawHttp.Response pushed = push(mrn, "vfsrc-" + suffix);
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
         assertThat(pushed.body()).doesNotContain("\"status\":\"4");
-        grant(resident, Recipient.organisation(world().clinic().value()), "treatment");
-        grant(resident, Recipient.organisation(wellness.value()), "health-advice");
+        grantLaboratory(resident, Recipient.organisation(world().clinic().value()), "treatment");
+        grantLaboratory(resident, Recipient.organisation(wellness.value()), "health-advice");
         String code = shareCodeOf(signInAs(username, "resident"));
         RawHttp.Response exchanged = http.send("POST", "/fhir/Patient/$exchange-share-code", "application/fhir+json",
                 "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"code\",\"valueString\":\"" + code + "\"}]}",
@@ -331,55 +300,6 @@ class VaultFaultsDuringRequestsIT extends ServiceFaultsWorld {
         Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([a-z2-7]{26})\"").matcher(exchanged.body());
         assertThat(id.find()).isTrue();
         return new Held(account, username, mrn, id.group(1));
-    }
-
-    private void grant(ResidentId resident, Recipient recipient, String purpose) {
-        String text = "『" + purpose + "』を目的として、『医療データ（laboratory）』を提供してよいですか？";
-        consents.grant(resident, new ConsentTerms(recipient, new Purpose(purpose),
-                Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory")),
-                ConsentPeriod.from(Instant.now().minusSeconds(60))),
-                ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal"),
-                new AccessActor("RESIDENT", "vault-faults-it", Optional.empty(), Optional.empty()));
-    }
-
-    private String shareCodeOf(String session) throws Exception {
-        RawHttp.Response portal = http.get("/portal", cookie(session));
-        Matcher csrf = CSRF_FIELD.matcher(portal.body());
-        assertThat(csrf.find()).as(portal.body()).isTrue();
-        RawHttp.Response answer = http.send("POST", "/portal/api/share-codes", "application/json", "{}",
-                cookie(session), "X-CSRF-Token: " + csrf.group(1));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        Matcher code = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z0-9]+)\"").matcher(answer.body());
-        assertThat(code.find()).isTrue();
-        return code.group(1);
-    }
-
-    private String approvedRequest() throws Exception {
-        String spec = "{\"title\":\"Glucose\",\"purpose\":\"health-advice\",\"categories\":[\"MEDICAL/laboratory\"],"
-                + "\"items\":[\"Observation|http://loinc.org|2345-7\"],\"periodStart\":\"2024-01-01\","
-                + "\"periodEnd\":\"2024-12-31\",\"refreshIntervalDays\":30,"
-                + "\"deidentification\":{\"dates\":\"MONTH\",\"ageBandYears\":10,\"location\":\"PREFECTURE\",\"k\":2}}";
-        RawHttp.Response filed = http.send("POST", "/api/system/dataset-requests", "application/json", spec,
-                bearer(wellnessToken));
-        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
-        Matcher id = DatasetExportTest.ID.matcher(filed.body());
-        assertThat(id.find()).isTrue();
-        String operator = signIn("operator");
-        RawHttp.Response approved = http.send("POST", "/api/operator/dataset-requests/" + id.group(1) + "/review",
-                "application/json", "{\"outcome\":\"APPROVE\",\"rationale\":\"Aggregates for health advice\","
-                        + "\"askResidents\":false}", cookie(operator),
-                "X-CSRF-Token: " + csrfOf(operator, "/api/operator/whoami"));
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        return id.group(1);
-    }
-
-    private RawHttp.Response untilDone(String status) {
-        RawHttp.Response[] last = new RawHttp.Response[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = http.get(status, bearer(wellnessToken));
-            return last[0].status() != 202;
-        });
-        return last[0];
     }
 
     private List<Path> exportFilesOf(String job) throws Exception {
