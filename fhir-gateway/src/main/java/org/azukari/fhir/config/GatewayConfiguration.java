@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The ingest pipeline and what it stands on. */
@@ -56,13 +57,26 @@ public class GatewayConfiguration {
                 transactions(dataSource), new IngestSettings(properties.maxEntries(), properties.storeChunk()), timings);
     }
 
-    /** Joins the trust bank's and the access log's JDBC work: they use the same data source. */
+    /**
+     * Joins the trust bank's and the access log's JDBC work: they use the same data source. When
+     * the database goes away mid-transaction, the rollback fails too (the connection is closed;
+     * the server rolled the transaction back when it dropped it), and Spring would throw that
+     * failure in place of the work's own (e.g. the access log unavailable, FG-0502): the work's is
+     * the answer, so it is the one thrown.
+     */
     static IngestTransactions transactions(DataSource dataSource) {
         TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         return new IngestTransactions() {
             @Override
             public <T> T inOne(java.util.function.Supplier<T> work) {
-                return template.execute(status -> work.get());
+                try {
+                    return template.execute(status -> work.get());
+                } catch (TransactionSystemException rollbackFailed) {
+                    if (rollbackFailed.getApplicationException() instanceof RuntimeException own) {
+                        throw own;
+                    }
+                    throw rollbackFailed;
+                }
             }
         };
     }

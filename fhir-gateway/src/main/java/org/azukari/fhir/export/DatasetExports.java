@@ -51,6 +51,8 @@ import org.azukari.fhir.ingest.DataClassifier;
 import org.azukari.fhir.release.DecisionFilter;
 import org.azukari.fhir.release.ReleaseRefusedException;
 import org.azukari.identity.api.OrganisationId;
+import org.azukari.trustbank.api.KeyVaultDeniedException;
+import org.azukari.trustbank.api.KeyVaultUnavailableException;
 import org.azukari.trustbank.api.RecordNotFoundException;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.api.TrustBank;
@@ -112,6 +114,7 @@ public final class DatasetExports {
     private final Clock clock;
     private final Duration fileLifetime;
     private final DecisionFilter filter;
+    private final UnrecordedFailures unrecorded = new UnrecordedFailures();
 
     public DatasetExports(Services services, ExportJobStore jobs, ExportFiles files, ServicePseudonyms pseudonyms,
                           Executor executor, Clock clock, Duration fileLifetime) {
@@ -152,7 +155,11 @@ public final class DatasetExports {
     /** The caller's job; another client's, an expired or an unknown one is the same 404. */
     public ExportJob status(ExportCaller caller, String jobId) {
         sweep();
-        return own(caller, jobId);
+        ExportJob job = own(caller, jobId);
+        if (job.status() == ExportJob.Status.RUNNING && unrecorded.recordWith(jobId, code -> end(jobId, code)).isPresent()) {
+            return own(caller, jobId);
+        }
+        return job;
     }
 
     /** {@code DELETE} on the status URL: a running job stops between residents; files are removed either way. */
@@ -213,6 +220,8 @@ public final class DatasetExports {
             fail(jobId, "EX-0721", e);
         } catch (ConsentUnavailableException e) {
             fail(jobId, "EX-0722", e);
+        } catch (KeyVaultUnavailableException | KeyVaultDeniedException e) {
+            fail(jobId, "EX-0726", e);
         } catch (RuntimeException e) {
             fail(jobId, "EX-0729", e);
         }
@@ -226,6 +235,16 @@ public final class DatasetExports {
     private void fail(String jobId, String code, RuntimeException e) {
         log.warn("{} export {} failed: {}", code, jobId, e.getClass().getSimpleName());
         files.delete(jobId);
+        try {
+            end(jobId, code);
+        } catch (RuntimeException databaseDown) {
+            unrecorded.remember(jobId, code);
+            log.warn("{} export {}: its failure is recorded at the next status request ({})", code, jobId,
+                    databaseDown.getClass().getSimpleName());
+        }
+    }
+
+    private void end(String jobId, String code) {
         jobs.end(jobId, ExportJob.Status.FAILED, Optional.of(code), clock.instant());
     }
 

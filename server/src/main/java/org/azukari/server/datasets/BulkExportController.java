@@ -41,6 +41,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 class BulkExportController {
 
     private static final String NDJSON = "application/fhir+ndjson";
+    /** When the client may kick a failed export off again, as the other 503s of the bank say. */
+    private static final String RETRY_AFTER_SECONDS = "30";
 
     private final DatasetExports exports;
 
@@ -132,7 +134,11 @@ class BulkExportController {
     private static ResponseEntity<String> outcome(HttpStatus status, String message) {
         OperationOutcome.IssueType type = status == HttpStatus.NOT_FOUND ? OperationOutcome.IssueType.NOTFOUND
                 : status.is5xxServerError() ? OperationOutcome.IssueType.TRANSIENT : OperationOutcome.IssueType.INVALID;
-        return ResponseEntity.status(status).contentType(MediaType.parseMediaType("application/fhir+json"))
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            answer.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return answer.contentType(MediaType.parseMediaType("application/fhir+json"))
                 .body(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(OperationOutcomes.error(type, message)));
     }
 }
