@@ -3,6 +3,7 @@ package org.azukari.fhir.export;
 import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +86,8 @@ import org.slf4j.LoggerFactory;
  * cannot be placed in the period ({@link ExportJob#NO_CLINICAL_DATE}).
  *
  * A cancellation is seen between residents; a failure (the access log, the consents or the
- * vault unavailable) ends the job as FAILED. Either way the job's files are removed.
+ * vault unavailable, the export storage full or read-only) ends the job as FAILED. Either way the
+ * job's files are removed; a job is COMPLETE, and its files served, only once every file is closed.
  */
 public final class DatasetExports {
 
@@ -93,6 +95,8 @@ public final class DatasetExports {
     /** A stored record left out of an export because its content cannot be parsed (application log only). */
     static final String UNREADABLE_RECORD = "EX-0731";
     public static final String PATIENT = "Patient";
+    /** The export storage (a full or read-only disk) cannot be written. */
+    static final String STORAGE = "EX-0725";
 
     /** Who kicked off: the wellness service's organisation and client. */
     public record ExportCaller(String organisation, String client) {
@@ -144,7 +148,14 @@ public final class DatasetExports {
         }
         Set<String> exported = types.isEmpty() ? approved : new TreeSet<>(types);
         Instant now = clock.instant();
-        ExportJob job = new ExportJob(UUID.randomUUID().toString(), id.value(), caller.organisation(), caller.client(),
+        String jobId = UUID.randomUUID().toString();
+        try {
+            files.claim(jobId);
+        } catch (UncheckedIOException e) {
+            log.warn("{} export storage cannot be written: {}", STORAGE, e.getCause().getClass().getSimpleName());
+            throw new ReleaseRefusedException(503, STORAGE, "the export storage cannot be written; nothing was started");
+        }
+        ExportJob job = new ExportJob(jobId, id.value(), caller.organisation(), caller.client(),
                 List.copyOf(exported), ExportJob.Status.RUNNING, 0, 0, 0, 0, 0, Optional.empty(), now, Optional.empty(),
                 now.plus(fileLifetime), new TreeMap<>(), new TreeMap<>());
         jobs.create(job);
@@ -222,6 +233,8 @@ public final class DatasetExports {
             fail(jobId, "EX-0722", e);
         } catch (KeyVaultUnavailableException | KeyVaultDeniedException e) {
             fail(jobId, "EX-0726", e);
+        } catch (UncheckedIOException e) {
+            fail(jobId, STORAGE, e);
         } catch (RuntimeException e) {
             fail(jobId, "EX-0729", e);
         }
@@ -232,15 +245,20 @@ public final class DatasetExports {
                           SortedMap<String, Integer> suppressedRecords) {
     }
 
+    /** Ends the job first: storage that cannot be written may not let its files be removed either. */
     private void fail(String jobId, String code, RuntimeException e) {
         log.warn("{} export {} failed: {}", code, jobId, e.getClass().getSimpleName());
-        files.delete(jobId);
         try {
             end(jobId, code);
         } catch (RuntimeException databaseDown) {
             unrecorded.remember(jobId, code);
             log.warn("{} export {}: its failure is recorded at the next status request ({})", code, jobId,
                     databaseDown.getClass().getSimpleName());
+        }
+        try {
+            files.delete(jobId);
+        } catch (UncheckedIOException left) {
+            log.warn("EX-0707 the files of failed export {} could not be removed; they are sealed and never served", jobId);
         }
     }
 

@@ -105,6 +105,24 @@ public final class ExportFiles {
         }
     }
 
+    /**
+     * Makes the job's directory, before the job is recorded: a job whose directory is on this
+     * instance's disk is one this instance runs (what {@link InterruptedExports} looks for after a
+     * stop). Fails (EX-0705) when the export storage cannot be written.
+     */
+    public void claim(String job) {
+        try {
+            Files.createDirectories(directory.resolve(checked(job)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("EX-0705 export directory cannot be created", e);
+        }
+    }
+
+    /** Whether the job's directory is on this instance's disk (see {@link #claim}). */
+    public boolean holds(String job) {
+        return Files.isDirectory(directory.resolve(checked(job)));
+    }
+
     public boolean exists(String job, String type) {
         return Files.isRegularFile(file(job, type));
     }

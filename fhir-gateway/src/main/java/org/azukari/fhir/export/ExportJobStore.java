@@ -27,6 +27,9 @@ public interface ExportJobStore {
 
     void delete(String id);
 
+    /** Jobs still RUNNING, by id. */
+    List<String> running();
+
     /** Jobs whose files expired before {@code at}. */
     List<String> expired(Instant at);
 }

@@ -15,6 +15,7 @@ import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.identity.api.NonDecreasingClock;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.api.TrustBank;
 import org.hl7.fhir.r4.model.Bundle;
@@ -45,7 +46,8 @@ public final class Release {
         this.directory = introductions.directory();
         this.pseudonyms = introductions.pseudonyms();
         this.classifier = classifier;
-        this.opening = new Opening(bank, decisions, new ReleaseLog(accessLog), classifier, clock);
+        // consents and emergency openings end by the clock: one set back must not open them again
+        this.opening = new Opening(bank, decisions, new ReleaseLog(accessLog), classifier, NonDecreasingClock.of(clock));
         this.searchsets = new Searchsets(bank);
     }
 

@@ -52,6 +52,11 @@ final class ReleaseWorld {
     final Release release;
 
     ReleaseWorld(Path directoryOnDisk) {
+        this(directoryOnDisk, Clock.systemUTC());
+    }
+
+    /** The same world, its release reading {@code clock}. */
+    ReleaseWorld(Path directoryOnDisk, Clock clock) {
         dataSource = EmbeddedBank.h2File(directoryOnDisk);
         vault = new SwitchableKeyVault(EmbeddedBank.localVault(directoryOnDisk));
         embedded = new EmbeddedBank(dataSource, vault, directoryOnDisk.resolve("ledger"));
@@ -60,7 +65,7 @@ final class ReleaseWorld {
         tables = new JdbcReleaseTables(dataSource, Clock.systemUTC());
         introductions = new Release.Introductions(new Pseudonyms(secrets()), tables);
         release = new Release(embedded.bank, embedded.accessLog, question -> decisions.decide(question), introductions,
-                DataClassifier.standard(), Clock.systemUTC());
+                DataClassifier.standard(), clock);
         embedded.bank.enrol(resident);
         embedded.bank.enrol(directory);
         embedded.bank.store(directory, record("doc-1", "Practitioner",

@@ -17,6 +17,7 @@ import org.azukari.identity.api.Client;
 import org.azukari.identity.api.ClientId;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.PrincipalKind;
+import org.azukari.identity.api.NonDecreasingClock;
 import org.azukari.identity.api.SmartScopes;
 
 /**
@@ -25,7 +26,8 @@ import org.azukari.identity.api.SmartScopes;
  * {@code iat}, {@code jti}, {@code scope} (space-separated), {@code org} (organisation id) and
  * {@code kind} (client kind). Nothing about residents. Checking a token means: that key, that
  * algorithm and type, signature, issuer, a single audience, not expired (with the clock skew),
- * not issued in the future, and well-formed claims. Whether the client is still active is the
+ * not issued in the future (both read on a {@link NonDecreasingClock}: a wall clock set back
+ * neither brings an expired token back nor refuses a fresh one), and well-formed claims. Whether the client is still active is the
  * realm's question.
  */
 final class AccessTokens {
@@ -44,7 +46,8 @@ final class AccessTokens {
     AccessTokens(BankSigningKey key, OAuthSettings settings, Clock clock) {
         this.key = key;
         this.settings = settings;
-        this.clock = clock;
+        // a wall clock set back must not make an expired token valid again
+        this.clock = NonDecreasingClock.of(clock);
     }
 
     String issue(Client client, SmartScopes scopes) {

@@ -164,6 +164,28 @@ class BearerTokenRealmTest {
     }
 
     @Test
+    void authenticate_anExpiredToken_staysRefused_whenTheWallClockIsSetBack() {
+        String token = tokenFor(emrKey, "kaga-emr", "system/Observation.rs");
+        bed.clock.advance(Duration.ofHours(1));
+        assertRefused(token, "ID-0273");
+
+        bed.clock.advance(Duration.ofHours(-1));
+
+        assertRefused(token, "ID-0273");
+    }
+
+    @Test
+    void authenticate_aFreshToken_staysValidUntilItsEnd_whenTheWallClockIsSetBackBeforeItsIssue() {
+        String token = tokenFor(emrKey, "kaga-emr", "system/Observation.rs");
+
+        bed.clock.advance(Duration.ofMinutes(-10));
+        assertThat(authenticate(token).getPrimaryPrincipal()).as("not \"issued in the future\"")
+                .isInstanceOf(Caller.class);
+        bed.clock.advance(Duration.ofMinutes(10 + 5).plusSeconds(31));
+        assertRefused(token, "ID-0273");
+    }
+
+    @Test
     void authenticate_tokenIssuedInTheFuture_isRefused() throws Exception {
         String token = bankSigned(bankHeader(), validClaims()
                 .issueTime(Date.from(bed.clock.instant().plus(Duration.ofMinutes(1)))).build());

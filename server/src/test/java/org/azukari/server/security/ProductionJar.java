@@ -118,9 +118,12 @@ final class ProductionJar implements AutoCloseable {
         return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
-    /** Starts the bank and waits until it answers its health check (failing at once if it exits). */
+    /**
+     * Starts the bank and waits until it answers its health check (failing at once if it exits).
+     * Each start after a {@link #kill()} logs to a file of its own.
+     */
     void start() throws Exception {
-        serverLog = dataDir.resolve("server.log");
+        serverLog = dataDir.resolve(serverLog == null ? "server.log" : "server-" + System.nanoTime() + ".log");
         server = jar(List.of(), Map.of(), serverLog).start();
         RawHttp http = new RawHttp(port);
         await().atMost(START_DEADLINE).pollInterval(Duration.ofSeconds(1)).ignoreExceptionsInstanceOf(IOException.class)
@@ -128,6 +131,13 @@ final class ProductionJar implements AutoCloseable {
                     assertThat(server.isAlive()).as("the bank exited while starting:\n" + log()).isTrue();
                     return http.get("/actuator/health").status() == 200;
                 });
+    }
+
+    /** SIGKILL, as the OOM killer or a power cut would: no shutdown hook, no connection closed cleanly. */
+    void kill() throws InterruptedException {
+        server.destroyForcibly();
+        assertThat(server.waitFor(1, TimeUnit.MINUTES)).as("the bank died").isTrue();
+        assertThat(server.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
     }
 
     /** The server's output so far, for failure messages. */

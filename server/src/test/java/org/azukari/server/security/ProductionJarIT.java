@@ -30,11 +30,11 @@ import org.junit.jupiter.api.Test;
 class ProductionJarIT {
 
     static final PostgresDatabase DATABASE = new PostgresDatabase();
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern CSRF_JSON = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern ACCOUNT = Pattern.compile("\"account\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    private static final String COOKIE = "__Host-azukari-session";
-    private static final String PASSWORD = "a long production password 7";
+    static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    static final Pattern CSRF_JSON = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern ACCOUNT = Pattern.compile("\"account\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    static final String COOKIE = "__Host-azukari-session";
+    static final String PASSWORD = "a long production password 7";
 
     @AfterAll
     static void dropSchema() {
@@ -125,22 +125,22 @@ class ProductionJarIT {
         }
     }
 
-    private static String cookie(Session session) {
+    static String cookie(Session session) {
         return "Cookie: " + COOKIE + "=" + session.cookie();
     }
 
-    private static String bearer(String token) {
+    static String bearer(String token) {
         return "Authorization: Bearer " + token;
     }
 
-    private static String csrf(RawHttp.Response page, Pattern pattern) {
+    static String csrf(RawHttp.Response page, Pattern pattern) {
         Matcher m = pattern.matcher(page.body());
         assertThat(m.find()).as(page.status() + " " + page.body()).isTrue();
         return m.group(1);
     }
 
     /** Signs a person in through the form, as a browser would; answers their new session. */
-    private static Session signIn(RawHttp http, String username, String landing) throws Exception {
+    static Session signIn(RawHttp http, String username, String landing) throws Exception {
         RawHttp.Response page = http.get("/signin");
         String visitor = page.cookie(COOKIE);
         assertThat(visitor).as("the production profile's __Host- cookie").isNotNull();
@@ -152,18 +152,18 @@ class ProductionJarIT {
         return new Session(answer.cookie(COOKIE), null);
     }
 
-    private static RawHttp.Response send(RawHttp http, Session session, String path, String json) throws Exception {
+    static RawHttp.Response send(RawHttp http, Session session, String path, String json) throws Exception {
         return http.send("POST", path, "application/json", json, cookie(session), "X-CSRF-Token: " + session.csrf());
     }
 
-    private static String created(RawHttp http, Session operator, String path, String json) throws Exception {
+    static String created(RawHttp http, Session operator, String path, String json) throws Exception {
         RawHttp.Response answer = send(http, operator, path, json);
         assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(201);
         return answer.body();
     }
 
     /** A SMART backend access token, the assertion addressed to the public URL's token endpoint. */
-    private static String token(RawHttp http, ProductionJar bank, RealIdentityWorld.SystemClient client, String scope)
+    static String token(RawHttp http, ProductionJar bank, RealIdentityWorld.SystemClient client, String scope)
             throws Exception {
         String assertion = RealIdentityWorld.assertion(client, bank.publicUrl() + "/oauth/token",
                 Instant.now().plusSeconds(120));

@@ -8,7 +8,8 @@ package org.azukari.trustbank.api;
 public abstract sealed class TrustBankException extends RuntimeException
         permits KeyVaultUnavailableException, KeyVaultDeniedException, ResidentKeyDestroyedException,
                 UnreadableRecordException, RecordNotFoundException, VersionConflictException,
-                ResidentNotEnrolledException, ResidentErasedException, InvalidRecordException {
+                ResidentNotEnrolledException, ResidentErasedException, InvalidRecordException,
+                ErasureLedgerUnavailableException {
 
     private final String code;
 

@@ -149,8 +149,8 @@ public class TrustBankConfiguration {
             }
             int reapplied = eraser.reapplyLedger();
             if (reapplied > 0) {
-                log.warn("Re-applied {} erasures from the erasure ledger (a restored database held erased residents)",
-                        reapplied);
+                log.warn("Re-applied {} erasures from the erasure ledger (erasures cut short, or a restored database"
+                        + " holding erased residents)", reapplied);
             }
             check.ifPresent(c -> c.afterLedger(store.keyringKeys()));
         };

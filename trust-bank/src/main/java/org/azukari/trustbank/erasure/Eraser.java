@@ -14,11 +14,15 @@ import org.azukari.trustbank.records.Keyring;
 import org.azukari.trustbank.records.RecordStore;
 
 /**
- * Crypto-shredding. The erasure is written to the access log first (if it cannot be, nothing
- * is erased). Then the key-encryption key is destroyed: from that moment every copy
+ * Crypto-shredding. The erasure is written to the access log first, then to the erasure ledger
+ * (if either cannot take it, nothing is erased: a ledger that cannot be written is
+ * {@code TB-0431}). Only then is the key-encryption key destroyed: from that moment every copy
  * of the resident's ciphertext, in the database, a dump or a backup, is unreadable, and
- * everything after it (ledger, row removal) only tidies up and may be retried. Each step is
- * idempotent, so a failed erasure is finished by asking again, or by {@link #reapplyLedger()}.
+ * everything after it (row removal) only tidies up. The ledger line comes first so that no
+ * moment exists at which the key is gone and nothing outside the database says so: an erasure
+ * interrupted after it (the bank killed, the vault failing or timing out after it may have acted)
+ * is finished at the next start by {@link #reapplyLedger()}, or by asking again. Each step is
+ * idempotent.
  * A resident without custody (no record ever arrived) is erased all the same: there is no key to
  * destroy, but the erasure is written down, so that no record arriving later starts one.
  */
@@ -49,16 +53,17 @@ public final class Eraser {
         ErasedResident erasure = new ErasedResident(resident, keyring.map(Keyring::kek),
                 Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         journal.beforeErasing(resident, "resident-request");
-        if (keyring.isPresent()) {
-            try {
+        try {
+            // the write-ahead record: from here the erasure is finished even if the bank dies
+            journal.erased(erasure);
+            if (keyring.isPresent()) {
                 vault.destroy(keyring.get().kek());
-            } catch (RuntimeException e) {
-                journal.erasureFailed(resident);
-                throw e;
             }
+        } catch (RuntimeException e) {
+            journal.erasureFailed(resident);
+            throw e;
         }
         cache.forget(resident);
-        journal.erased(erasure);
         // remembered before the rows go, so that no record arriving in between starts a custody
         store.rememberErasure(erasure);
         if (keyring.isEmpty()) {

@@ -15,9 +15,9 @@ import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.records.ErasedResident;
 
 /**
- * Where erasures are written down: the access log (what residents and auditors read) before
- * anything is destroyed, so that an erasure the log cannot record does not happen; and the
- * erasure ledger (ids only, outside the database) once the key is gone.
+ * Where erasures are written down, both before anything is destroyed: the access log (what
+ * residents and auditors read), so that an erasure the log cannot record does not happen; and the
+ * erasure ledger (ids only, outside the database), the erasure's write-ahead record.
  */
 public final class ErasureJournal {
 

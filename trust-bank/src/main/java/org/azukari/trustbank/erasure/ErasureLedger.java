@@ -10,7 +10,10 @@ import org.azukari.trustbank.records.ErasedResident;
  */
 public interface ErasureLedger {
 
-    /** Durably appends the entry before the erasure proceeds; fails rather than lose it. */
+    /**
+     * Durably appends the entry before the resident's key is destroyed; fails
+     * ({@link org.azukari.trustbank.api.ErasureLedgerUnavailableException}) rather than lose it.
+     */
     void append(ErasedResident erasure);
 
     List<ErasedResident> entries();

@@ -13,13 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.trustbank.api.ErasureLedgerUnavailableException;
 import org.azukari.trustbank.keys.KeyId;
 import org.azukari.trustbank.records.ErasedResident;
 
 /**
  * An append-only text file, one erasure a line: {@code <resident id> <key id> <ISO instant>}, the key id
  * {@code -} for a resident erased before any custody existed.
- * Each append is forced to disk before the erasure goes on. Keep the file on storage that is
+ * Each append is forced to disk before the resident's key is destroyed: the line is the erasure's
+ * write-ahead record, so an erasure interrupted after it (a crash, a vault fault) is finished at
+ * the next start or by asking again, and one the ledger cannot take destroys nothing. Keep the file on storage that is
  * backed up apart from the database (docs/trust-bank.md, "Erasure and backups").
  */
 public final class FileErasureLedger implements ErasureLedger {
@@ -47,7 +50,7 @@ public final class FileErasureLedger implements ErasureLedger {
             channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII)));
             channel.force(true);
         } catch (IOException e) {
-            throw new UncheckedIOException("TB-0431 cannot append to the erasure ledger", e);
+            throw new ErasureLedgerUnavailableException("cannot append to the erasure ledger", e);
         }
     }
 

@@ -5,6 +5,7 @@ import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.identity.api.IdentityUnavailableException;
+import org.azukari.trustbank.api.ErasureLedgerUnavailableException;
 import org.azukari.trustbank.api.KeyVaultDeniedException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * The pages' errors as pages, never a stack trace and never what was typed: bad input 400 (with
  * the module's stable code), nothing there 404, a change the state does not allow 409, the key
- * vault, consent store, access log or identity's store (a sign-in that could not be checked)
+ * vault, consent store, access log, erasure ledger or identity's store (a sign-in that could not be checked)
  * unavailable 503 with {@code Retry-After} and "nothing was changed" (they fail closed: the work is
  * inside their transactions). A key vault that cannot be used is never shown as an erasure: the
  * trust bank tells the two apart.
@@ -61,7 +62,7 @@ class PageErrors {
 
     @ExceptionHandler({ConsentUnavailableException.class, AccessLogUnavailableException.class,
             KeyVaultUnavailableException.class, KeyVaultDeniedException.class,
-            IdentityUnavailableException.class})
+            ErasureLedgerUnavailableException.class, IdentityUnavailableException.class})
     String unavailable(RuntimeException e, Model model, HttpServletResponse response) {
         String code = codeOf(e.getMessage(), "UI-0503");
         log.warn("{} page refused: {} unavailable", code, e.getClass().getSimpleName());

@@ -3,6 +3,7 @@ package org.azukari.ui.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.azukari.consent.api.AccessLogUnavailableException;
+import org.azukari.trustbank.api.ErasureLedgerUnavailableException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -10,6 +11,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.ui.ExtendedModelMap;
+import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 
 class PageErrorsTest {
 
@@ -28,6 +30,24 @@ class PageErrorsTest {
         assertThat(model.get("message")).isEqualTo("error.unavailable");
         errors.unavailable(new AccessLogUnavailableException("log down", null), model, response);
         assertThat(model.get("code")).asString().startsWith("CP-");
+    }
+
+    @Test
+    void anErasureLedgerThatCannotBeWritten_isThe503PageWithRetryAfterAndItsCode_neverA500() {
+        ErasureLedgerUnavailableException full = new ErasureLedgerUnavailableException("cannot append to the erasure ledger",
+                new java.io.IOException("No space left on device"));
+        java.lang.reflect.Method handler = new ExceptionHandlerMethodResolver(PageErrors.class).resolveMethod(full);
+        assertThat(handler).as("a handler, so never a 500").isNotNull();
+        assertThat(handler.getName()).isEqualTo("unavailable");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        ExtendedModelMap model = new ExtendedModelMap();
+
+        String view = errors.unavailable(full, model, response);
+
+        assertThat(view).isEqualTo(PageErrors.VIEW);
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("30");
+        assertThat(model.get("code")).isEqualTo("TB-0431");
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * When the log signs a checkpoint by itself: once {@link CheckpointPolicy#every()} entries or
  * {@link CheckpointPolicy#interval()} have passed since the latest checkpoint, and before the
  * first one since the log's first entry (so a fresh bank does not wait for a first checkpoint
- * that the interval would only count from). Asked after each commit; the entries are committed
+ * that the interval would only count from). A wall clock found behind the latest checkpoint (set
+ * back) makes the checkpoint due at once, so the schedule never stalls until the clock catches up. Asked after each commit; the entries are committed
  * by then, so a failed checkpoint does not undo them: it is logged (ids only) and retried after
  * the next append.
  */
@@ -45,7 +46,10 @@ final class CheckpointSchedule {
             Checkpoint latest = last;
             long since = latest == null ? newest.sequence() : newest.sequence() - latest.sequence();
             Instant from = latest == null ? firstEntryAt : latest.at();
-            boolean stale = Duration.between(from, clock.instant()).compareTo(policy.interval()) >= 0;
+            Instant now = clock.instant();
+            // a wall clock set back behind the latest checkpoint cannot measure the interval from it:
+            // sign now, and measure from this one, rather than wait for the clock to catch up
+            boolean stale = from.isAfter(now) || Duration.between(from, now).compareTo(policy.interval()) >= 0;
             if (since >= policy.every() || (since > 0 && stale)) {
                 now();
             }

@@ -175,6 +175,29 @@ class JdbcAccessLogTest {
     }
 
     @Test
+    void append_afterTheWallClockJumpsForward_signsTheDueCheckpoint_andAfterItJumpsBackKeepsSigningOnSchedule()
+            throws Exception {
+        LogFixture fixture = fresh(new CheckpointPolicy(1000, Duration.ofSeconds(60)));
+        fixture.log.append(Entries.read(resident, 1));
+        fixture.clock.advance(Duration.ofDays(1));
+        fixture.log.append(Entries.read(resident, 2));
+        assertThat(Files.readAllLines(fixture.file.path())).as("a jump forward: the checkpoint is due")
+                .singleElement().asString().startsWith("v1 head 2 ");
+
+        fixture.clock.advance(Duration.ofDays(-1));
+        fixture.log.append(Entries.read(resident, 3));
+        fixture.clock.advance(Duration.ofSeconds(61));
+        fixture.log.append(Entries.read(resident, 4));
+
+        assertThat(Files.readAllLines(fixture.file.path())).as("not stalled for a day behind the jump")
+                .extracting(line -> line.split(" ")[2]).containsExactly("2", "3", "4");
+        var verification = fixture.verifier.verify();
+        assertThat(verification.intact()).as(verification.finding()).isTrue();
+        assertThat(verification.checkpointsChecked()).isEqualTo(3);
+        assertThat(fixture.log.range(1, 5)).extracting(LoggedEntry::at).isSorted();
+    }
+
+    @Test
     void append_onAFreshBank_signsTheFirstCheckpointOnceTheIntervalHasPassedSinceTheFirstEntry() throws Exception {
         LogFixture fixture = fresh(new CheckpointPolicy(1000, Duration.ofSeconds(60)));
         fixture.log.append(Entries.read(resident, 1));

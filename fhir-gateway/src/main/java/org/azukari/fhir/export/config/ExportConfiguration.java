@@ -13,11 +13,13 @@ import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DatasetRequests;
 import org.azukari.fhir.export.DatasetExports;
 import org.azukari.fhir.export.ExportFiles;
+import org.azukari.fhir.export.InterruptedExports;
 import org.azukari.fhir.export.deid.ServicePseudonyms;
 import org.azukari.fhir.export.jdbc.JdbcExportJobs;
 import org.azukari.fhir.ingest.DataClassifier;
 import org.azukari.identity.api.BankSecrets;
 import org.azukari.trustbank.api.TrustBank;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,13 +44,27 @@ public class ExportConfiguration {
     }
 
     @Bean
+    ExportFiles exportFiles(BankSecrets secrets,
+                            @Value("${azukari.gateway.export.directory:${azukari.data-dir:./data}/exports}") Path directory) {
+        return new ExportFiles(directory, secrets);
+    }
+
+    @Bean
     DatasetExports datasetExports(DatasetRequests requests, Consents consents, ConsentDecisionPoint decisions,
                                   AccessLog accessLog, TrustBank bank, DataClassifier classifier, DataSource dataSource,
-                                  BankSecrets secrets, ExecutorService exportExecutor,
-                                  @Value("${azukari.gateway.export.directory:${azukari.data-dir:./data}/exports}") Path directory,
+                                  BankSecrets secrets, ExecutorService exportExecutor, ExportFiles exportFiles,
                                   @Value("${azukari.gateway.export.file-lifetime:24h}") Duration lifetime) {
         return new DatasetExports(new DatasetExports.Services(requests, consents, decisions, accessLog, bank, classifier),
-                new JdbcExportJobs(dataSource), new ExportFiles(directory, secrets), new ServicePseudonyms(secrets),
+                new JdbcExportJobs(dataSource), exportFiles, new ServicePseudonyms(secrets),
                 exportExecutor, Clock.systemUTC(), lifetime);
+    }
+
+    /**
+     * Before the web server takes requests: the exports this instance was running when it stopped
+     * are failed (EX-0724) and their partial files removed (the migrations have run by then).
+     */
+    @Bean
+    SmartInitializingSingleton exportsInterruptedByAStop(DataSource dataSource, ExportFiles exportFiles) {
+        return () -> new InterruptedExports(new JdbcExportJobs(dataSource), exportFiles, Clock.systemUTC()).failAll();
     }
 }

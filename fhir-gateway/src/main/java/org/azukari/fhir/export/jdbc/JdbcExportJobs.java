@@ -79,6 +79,11 @@ public final class JdbcExportJobs implements ExportJobStore {
     }
 
     @Override
+    public List<String> running() {
+        return jdbc.queryForList("SELECT job_id FROM fg_export_job WHERE status = 'RUNNING'", String.class);
+    }
+
+    @Override
     public List<String> expired(Instant at) {
         return jdbc.queryForList("SELECT job_id FROM fg_export_job WHERE expires_at < ?", String.class, Timestamp.from(at));
     }
