@@ -11,7 +11,9 @@ import org.azukari.fhir.ingest.IngestTimings;
 import org.azukari.fhir.ingest.IngestTransactions;
 import org.azukari.fhir.ingest.SourceHashes;
 import org.azukari.fhir.ingest.SourceIndex;
+import org.azukari.fhir.ingest.SourceWarnings;
 import org.azukari.fhir.ingest.jdbc.JdbcSourceIndex;
+import org.azukari.fhir.ingest.jdbc.JdbcSourceWarnings;
 import org.azukari.fhir.validation.HapiInputValidator;
 import org.azukari.fhir.validation.InputValidator;
 import org.azukari.identity.api.BankSecrets;
@@ -44,6 +46,11 @@ public class GatewayConfiguration {
     }
 
     @Bean
+    SourceWarnings sourceWarnings(DataSource dataSource) {
+        return new JdbcSourceWarnings(dataSource, Clock.systemUTC());
+    }
+
+    @Bean
     IngestTimings ingestTimings() {
         return new IngestTimings();
     }
@@ -51,9 +58,10 @@ public class GatewayConfiguration {
     @Bean
     Ingest ingest(TrustBank bank, AccessLog accessLog, PeopleRegistry people, SourceIndex index,
                   InputValidator validator, DataClassifier classifier, BankSecrets secrets, DataSource dataSource,
-                  GatewayProperties properties, IngestTimings timings) {
+                  GatewayProperties properties, IngestTimings timings, SourceWarnings warnings) {
         return new BankIngest(bank, accessLog, people, index, validator, classifier, new SourceHashes(secrets),
-                transactions(dataSource), new IngestSettings(properties.maxEntries(), properties.storeChunk()), timings);
+                transactions(dataSource), new IngestSettings(properties.maxEntries(), properties.storeChunk()), timings,
+                warnings);
     }
 
     /** Joins the trust bank's and the access log's JDBC work: they use the same data source. */

@@ -33,6 +33,7 @@ import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -60,10 +61,12 @@ public final class BankIngest implements Ingest {
     private final VersionDecisions versions;
     private final CustodyStorage storage;
     private final WrongResidentRefusals wrongResident;
+    private final SourceWarnings sourceWarnings;
 
     public BankIngest(TrustBank bank, AccessLog accessLog, PeopleRegistry people, SourceIndex index,
                       InputValidator validator, DataClassifier classifier, SourceHashes hashes,
-                      IngestTransactions transactions, IngestSettings settings, IngestTimings timings) {
+                      IngestTransactions transactions, IngestSettings settings, IngestTimings timings,
+                      SourceWarnings sourceWarnings) {
         this.bank = bank;
         this.accessLog = accessLog;
         this.people = people;
@@ -76,10 +79,16 @@ public final class BankIngest implements Ingest {
         this.versions = new VersionDecisions(index, hashes);
         this.storage = new CustodyStorage(fhir, bank, accessLog, index, settings, timings);
         this.wrongResident = new WrongResidentRefusals(accessLog, transactions);
+        this.sourceWarnings = sourceWarnings;
     }
 
     @Override
     public IngestResult ingest(IngestSource source, Resource input, String requestId) {
+        return ingest(source, input, requestId, List.of());
+    }
+
+    @Override
+    public IngestResult ingest(IngestSource source, Resource input, String requestId, List<OperationOutcomeIssueComponent> parsed) {
         if (input instanceof Bundle bundle) {
             if (bundle.getEntry().size() > settings.maxEntries()) {
                 throw refuse(PAYLOAD_TOO_LARGE, "FG-0202", IssueType.TOOCOSTLY, "a Bundle may hold at most "
@@ -87,7 +96,7 @@ public final class BankIngest implements Ingest {
             }
             BundleType type = bundle.getType();
             if (type == BundleType.BATCH) {
-                return batch(source, bundle, requestId);
+                return batch(source, bundle, requestId, parsed);
             }
             if (type != BundleType.TRANSACTION && type != BundleType.DOCUMENT && type != BundleType.COLLECTION) {
                 throw refuse(UNPROCESSABLE, "FG-0203", IssueType.NOTSUPPORTED, "Bundle type "
@@ -95,13 +104,13 @@ public final class BankIngest implements Ingest {
                         + " is not taken in; send a transaction, batch, document or collection", "Bundle.type");
             }
             return allOrNothing(source, bundle, BundleEntries.of(bundle, type), type == BundleType.TRANSACTION
-                    ? BundleType.TRANSACTIONRESPONSE : BundleType.BATCHRESPONSE, requestId);
+                    ? BundleType.TRANSACTIONRESPONSE : BundleType.BATCHRESPONSE, requestId, parsed);
         }
         return allOrNothing(source, input, List.of(BundleEntries.single(input)), BundleType.TRANSACTIONRESPONSE,
-                requestId);
+                requestId, parsed);
     }
 
-    private IngestResult batch(IngestSource source, Bundle bundle, String requestId) {
+    private IngestResult batch(IngestSource source, Bundle bundle, String requestId, List<OperationOutcomeIssueComponent> parsed) {
         Bundle response = new Bundle().setType(BundleType.BATCHRESPONSE);
         OperationOutcome warnings = new OperationOutcome();
         int created = 0;
@@ -111,8 +120,10 @@ public final class BankIngest implements Ingest {
             Bundle.BundleEntryComponent component = components.get(i);
             try {
                 IngestEntry placed = BundleEntries.batchEntry(component, i);
+                String at = "Bundle.entry[" + i + "]";
                 IngestResult one = allOrNothing(source, component.getResource(), List.of(placed),
-                        BundleType.BATCHRESPONSE, requestId);
+                        BundleType.BATCHRESPONSE, requestId, parsed.stream().filter(issue -> issue.getExpression()
+                                .stream().anyMatch(e -> e.getValue().startsWith(at + "."))).toList());
                 response.addEntry(one.response().getEntryFirstRep());
                 warnings.getIssue().addAll(one.warnings().getIssue());
                 created += one.created();
@@ -128,8 +139,9 @@ public final class BankIngest implements Ingest {
     }
 
     private IngestResult allOrNothing(IngestSource source, Resource validated, List<IngestEntry> entries,
-                                      BundleType responseType, String requestId) {
+                                      BundleType responseType, String requestId, List<OperationOutcomeIssueComponent> parsed) {
         OperationOutcome warnings = new OperationOutcome();
+        parsed.forEach(issue -> warnings.addIssue(issue.copy()));
         ValidationReport report = timings.time(IngestTimings.Stage.VALIDATION,
                 () -> validator.validate(validated, source.mode()));
         if (report.refused()) {
@@ -147,7 +159,13 @@ public final class BankIngest implements Ingest {
                 enrol(source, plan, custody, requestId);
             }
             Map<IngestEntry, StoredRecord> stored = timings.time(IngestTimings.Stage.STORAGE,
-                    () -> inTransaction(() -> storage.store(source, plan, requestId)));
+                    () -> inTransaction(() -> {
+                        Map<IngestEntry, StoredRecord> records = storage.store(source, plan, requestId);
+                        if (warnings.hasIssue()) {
+                            sourceWarnings.add(source.organisation(), WarningTally.of(warnings, entries));
+                        }
+                        return records;
+                    }));
             return IngestResponses.respond(plan, stored, responseType, warnings);
         } catch (IngestRefusedException refused) {
             wrongResident.record(source, entries, refused, requestId);

@@ -34,7 +34,7 @@ final class IngestPlan {
 
     /** Resources that belong to no patient: kept in the source's directory custody. */
     static final Set<String> DIRECTORY_TYPES = Set.of("Organization", "Practitioner", "PractitionerRole", "Location",
-            "Endpoint", "Medication", "HealthcareService", "Substance");
+            "Endpoint", "Medication", "HealthcareService", "Substance", "InsurancePlan", "OrganizationAffiliation");
 
     static final Pattern RELATIVE = Pattern.compile(
             "(?:(?:https?://\\S+?/)?)([A-Z][A-Za-z]{1,63})/([A-Za-z0-9\\-.]{1,64})(?:/_history/[A-Za-z0-9\\-.]{1,64})?");
