@@ -9,8 +9,9 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**
  * The data category each entry is stored under, by the classification rules: a rule's category,
- * or for supporting resources the category of the source's kind. Conformance and infrastructure
- * types are refused (FG-0301).
+ * or for supporting resources the category of the source's kind (a type no row names takes the
+ * rules' default row, by the source's kind too). Conformance and infrastructure types are refused
+ * (FG-0301), and so is a Bundle inside a Bundle (FG-0302).
  */
 final class EntryCategories {
 
@@ -34,7 +35,8 @@ final class EntryCategories {
                             + " the bank does not take it in", entry.expression());
         }
         throw refuse(UNPROCESSABLE, "FG-0302", IssueType.NOTSUPPORTED, entry.type()
-                + " is not a type the bank takes in (no data category rule names it)", entry.expression());
+                + " is not a type the bank takes in as a record (a Bundle is how an input arrives; send its entries)",
+                entry.expression());
     }
 
     /** Hospitals and clinics send medical data, care providers care data, payment providers payment data. */
