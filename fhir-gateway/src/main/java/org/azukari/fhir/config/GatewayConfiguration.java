@@ -11,7 +11,9 @@ import org.azukari.fhir.ingest.IngestTimings;
 import org.azukari.fhir.ingest.IngestTransactions;
 import org.azukari.fhir.ingest.SourceHashes;
 import org.azukari.fhir.ingest.SourceIndex;
+import org.azukari.fhir.ingest.SourceWarnings;
 import org.azukari.fhir.ingest.jdbc.JdbcSourceIndex;
+import org.azukari.fhir.ingest.jdbc.JdbcSourceWarnings;
 import org.azukari.fhir.validation.HapiInputValidator;
 import org.azukari.fhir.validation.InputValidator;
 import org.azukari.identity.api.BankSecrets;
@@ -45,6 +47,11 @@ public class GatewayConfiguration {
     }
 
     @Bean
+    SourceWarnings sourceWarnings(DataSource dataSource) {
+        return new JdbcSourceWarnings(dataSource, Clock.systemUTC());
+    }
+
+    @Bean
     IngestTimings ingestTimings() {
         return new IngestTimings();
     }
@@ -52,9 +59,10 @@ public class GatewayConfiguration {
     @Bean
     Ingest ingest(TrustBank bank, AccessLog accessLog, PeopleRegistry people, SourceIndex index,
                   InputValidator validator, DataClassifier classifier, BankSecrets secrets, DataSource dataSource,
-                  GatewayProperties properties, IngestTimings timings) {
+                  GatewayProperties properties, IngestTimings timings, SourceWarnings warnings) {
         return new BankIngest(bank, accessLog, people, index, validator, classifier, new SourceHashes(secrets),
-                transactions(dataSource), new IngestSettings(properties.maxEntries(), properties.storeChunk()), timings);
+                transactions(dataSource), new IngestSettings(properties.maxEntries(), properties.storeChunk()), timings,
+                warnings);
     }
 
     /**

@@ -22,7 +22,10 @@ public sealed interface Classification {
     record Refused(String resourceType) implements Classification {
     }
 
-    /** A type no rule names: refused too, so that nothing unconsented slips in under no category. */
+    /**
+     * A type no rule takes: a Bundle (an input's envelope, never a record), or any type when the
+     * rules have no default ({@code *}) row. Refused, so that nothing slips in under no category.
+     */
     record Unclassified(String resourceType) implements Classification {
     }
 }

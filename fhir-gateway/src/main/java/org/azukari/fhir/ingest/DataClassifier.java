@@ -1,5 +1,6 @@
 package org.azukari.fhir.ingest;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,19 +20,40 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * Classifies resources into the data categories residents consent in, by the rules in
  * {@code data-categories.csv} beside this class (rules are data: documented there and in
- * docs/fhir-gateway.md, tested in {@code DataClassifierTest}). First matching row wins.
+ * docs/fhir-gateway.md, tested in {@code DataClassifierTest}). First matching row wins. A row
+ * for type {@code *} is a default: it matches every FHIR R4 type no earlier row took (never a
+ * Bundle, which is an input's envelope, not a record), so that a type the table does not name
+ * is stored under a category, released and withheld by consent like the others, and never
+ * blocks an input.
  */
 public final class DataClassifier {
 
     private static final String RULES = "data-categories.csv";
+    private static final String ANY_TYPE = "*";
+    private static final String ENVELOPE = "Bundle";
 
-    private record Rule(String resourceType, String condition, String outcome, String subcategory) {
+    /** One row of the rules, as the operator reads it. */
+    public record Rule(String resourceType, String condition, String outcome, String subcategory) {
+
+        boolean appliesTo(String type) {
+            return resourceType.equals(type) || resourceType.equals(ANY_TYPE) && !type.equals(ENVELOPE);
+        }
+
+        boolean isDefault() {
+            return resourceType.equals(ANY_TYPE);
+        }
     }
 
     private final List<Rule> rules;
+    private final java.util.SortedSet<String> categorised;
+    private final java.util.SortedSet<String> storable;
+    private final java.util.SortedSet<String> refused;
 
     private DataClassifier(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        this.categorised = typesWhere(DataClassifier::isCategory);
+        this.storable = typesWhere(outcome -> !outcome.equals("REFUSED"));
+        this.refused = typesWhere(outcome -> outcome.equals("REFUSED"));
     }
 
     /** The bank's rules, read once from the classpath; a malformed rule fails the start. */
@@ -58,7 +80,7 @@ public final class DataClassifier {
     public Classification classify(Resource resource, OrganisationKind source) {
         String type = resource.fhirType();
         for (Rule rule : rules) {
-            if (rule.resourceType().equals(type) && matches(rule.condition(), resource, source)) {
+            if (rule.appliesTo(type) && matches(rule.condition(), resource, source)) {
                 return switch (rule.outcome()) {
                     case "SUPPORTING" -> new Classification.Supporting();
                     case "REFUSED" -> new Classification.Refused(type);
@@ -75,29 +97,68 @@ public final class DataClassifier {
      */
     public java.util.SortedSet<String> subcategories(String type, DataCategory category) {
         java.util.SortedSet<String> subcategories = new java.util.TreeSet<>();
-        rules.stream().filter(rule -> rule.resourceType().equals(type) && rule.outcome().equals(category.name()))
+        reachable(type).stream().filter(rule -> rule.outcome().equals(category.name()))
                 .forEach(rule -> subcategories.add(rule.subcategory()));
         return subcategories;
     }
 
+    /** The rules a resource of {@code type} can meet, in order: up to the first that holds for any such resource. */
+    private List<Rule> reachable(String type) {
+        List<Rule> reachable = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule.appliesTo(type)) {
+                reachable.add(rule);
+                if (rule.condition().equals("*")) {
+                    break;
+                }
+            }
+        }
+        return reachable;
+    }
+
+    /** The default rows (type {@code *}), in order: what a type no row names is stored as. */
+    public List<Rule> defaults() {
+        return rules.stream().filter(Rule::isDefault).toList();
+    }
+
+    /** Every rule, in order, as the operator reads them. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
     /** Every type some rule puts into a data category (the types a recipient may search), sorted. */
     public java.util.SortedSet<String> categorisedTypes() {
-        return typesWhere(DataClassifier::isCategory);
+        return java.util.Collections.unmodifiableSortedSet(categorised);
     }
 
     /** Every type some rule takes in (a category or supporting), sorted. */
     public java.util.SortedSet<String> storableTypes() {
-        return typesWhere(outcome -> !outcome.equals("REFUSED"));
+        return java.util.Collections.unmodifiableSortedSet(storable);
     }
 
     /** The conformance and infrastructure types the rules name as never taken in. */
     public java.util.SortedSet<String> refusedTypes() {
-        return typesWhere(outcome -> outcome.equals("REFUSED"));
+        return java.util.Collections.unmodifiableSortedSet(refused);
     }
 
     private java.util.SortedSet<String> typesWhere(java.util.function.Predicate<String> outcome) {
         java.util.SortedSet<String> types = new java.util.TreeSet<>();
-        rules.stream().filter(rule -> outcome.test(rule.outcome())).forEach(rule -> types.add(rule.resourceType()));
+        for (String type : knownTypes()) {
+            if (reachable(type).stream().anyMatch(rule -> outcome.test(rule.outcome()))) {
+                types.add(type);
+            }
+        }
+        return types;
+    }
+
+    /** The types the rules name, and with a default row every FHIR R4 resource type but Bundle. */
+    private java.util.SortedSet<String> knownTypes() {
+        java.util.SortedSet<String> types = new java.util.TreeSet<>();
+        rules.stream().map(Rule::resourceType).filter(type -> !type.equals(ANY_TYPE)).forEach(types::add);
+        if (rules.stream().anyMatch(Rule::isDefault)) {
+            types.addAll(FhirContext.forR4Cached().getResourceTypes());
+            types.remove(ENVELOPE);
+        }
         return types;
     }
 

@@ -1,5 +1,7 @@
 package org.azukari.fhir.ingest;
 
+import java.util.List;
+import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -17,4 +19,16 @@ public interface Ingest {
      *         entry per input entry, in order) and any warnings
      */
     IngestResult ingest(IngestSource source, Resource input, String requestId);
+
+    /**
+     * The same, with the warnings parsing the input gave (an element FHIR R4 does not define,
+     * dropped), each naming its entry ({@code Bundle.entry[2].resource}): they come back with the
+     * entry's other warnings and are counted with them.
+     */
+    default IngestResult ingest(IngestSource source, Resource input, String requestId,
+                                List<OperationOutcomeIssueComponent> parsed) {
+        IngestResult result = ingest(source, input, requestId);
+        parsed.forEach(issue -> result.warnings().addIssue(issue.copy()));
+        return result;
+    }
 }

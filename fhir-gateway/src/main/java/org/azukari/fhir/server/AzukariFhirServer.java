@@ -1,6 +1,5 @@
 package org.azukari.fhir.server;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
@@ -17,7 +16,7 @@ public class AzukariFhirServer extends RestfulServer {
     private final List<Object> interceptors;
 
     public AzukariFhirServer(String tokenEndpoint, List<Object> providers, List<Object> interceptors) {
-        super(FhirContext.forR4Cached());
+        super(UnknownElements.serverContext());
         this.tokenEndpoint = tokenEndpoint;
         this.providers = List.copyOf(providers);
         this.interceptors = List.copyOf(interceptors);
@@ -29,6 +28,7 @@ public class AzukariFhirServer extends RestfulServer {
         setImplementationDescription("Azukari FHIR R4 gateway");
         setDefaultResponseEncoding(EncodingEnum.JSON);
         registerInterceptor(new SmartCapabilityInterceptor(tokenEndpoint));
+        registerInterceptor(new UnknownElements());
         interceptors.forEach(this::registerInterceptor);
         registerProviders(providers);
     }

@@ -26,6 +26,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class FhirServerConfiguration {
 
+    /** Types with a provider of their own here (a dataset's bulk export); taken in inside Bundles only. */
+    private static final java.util.Set<String> OWN_PROVIDERS = java.util.Set.of("Group");
+
     @Bean
     ServletRegistrationBean<AzukariFhirServer> fhirServer(SmartConfiguration smart, Ingest ingest, FhirCallers callers,
                                                           OrganisationRegistry organisations, DataClassifier classifier,
@@ -41,6 +44,9 @@ public class FhirServerConfiguration {
         FhirContext fhir = FhirContext.forR4Cached();
         ReleaseEndpoint releases = new ReleaseEndpoint(callers, organisations);
         for (String type : classifier.storableTypes()) {
+            if (OWN_PROVIDERS.contains(type)) {
+                continue;
+            }
             Class<? extends IBaseResource> implementing = fhir.getResourceDefinition(type).getImplementingClass();
             providers.add(type.equals("Patient") ? new PatientProvider(endpoint, release, releases, pages, exchange)
                     : classifier.categorisedTypes().contains(type)

@@ -59,7 +59,7 @@ final class IngestEndpoint {
         }
         IngestSource source = authorise(input);
         try {
-            return ingest.ingest(source, input, requestId(request));
+            return ingest.ingest(source, input, requestId(request), UnknownElements.warnings(input, request));
         } catch (IngestRefusedException refused) {
             throw asHapi(refused);
         }

@@ -1,11 +1,15 @@
 package org.azukari.fhir.validation;
 
+import static org.hl7.fhir.utilities.i18n.I18nConstants.BUNDLE_ENTRY_URL_ABSOLUTE;
+import static org.hl7.fhir.utilities.i18n.I18nConstants.EXTENSION_EXT_VERSION_INVALID;
+import static org.hl7.fhir.utilities.i18n.I18nConstants.SD_ED_BIND_NOT_VS;
 import static org.hl7.fhir.utilities.i18n.I18nConstants.TERMINOLOGY_PASSTHROUGH_TX_MESSAGE;
 import static org.hl7.fhir.utilities.i18n.I18nConstants.TERMINOLOGY_TX_BINDING_CANTCHECK;
 import static org.hl7.fhir.utilities.i18n.I18nConstants.TERMINOLOGY_TX_SYSTEM_NOT_USABLE;
 import static org.hl7.fhir.utilities.i18n.I18nConstants.TERMINOLOGY_TX_SYSTEM_UNKNOWN;
 import static org.hl7.fhir.utilities.i18n.I18nConstants.TERMINOLOGY_TX_UNKNOWN_OID;
 import static org.hl7.fhir.utilities.i18n.I18nConstants.TERMINOLOGY_TX_VALUESET_NOTFOUND;
+import static org.hl7.fhir.utilities.i18n.I18nConstants.TERMINOLOGY_TX_VALUESET_NOTFOUND_CS;
 import static org.hl7.fhir.utilities.i18n.I18nConstants.UNKNOWN_CODESYSTEM;
 import static org.hl7.fhir.utilities.i18n.I18nConstants.UNKNOWN_CODESYSTEM_VERSION;
 import static org.hl7.fhir.utilities.i18n.I18nConstants.UNKNOWN_CODESYSTEM_VERSION_NONE;
@@ -69,6 +73,29 @@ final class Findings {
      */
     private static final Set<String> STRICTER_THAN_R4 = Set.of("Bundle_BUNDLE_Entry_NoFullUrl",
             "Bundle_BUNDLE_FullUrl_Missing");
+
+    /**
+     * What HAPI's offline validator reports as an error in data that is valid FHIR R4 and that a
+     * plain HAPI JPA server takes in: a cross-version extension ({@code
+     * http://hl7.org/fhir/5.0/StructureDefinition/extension-…}, FHIR's own mechanism, "invalid
+     * Version '5.0'"), a profile's binding that names a CodeSystem where a ValueSet belongs (the
+     * profile's defect, not the data's), and a relative {@code fullUrl} in a transaction (the bank
+     * resolves it like HAPI JPA does). A source cannot fix these; they are warnings.
+     */
+    private static final Set<String> VALIDATOR_MISFIRES = Set.of(EXTENSION_EXT_VERSION_INVALID,
+            TERMINOLOGY_TX_VALUESET_NOTFOUND_CS, SD_ED_BIND_NOT_VS, BUNDLE_ENTRY_URL_ABSOLUTE);
+
+    /**
+     * R4's vs-1 ("if Observation.effective[x] is dateTime and has a value then that value shall be
+     * precise to the day") is written {@code ($this as dateTime).toString().length() >= 8}, which
+     * is empty, and so fails in HAPI, for an {@code effectivePeriod}. Only on a dateTime is it a
+     * finding of the data (a year-month effectiveDateTime still refuses the input).
+     */
+    private static final String VITAL_SIGNS_DAY_PRECISION = "#vs-1";
+    private static final String ON_A_DATE_TIME = "ofType(dateTime)";
+
+    /** Where HAPI names the message id of the validator's issue in an OperationOutcome, as the HL7 validator does. */
+    static final String MESSAGE_ID_SYSTEM = "http://hl7.org/fhir/java-core-messageId";
 
     private static final Pattern LOCATION_COMMENT = Pattern.compile("/\\*.*?\\*/");
     // The same broken rule is reported "from" the base definition in one pass and "from" the
@@ -153,6 +180,9 @@ final class Findings {
                 .setSeverity(severity)
                 .setCode(typeOf(message.getMessageId(), severity))
                 .setDiagnostics(message.getMessage());
+        if (message.getMessageId() != null) {
+            issue.getDetails().addCoding().setSystem(MESSAGE_ID_SYSTEM).setCode(message.getMessageId());
+        }
         issue.addExpression(message.getLocationString());
         issue.addLocation(message.getLocationString());
         issuesByFinding.put(findingOf(message), issue);
@@ -163,10 +193,16 @@ final class Findings {
                 ? IssueSeverity.INFORMATION
                 : IssueSeverity.fromCode(message.getSeverity().getCode());
         if (isError(severity) && (UNKNOWABLE.contains(message.getMessageId())
-                || STRICTER_THAN_R4.contains(message.getMessageId()))) {
+                || STRICTER_THAN_R4.contains(message.getMessageId()) || misfires(message))) {
             return IssueSeverity.WARNING;
         }
         return severity;
+    }
+
+    private static boolean misfires(SingleValidationMessage message) {
+        String id = Objects.toString(message.getMessageId(), "");
+        return VALIDATOR_MISFIRES.contains(id) || id.endsWith(VITAL_SIGNS_DAY_PRECISION)
+                && !Objects.toString(message.getLocationString(), "").contains(ON_A_DATE_TIME);
     }
 
     private static boolean isError(IssueSeverity severity) {

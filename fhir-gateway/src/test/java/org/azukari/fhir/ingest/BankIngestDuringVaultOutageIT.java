@@ -89,7 +89,8 @@ class BankIngestDuringVaultOutageIT {
                     public <T> T inOne(java.util.function.Supplier<T> work) {
                         return template.execute(status -> work.get());
                     }
-                }, IngestSettings.DEFAULTS, new IngestTimings());
+                }, IngestSettings.DEFAULTS, new IngestTimings(),
+                new org.azukari.fhir.ingest.jdbc.JdbcSourceWarnings(database.dataSource(), Clock.systemUTC()));
     }
 
     @AfterAll

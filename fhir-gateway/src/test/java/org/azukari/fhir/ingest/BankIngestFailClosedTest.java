@@ -64,7 +64,8 @@ class BankIngestFailClosedTest {
                     public <T> T inOne(java.util.function.Supplier<T> work) {
                         return template.execute(status -> work.get());
                     }
-                }, IngestSettings.DEFAULTS, new IngestTimings());
+                }, IngestSettings.DEFAULTS, new IngestTimings(),
+                new org.azukari.fhir.ingest.jdbc.JdbcSourceWarnings(dataSource, Clock.systemUTC()));
     }
 
     /** Only the one method the pipeline uses; anything else would be a test bug. */

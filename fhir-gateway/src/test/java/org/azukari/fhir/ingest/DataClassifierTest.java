@@ -76,11 +76,60 @@ class DataClassifierTest {
     }
 
     @Test
-    void conformanceResources_areRefused_andUnknownTypesAreUnclassified() {
+    void conformanceResources_areRefused_andTypesNoRowNames_takeTheDefaultOfTheSourcesKind() {
         assertThat(classifier.classify(new StructureDefinition(), OrganisationKind.HOSPITAL))
                 .isEqualTo(new Classification.Refused("StructureDefinition"));
-        assertThat(classifier.classify(new org.hl7.fhir.r4.model.Basic(), OrganisationKind.HOSPITAL))
-                .isEqualTo(new Classification.Unclassified("Basic"));
+        assertThat(classifier.classify(new org.hl7.fhir.r4.model.Parameters(), OrganisationKind.HOSPITAL))
+                .isEqualTo(new Classification.Refused("Parameters"));
+        assertThat(classifier.classify(new org.hl7.fhir.r4.model.Task(), OrganisationKind.HOSPITAL))
+                .isEqualTo(new Classification.Categorised(DataCategory.MEDICAL, "other"));
+        assertThat(classifier.classify(new org.hl7.fhir.r4.model.DeviceRequest(), OrganisationKind.WELLNESS_SERVICE))
+                .isEqualTo(new Classification.Categorised(DataCategory.MEDICAL, "other"));
+        assertThat(classifier.classify(new org.hl7.fhir.r4.model.NutritionOrder(), OrganisationKind.CARE_PROVIDER))
+                .isEqualTo(new Classification.Categorised(DataCategory.CARE, "other"));
+        assertThat(classifier.classify(new org.hl7.fhir.r4.model.Basic(), OrganisationKind.PAYMENT_PROVIDER))
+                .isEqualTo(new Classification.Categorised(DataCategory.PAYMENT, "other"));
+    }
+
+    @Test
+    void aBundle_isNeverARecord_evenWithTheDefaults() {
+        assertThat(classifier.classify(new org.hl7.fhir.r4.model.Bundle(), OrganisationKind.HOSPITAL))
+                .isEqualTo(new Classification.Unclassified("Bundle"));
+        assertThat(classifier.storableTypes()).doesNotContain("Bundle");
+    }
+
+    @Test
+    void everyR4TypeButConformanceAndBundle_isStorable_andReleasable_underTheDefault() {
+        java.util.Set<String> r4 = FHIR.getResourceTypes();
+
+        for (String type : r4) {
+            if (type.equals("Bundle") || classifier.refusedTypes().contains(type)) {
+                continue;
+            }
+            assertThat(classifier.storableTypes()).as(type).contains(type);
+        }
+        assertThat(classifier.categorisedTypes()).contains("DeviceRequest", "Task", "NutritionOrder",
+                "VisionPrescription", "CommunicationRequest", "AdverseEvent").doesNotContain("Patient", "Bundle");
+        assertThat(classifier.refusedTypes()).contains("StructureDefinition", "Consent", "Parameters")
+                .doesNotContain("Task");
+    }
+
+    @Test
+    void subcategories_ofAnUnlistedType_areOther_andANamedTypeDoesNotReachTheDefault() {
+        assertThat(classifier.subcategories("Task", DataCategory.MEDICAL)).containsExactly("other");
+        assertThat(classifier.subcategories("Task", DataCategory.CARE)).containsExactly("other");
+        assertThat(classifier.subcategories("Condition", DataCategory.MEDICAL)).containsExactly("diagnosis");
+        assertThat(classifier.subcategories("Observation", DataCategory.MEDICAL)).doesNotContain("other");
+        assertThat(classifier.subcategories("Patient", DataCategory.MEDICAL)).isEmpty();
+    }
+
+    @Test
+    void theDefaults_areRulesTheOperatorCanRead() {
+        assertThat(classifier.defaults()).extracting(DataClassifier.Rule::condition, DataClassifier.Rule::outcome,
+                DataClassifier.Rule::subcategory).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("source=CARE_PROVIDER", "CARE", "other"),
+                        org.assertj.core.groups.Tuple.tuple("source=PAYMENT_PROVIDER", "PAYMENT", "other"),
+                        org.assertj.core.groups.Tuple.tuple("*", "MEDICAL", "other"));
     }
 
     @Test

@@ -60,7 +60,8 @@ final class IngestWorld {
                     public <T> T inOne(java.util.function.Supplier<T> work) {
                         return template.execute(status -> work.get());
                     }
-                }, IngestSettings.DEFAULTS, new IngestTimings());
+                }, IngestSettings.DEFAULTS, new IngestTimings(),
+                new org.azukari.fhir.ingest.jdbc.JdbcSourceWarnings(dataSource, Clock.systemUTC()));
     }
 
     /** Links {@code system|value} at the hospital to the resident, as an enrolment does. */

@@ -197,7 +197,8 @@ class PullIntoTheBankTest {
                     public <T> T inOne(java.util.function.Supplier<T> work) {
                         return template.execute(status -> work.get());
                     }
-                }, IngestSettings.DEFAULTS, new IngestTimings());
+                }, IngestSettings.DEFAULTS, new IngestTimings(),
+                new org.azukari.fhir.ingest.jdbc.JdbcSourceWarnings(world.dataSource, Clock.systemUTC()));
         return bank;
     }
 

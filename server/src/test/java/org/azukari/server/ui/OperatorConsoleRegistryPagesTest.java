@@ -51,6 +51,9 @@ class OperatorConsoleRegistryPagesTest extends PagesWorld {
     @Autowired
     PullSources sources;
 
+    @Autowired
+    org.azukari.fhir.ingest.SourceWarnings ingestWarnings;
+
     private String operator;
     private String csrf;
 
@@ -80,6 +83,26 @@ class OperatorConsoleRegistryPagesTest extends PagesWorld {
         assertThat(page("/operator/organisations/" + id + "?lang=ja", operator).body()).contains("組織：みどり診療所")
                 .doesNotContain("を登録しました");
         assertThat(page("/operator/organisations", operator, "Accept-Language: en").body()).contains(id);
+    }
+
+    @Test
+    void anOrganisationsPage_showsItsIngestWarningCounts_byCodeAndTypeOnly() throws Exception {
+        String id = fresh("warned");
+        submit("/operator/organisations", operator, "_csrf", csrf, "id", id, "kind", "HOSPITAL",
+                "displayName", "Warned hospital", "purpose", "treatment");
+        Page before = page("/operator/organisations/" + id, operator, "Accept-Language: en");
+        assertThat(before.body()).contains("id=\"ingest-warnings\"")
+                .contains("No input of this source came with a warning.");
+
+        ingestWarnings.add(new OrganisationId(id), java.util.Map.of(
+                new org.azukari.fhir.ingest.SourceWarnings.Kind("FG-0214", "Observation"), 3,
+                new org.azukari.fhir.ingest.SourceWarnings.Kind("Extension_EXT_Version_Invalid", "MedicationRequest"), 1));
+        Page after = page("/operator/organisations/" + id, operator, "Accept-Language: en");
+
+        assertThat(after.body()).contains("<code>FG-0214</code>").contains("Observation").contains(">3<")
+                .contains("Extension_EXT_Version_Invalid").contains("MedicationRequest")
+                .doesNotContain("No input of this source came with a warning.");
+        assertThat(page("/operator/organisations/" + id + "?lang=ja", operator).body()).contains("この送信元の入力に付いた警告");
     }
 
     @Test

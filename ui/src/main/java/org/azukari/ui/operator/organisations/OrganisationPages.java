@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.azukari.consent.api.Purpose;
+import org.azukari.fhir.ingest.SourceWarnings;
 import org.azukari.identity.api.Client;
 import org.azukari.identity.api.ClientId;
 import org.azukari.identity.api.ClientRegistration;
@@ -20,6 +21,7 @@ import org.azukari.identity.api.PurposeRegistry;
 import org.azukari.identity.api.SmartScope;
 import org.azukari.ui.operator.Done;
 import org.azukari.ui.operator.OperatorForms;
+import org.azukari.ui.operator.Times;
 import org.azukari.ui.web.PageNotFound;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,10 +44,16 @@ class OrganisationPages {
 
     private final OrganisationRegistry organisations;
     private final PurposeRegistry purposes;
+    private final SourceWarnings warnings;
 
-    OrganisationPages(OrganisationRegistry organisations, PurposeRegistry purposes) {
+    OrganisationPages(OrganisationRegistry organisations, PurposeRegistry purposes, SourceWarnings warnings) {
         this.organisations = organisations;
         this.purposes = purposes;
+        this.warnings = warnings;
+    }
+
+    /** How often the organisation's input came with a warning: its code and the resource type only. */
+    record WarningRow(String code, String resourceType, long count, String lastSeen) {
     }
 
     record OrganisationRow(String id, String name, OrganisationKind kind, List<String> purposes, int clients) {
@@ -84,6 +92,9 @@ class OrganisationPages {
         model.addAttribute("clients", organisations.clients(organisation.id()).stream().map(ClientRow::of)
                 .sorted(Comparator.comparing(ClientRow::id)).toList());
         model.addAttribute("clientKinds", CLIENT_KINDS.stream().filter(organisation.kind()::fits).toList());
+        model.addAttribute("ingestWarnings", warnings.counts(organisation.id()).stream()
+                .map(c -> new WarningRow(c.kind().code(), c.kind().resourceType(), c.count(),
+                        Times.shown(c.lastSeen()))).toList());
         return "operator/organisations/detail";
     }
 
