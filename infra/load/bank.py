@@ -32,9 +32,13 @@ def expect(response, status, what):
 
 
 def session_cookie(response):
-    """The session cookie the bank set, read from Set-Cookie (requests keeps no Secure cookie over http)."""
-    match = re.search(SESSION_COOKIE + r"=([^;]+)", response.headers.get("Set-Cookie", ""))
-    return match.group(1) if match else None
+    """The session cookie the bank set last (a sign-in first expires the visitor's), read from the
+    Set-Cookie lines themselves: requests keeps no Secure cookie over plain http."""
+    found = None
+    for line in response.raw.headers.getlist("Set-Cookie"):
+        if line.startswith(SESSION_COOKIE + "="):
+            found = line.split(";", 1)[0][len(SESSION_COOKIE) + 1:].strip()
+    return found
 
 
 def cookie_header(session):

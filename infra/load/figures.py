@@ -56,6 +56,10 @@ class Stats:
                          f"{pct(samples, 99):>9}{pct(samples, 100):>9}")
         return lines
 
+    def share(self, cls):
+        total = sum(len(s) for s in self.samples.values())
+        return len(self.samples[cls]) / total if total else 0.0
+
     def server_errors(self):
         """How many answers were 5xx (any class)."""
         return sum(v for s in self.statuses.values() for k, v in s.items() if k[:1] == "5")

@@ -106,7 +106,7 @@ def main():
     for line in stats.report():
         print(line)
     print(f"5xx answers: {stats.server_errors()}")
-    print(f"writes per request: {sum(len(stats.samples[c]) for c in ('ingest',)) / max(1, sum(len(s) for s in stats.samples.values())):.0%}")
+    print(f"share of requests that were writes: {stats.share('ingest'):.0%}")
     if exceptions:
         print("client exceptions: " + "; ".join(exceptions))
     print()
