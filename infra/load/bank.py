@@ -27,8 +27,19 @@ class SetupError(Exception):
 
 def expect(response, status, what):
     if response.status_code != status:
-        raise SetupError(f"{what}: HTTP {response.status_code} (expected {status}): {response.text[:500]}")
+        raise SetupError(f"{what}: HTTP {response.status_code} (expected {status}): {problem(response)}")
     return response
+
+
+def problem(response):
+    """What an error answer says: an OperationOutcome's error issues, else the start of the body."""
+    try:
+        issues = [i for i in response.json().get("issue", []) if i.get("severity") in ("error", "fatal")]
+    except (ValueError, AttributeError):
+        issues = []
+    if issues:
+        return "; ".join(f"{i.get('code')}: {i.get('diagnostics')} at {i.get('expression')}" for i in issues)[:1500]
+    return response.text[:500]
 
 
 def session_cookie(response):
@@ -103,10 +114,11 @@ def observation_bundle(mrn, patient_id, marker, value):
     """A hospital feed's transaction Bundle: the resident's Patient (PUT, the same each time, so the bank
     answers it as already held) and one new laboratory Observation whose identifier is the write's marker."""
     observation_urn = f"urn:uuid:{marker}"
+    patient_urn = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'load-patient:' + patient_id)}"  # the same each time
     return {
         "resourceType": "Bundle", "type": "transaction",
         "entry": [
-            {"fullUrl": f"Patient/{patient_id}",
+            {"fullUrl": patient_urn,
              "resource": {"resourceType": "Patient", "id": patient_id,
                           "identifier": [{"system": MRN_SYSTEM, "value": mrn}],
                           "name": [{"family": "Load", "given": ["Resident"]}], "gender": "female",
@@ -120,7 +132,7 @@ def observation_bundle(mrn, patient_id, marker, value):
                               "code": "laboratory"}]}],
                           "code": {"coding": [{"system": "http://loinc.org", "code": "2345-7",
                                                "display": "Glucose [Mass/volume] in Serum or Plasma"}]},
-                          "subject": {"reference": f"Patient/{patient_id}"},
+                          "subject": {"reference": patient_urn},
                           "effectiveDateTime": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                           "valueQuantity": {"value": value, "unit": "mg/dL", "system": "http://unitsofmeasure.org",
                                             "code": "mg/dL"}},

@@ -111,7 +111,7 @@ def build(base_url, public_url, operator, password, residents, ledger, log):
                                     "Content-Type": "application/fhir+json"})
         ledger.answered(entry, answer.status_code, bank.bundle_accepted(answer))
         if not bank.bundle_accepted(answer):
-            raise bank.SetupError(f"first record of resident {i}: HTTP {answer.status_code}: {answer.text[:500]}")
+            raise bank.SetupError(f"first record of resident {i}: HTTP {answer.status_code}: {bank.problem(answer)}")
 
         resident = sign_in(http, username, password, "/portal", "/portal")
         bank.expect(resident.post_json("/portal/api/consents", {
