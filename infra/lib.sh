@@ -192,11 +192,12 @@ ensure_synthea_it() {
   "$INFRA_DIR/synthea/generate" "$SYNTHEA_IT_POPULATION" "$SYNTHEA_IT_SEED" "$SYNTHEA_IT_DIR" >/dev/null
 }
 
-# jar_stale JAR: true when JAR is missing or older than a source or pom.xml (run from REPO_ROOT).
+# jar_stale JAR: true when JAR is missing or older than a main source or pom.xml (run from REPO_ROOT;
+# test sources are not in the jar, and package leaves a jar whose contents did not change alone).
 jar_stale() {
   [[ ! -f $1 ]] && return 0
   [[ -n $(find . \( -name target -o -name .git -o -path ./infra \) -prune -o -type f \
-    \( -path '*/src/*' -o -name pom.xml \) -newer "$1" -print -quit) ]]
+    \( -path '*/src/main/*' -o -name pom.xml \) -newer "$1" -print -quit) ]]
 }
 
 # export_line NAME VALUE: a line for the env file, quoted for bash.
