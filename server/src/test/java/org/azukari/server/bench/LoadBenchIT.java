@@ -42,6 +42,7 @@ class LoadBenchIT {
             process.waitFor(2, TimeUnit.MINUTES);
         }
         String report = Files.readString(output, StandardCharsets.UTF_8);
+        Files.delete(output);
 
         assertThat(ended).as("infra/bench load 4 10 ended:\n" + report).isTrue();
         assertThat(process.exitValue()).as(report).isZero();
