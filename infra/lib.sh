@@ -26,6 +26,12 @@ ES_PORT=19200
 ES_TRANSPORT_PORT=19300
 ES_URL=http://127.0.0.1:$ES_PORT
 
+# The load benchmark's driver (infra/load), from PyPI.
+LOCUST_VERSION=2.47.0
+PYJWT_VERSION=2.15.1
+CRYPTOGRAPHY_VERSION=50.0.2
+LOCUST_VENV=$OPT/locust-venv
+
 # axe-core (the accessibility engine the browser tests run in every page), from the npm registry
 AXE_VERSION=4.10.3
 AXE_INTEGRITY=sha512-Xm7bpRXnDSX2YE2YFfBk2FnF0ep6tmG7xPh8iHee8MIcrgq762Nkce856dYtJYLkuIoYZvGfTs/PbZhideTcEg==
@@ -176,7 +182,7 @@ stop_pidfile() {
 
 install_all() {
   local s
-  for s in "${SERVICES[@]}" chromium axe; do
+  for s in "${SERVICES[@]}" chromium axe locust; do
     "$INFRA_DIR/$s/install" || die "step failed: install $s"
   done
 }
@@ -184,6 +190,14 @@ install_all() {
 # ensure_synthea_it: the tests' Synthea population in $SYNTHEA_IT_DIR (a no-op once there).
 ensure_synthea_it() {
   "$INFRA_DIR/synthea/generate" "$SYNTHEA_IT_POPULATION" "$SYNTHEA_IT_SEED" "$SYNTHEA_IT_DIR" >/dev/null
+}
+
+# jar_stale JAR: true when JAR is missing or older than a main source or pom.xml (run from REPO_ROOT;
+# test sources are not in the jar, and package leaves a jar whose contents did not change alone).
+jar_stale() {
+  [[ ! -f $1 ]] && return 0
+  [[ -n $(find . \( -name target -o -name .git -o -path ./infra \) -prune -o -type f \
+    \( -path '*/src/main/*' -o -name pom.xml \) -newer "$1" -print -quit) ]]
 }
 
 # export_line NAME VALUE: a line for the env file, quoted for bash.

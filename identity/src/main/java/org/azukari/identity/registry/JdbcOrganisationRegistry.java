@@ -115,47 +115,60 @@ public final class JdbcOrganisationRegistry implements OrganisationRegistry {
         }
     }
 
+    // Each lookup reads its rows first and only then the purposes, scopes and keys: a query run
+    // inside another's row mapper holds two pool connections at once, and under load every request
+    // thread then holds one and waits for a second (the pool stalls until its timeout; docs/load.md).
+    private record OrganisationRow(String id, String kind, String displayName) {
+    }
+
+    private record ClientRow(String id, String organisation, String kind, String status) {
+    }
+
     @Override
     public Optional<Organisation> findOrganisation(OrganisationId id) {
         return jdbc.query("SELECT organisation_id, kind, display_name FROM id_organisation WHERE organisation_id = ?",
-                (rs, n) -> organisation(rs.getString(1), rs.getString(2), rs.getString(3)), id.value()).stream().findFirst();
+                (rs, n) -> new OrganisationRow(rs.getString(1), rs.getString(2), rs.getString(3)), id.value())
+                .stream().findFirst().map(this::organisation);
     }
 
     @Override
     public List<Organisation> organisations() {
         return jdbc.query("SELECT organisation_id, kind, display_name FROM id_organisation ORDER BY organisation_id",
-                (rs, n) -> organisation(rs.getString(1), rs.getString(2), rs.getString(3)));
+                (rs, n) -> new OrganisationRow(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .stream().map(this::organisation).toList();
     }
 
     @Override
     public Optional<Client> findClient(ClientId id) {
         return jdbc.query("SELECT client_id, organisation_id, kind, status FROM id_client WHERE client_id = ?",
-                (rs, n) -> client(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), id.value())
-                .stream().findFirst();
+                (rs, n) -> new ClientRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), id.value())
+                .stream().findFirst().map(this::client);
     }
 
     @Override
     public List<Client> clients(OrganisationId organisation) {
         return jdbc.query("SELECT client_id, organisation_id, kind, status FROM id_client WHERE organisation_id = ?"
                         + " ORDER BY client_id",
-                (rs, n) -> client(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                organisation.value());
+                (rs, n) -> new ClientRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                organisation.value()).stream().map(this::client).toList();
     }
 
-    private Organisation organisation(String id, String kind, String displayName) {
+    private Organisation organisation(OrganisationRow row) {
         Set<Purpose> purposes = jdbc.queryForList(
-                        "SELECT purpose_code FROM id_organisation_purpose WHERE organisation_id = ?", String.class, id)
+                        "SELECT purpose_code FROM id_organisation_purpose WHERE organisation_id = ?", String.class, row.id())
                 .stream().map(Purpose::new).collect(Collectors.toSet());
-        return new Organisation(new OrganisationId(id), OrganisationKind.valueOf(kind), displayName, purposes);
+        return new Organisation(new OrganisationId(row.id()), OrganisationKind.valueOf(row.kind()), row.displayName(),
+                purposes);
     }
 
-    private Client client(String id, String organisation, String kind, String status) {
-        Set<SmartScope> scopes = jdbc.queryForList("SELECT scope FROM id_client_scope WHERE client_id = ?", String.class, id)
+    private Client client(ClientRow row) {
+        Set<SmartScope> scopes = jdbc.queryForList("SELECT scope FROM id_client_scope WHERE client_id = ?", String.class,
+                        row.id())
                 .stream().map(SmartScope::parse).collect(Collectors.toSet());
         List<ClientKey> keys = jdbc.query("SELECT kid, key_type, public_jwk FROM id_client_key WHERE client_id = ? ORDER BY kid",
-                (rs, n) -> new ClientKey(rs.getString(1), rs.getString(2), rs.getString(3)), id);
-        return new Client(new ClientId(id), new OrganisationId(organisation), PrincipalKind.valueOf(kind), scopes,
-                ClientStatus.valueOf(status), keys);
+                (rs, n) -> new ClientKey(rs.getString(1), rs.getString(2), rs.getString(3)), row.id());
+        return new Client(new ClientId(row.id()), new OrganisationId(row.organisation()), PrincipalKind.valueOf(row.kind()),
+                scopes, ClientStatus.valueOf(row.status()), keys);
     }
 
     private long count(String sql, Object... args) {

@@ -8,6 +8,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
@@ -67,6 +69,34 @@ class JdbcOrganisationRegistryTest {
 
     private long rows(String table) {
         return new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    /**
+     * Each lookup needs one connection at a time. A query run inside another's row mapper holds two,
+     * and under load (infra/bench load, 50 clients) every request thread then held one and waited for
+     * a second until the pool's timeout: 503s and 500s. On a pool of one such a lookup cannot answer.
+     */
+    @Test
+    void lookups_onAPoolOfOneConnection_answerWithoutWaitingForASecond() {
+        registry.registerOrganisation(organisation("kaga-hospital", OrganisationKind.HOSPITAL, "treatment"));
+        registry.registerClient(clientFor("kaga-emr", "kaga-hospital", PrincipalKind.CLINIC_EMR,
+                Keys.publicJwks(Keys.ec(Curve.P_384, "ec-1"))));
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(1_000);
+        try (HikariDataSource oneConnection = new HikariDataSource(config)) {
+            JdbcOrganisationRegistry onOne = new JdbcOrganisationRegistry(oneConnection, Clock.systemUTC());
+
+            assertThat(onOne.findOrganisation(new OrganisationId("kaga-hospital")).orElseThrow().purposes())
+                    .containsExactly(new Purpose("treatment"));
+            assertThat(onOne.organisations()).extracting(o -> o.id().value()).containsExactly("kaga-hospital");
+            Client client = onOne.findClient(new ClientId("kaga-emr")).orElseThrow();
+            assertThat(client.allowedScopes()).isEqualTo(READ_OBSERVATIONS);
+            assertThat(client.keys()).hasSize(1);
+            assertThat(onOne.clients(new OrganisationId("kaga-hospital"))).extracting(c -> c.id().value())
+                    .containsExactly("kaga-emr");
+        }
     }
 
     @Test
