@@ -124,6 +124,27 @@ public final class DatasetExports {
 
     /** Starts an export of the caller's approved request; {@code types} narrows the item types (empty: all). */
     public ExportJob kickOff(ExportCaller caller, DatasetRequestId id, Set<String> types) {
+        return kickOff(caller, id, types, () -> { });
+    }
+
+    /**
+     * As {@link #kickOff(ExportCaller, DatasetRequestId, Set)}; {@code ended} runs once the job
+     * has ended (or was never started), which is how an admission permit is given back.
+     */
+    public ExportJob kickOff(ExportCaller caller, DatasetRequestId id, Set<String> types, Runnable ended) {
+        boolean started = false;
+        try {
+            ExportJob job = start(caller, id, types, ended);
+            started = true;
+            return job;
+        } finally {
+            if (!started) {
+                ended.run();
+            }
+        }
+    }
+
+    private ExportJob start(ExportCaller caller, DatasetRequestId id, Set<String> types, Runnable ended) {
         DatasetRequest request = services.requests().find(id)
                 .filter(r -> r.recipient().organisation().equals(caller.organisation()))
                 .orElseThrow(() -> new ReleaseRefusedException(404, "EX-0711", "no such dataset request"));
@@ -142,7 +163,13 @@ public final class DatasetExports {
                 List.copyOf(exported), ExportJob.Status.RUNNING, 0, 0, 0, 0, 0, Optional.empty(), now, Optional.empty(),
                 now.plus(fileLifetime), new TreeMap<>(), new TreeMap<>());
         jobs.create(job);
-        executor.execute(() -> run(job.id()));
+        executor.execute(() -> {
+            try {
+                run(job.id());
+            } finally {
+                ended.run();
+            }
+        });
         return job;
     }
 
