@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("azukari.admission")
 public record AdmissionProperties(@DefaultValue Ingest ingest,
-                                  @DefaultValue("6") int release,
+                                  @DefaultValue("4") int release,
                                   @DefaultValue("1") int exportsPerOrganisation,
                                   @DefaultValue("2s") Duration retryAfter) {
 
@@ -33,7 +33,7 @@ public record AdmissionProperties(@DefaultValue Ingest ingest,
         }
     }
 
-    public record Ingest(@DefaultValue("4") int global, @DefaultValue("2") int perSource) {
+    public record Ingest(@DefaultValue("3") int global, @DefaultValue("2") int perSource) {
 
         public Ingest {
             if (global < 1 || perSource < 1) {
