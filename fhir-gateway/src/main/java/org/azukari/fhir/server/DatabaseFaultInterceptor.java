@@ -5,7 +5,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Duration;
-import org.azukari.fhir.admission.DatabaseFaults;
+import org.azukari.fhir.admission.JdbcFaults;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +34,7 @@ final class DatabaseFaultInterceptor {
         if (thrown instanceof BaseServerResponseException answered && answered.getStatusCode() < 500) {
             return null;
         }
-        if (!DatabaseFaults.isTransient(thrown)) {
+        if (!JdbcFaults.isTransient(thrown)) {
             return null;
         }
         log.warn("{} request answered 503: the database is busy or unavailable ({})", CODE, rootClass(thrown));

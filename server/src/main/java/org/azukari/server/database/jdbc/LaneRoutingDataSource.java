@@ -1,7 +1,8 @@
-package org.azukari.server.database;
+package org.azukari.server.database.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
+import org.azukari.server.database.Lane;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 

@@ -3,30 +3,36 @@ package org.azukari.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.azukari.identity.api.EnrolmentLink;
 import org.azukari.identity.api.PersonAccount;
 import org.azukari.server.database.Lane;
-import org.azukari.server.database.LaneRoutingDataSource;
+import org.azukari.server.database.jdbc.LaneRoutingDataSource;
 import org.azukari.trustbank.api.TrustBank;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Every connection of the bulk pool taken (as an ingest storm past its admission, or a database
+ * The database busy under the running bank. Every connection of the bulk pool taken (as an ingest storm past its admission, or a database
  * too slow to give them back, would take them): bearer-token checks, sign-in, portal pages and the
  * system API run on the control pool and still answer; a {@code /fhir} request whose token is
  * valid gets a prompt 503 with {@code Retry-After} once the pool's short wait is over, never a 401
  * (its token is fine) or a 500 (HAPI-0389); nothing is stored, and the same request works once the
- * connections are back.
+ * connections are back. And a lock an ingest needs held past the lock wait (a keyring row locked by
+ * another transaction, as an erasure or a long ingest holds it): 503 with {@code Retry-After}, rolled
+ * back, nothing stored.
  */
 @TestPropertySource(properties = {"azukari.data-dir=./target/pool-exhausted-test-data",
         "azukari.database.bulk-pool-size=3", "azukari.database.connection-timeout=500ms"})
-class PoolExhaustedTest extends RealIdentityWorld {
+class DatabaseBusyTest extends RealIdentityWorld {
 
     private static final String MRN = PatientGlucoseBundles.MRN;
 
@@ -35,6 +41,9 @@ class PoolExhaustedTest extends RealIdentityWorld {
 
     @Autowired
     TrustBank bank;
+
+    @Autowired
+    Environment environment;
 
     private final List<Connection> taken = new ArrayList<>();
 
@@ -111,5 +120,45 @@ class PoolExhaustedTest extends RealIdentityWorld {
         assertThat(consents.status()).isEqualTo(200);
         assertThat(records.status()).isEqualTo(200);
         assertThat(newToken.status()).as(newToken.body()).isEqualTo(200);
+    }
+
+    @Test
+    void ingest_whenALockWaitTimesOut_is503WithRetryAfter_andNothingIsStored() throws Exception {
+        String token = accessToken(registerSourceFeed("lkfeed-" + UUID.randomUUID().toString().substring(0, 8),
+                world().hospital()), "system/*.cu");
+        String mrn = "L" + UUID.randomUUID().toString().substring(0, 8);
+        PersonAccount account = registerResident("lk-" + UUID.randomUUID().toString().substring(0, 8));
+        org.azukari.consent.api.ResidentId resident = account.resident().orElseThrow();
+        people.linkEnrolment(new EnrolmentLink(resident, world().hospital(), MRN, mrn));
+        assertThat(http.send("POST", "/fhir", "application/fhir+json", PatientGlucoseBundles.of(mrn, "101"),
+                bearer(token)).body()).contains("201 Created");
+        int before = bank.list(resident).size();
+
+        RawHttp.Response during;
+        try (Connection holder = DriverManager.getConnection(environment.getRequiredProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username", "sa"),
+                environment.getProperty("spring.datasource.password", ""))) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT resident_id FROM tb_resident_keyring WHERE resident_id = ? FOR UPDATE")) {
+                lock.setObject(1, resident.value());
+                try (ResultSet locked = lock.executeQuery()) {
+                    assertThat(locked.next()).as("the resident's keyring row, locked").isTrue();
+                }
+                during = http.send("POST", "/fhir", "application/fhir+json", PatientGlucoseBundles.of(mrn, "140"),
+                        bearer(token));
+            } finally {
+                holder.rollback();
+            }
+        }
+
+        assertThat(during.status()).as(during.body()).isEqualTo(503);
+        assertThat(during.header("Retry-After")).isNotBlank();
+        assertThat(during.body()).startsWith("{\"resourceType\":\"OperationOutcome\"")
+                .contains("\"code\":\"transient\"").contains("FG-0503").doesNotContain("HAPI-0389")
+                .doesNotContain("tb_resident_keyring");
+        assertThat(bank.list(resident)).as("nothing stored").hasSize(before);
+        assertThat(http.send("POST", "/fhir", "application/fhir+json", PatientGlucoseBundles.of(mrn, "140"),
+                bearer(token)).body()).as("the same input, once the lock is gone").contains("201 Created");
     }
 }

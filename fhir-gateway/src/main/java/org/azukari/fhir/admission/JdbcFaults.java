@@ -15,7 +15,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * its transaction back, so the request changed nothing and may simply be sent again: 503 with
  * {@code Retry-After}, never 500.
  */
-public final class DatabaseFaults {
+public final class JdbcFaults {
 
     /**
      * SQLSTATE classes and codes of such faults when a driver's exception arrives untranslated:
@@ -27,7 +27,7 @@ public final class DatabaseFaults {
     private static final Set<String> CODES = Set.of("55P03", "57014", "HYT00");
     private static final int MAX_DEPTH = 16;
 
-    private DatabaseFaults() {
+    private JdbcFaults() {
     }
 
     public static boolean isTransient(Throwable thrown) {

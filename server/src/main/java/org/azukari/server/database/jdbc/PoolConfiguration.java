@@ -1,35 +1,32 @@
-package org.azukari.server.database;
+package org.azukari.server.database.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import jakarta.servlet.Filter;
 import org.azukari.fhir.admission.AdmissionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.azukari.server.database.DatabaseProperties;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
- * Replaces Boot's single pool with a {@link LaneRoutingDataSource} over two Hikari pools, and marks
- * each request's lane: every request starts in the control lane (before Shiro, so token and
- * sign-in checks use it), and {@code /fhir} switches to the bulk lane after Shiro has checked the
- * token. The sizing rule (docs/reliability.md, "Admission and connection pools") is checked at
- * start-up: a bulk pool smaller than what admission lets in is logged as a warning.
+ * Replaces Boot's single pool with a {@link LaneRoutingDataSource} over two Hikari pools (which
+ * request uses which: {@code LaneConfiguration}). The sizing rule (docs/reliability.md, "Load:
+ * admission control and connection pools") is checked at start-up: a bulk pool smaller than what
+ * admission lets in is logged as a warning.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
-class DatabaseConfiguration {
+class PoolConfiguration {
 
     /** Access-log checkpoints (a second connection inside a commit) and the outbox indexer. */
     static final int BULK_RESERVE = 2;
-    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(PoolConfiguration.class);
 
     @Bean
     @Primary
@@ -62,24 +59,5 @@ class DatabaseConfiguration {
         pool.setMinimumIdle(Math.min(pool.getMinimumIdle() < 0 ? size : pool.getMinimumIdle(), size));
         pool.setConnectionTimeout(pools.connectionTimeout().toMillis());
         return pool;
-    }
-
-    @Bean
-    FilterRegistrationBean<Filter> controlLane() {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new LaneFilter(Lane.CONTROL));
-        registration.setName("controlLane");
-        registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<Filter> bulkLane() {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new LaneFilter(Lane.BULK));
-        registration.setName("bulkLane");
-        registration.addUrlPatterns("/fhir/*");
-        // after Shiro (1), whose bearer filter checks the token in the control lane
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
-        return registration;
     }
 }
