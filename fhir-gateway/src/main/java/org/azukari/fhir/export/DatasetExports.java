@@ -128,8 +128,9 @@ public final class DatasetExports {
     }
 
     /**
-     * As {@link #kickOff(ExportCaller, DatasetRequestId, Set)}; {@code ended} runs once the job
-     * has ended (or was never started), which is how an admission permit is given back.
+     * As {@link #kickOff(ExportCaller, DatasetRequestId, Set)}; {@code ended} runs once the job's
+     * work is over (before its status says so), or at once if it was never started: how an
+     * admission permit is given back. It may run more than once and must do its work once.
      */
     public ExportJob kickOff(ExportCaller caller, DatasetRequestId id, Set<String> types, Runnable ended) {
         boolean started = false;
@@ -165,7 +166,7 @@ public final class DatasetExports {
         jobs.create(job);
         executor.execute(() -> {
             try {
-                run(job.id());
+                run(job.id(), ended);
             } finally {
                 ended.run();
             }
@@ -222,13 +223,21 @@ public final class DatasetExports {
                             Optional<StoredRecord> patient) {
     }
 
-    void run(String jobId) {
+    /** Runs the job; {@code ended} runs once its work is over, before its status says so. */
+    void run(String jobId, Runnable ended) {
         ExportJob job = jobs.find(jobId).orElse(null);
         if (job == null) {
+            ended.run();
             return;
         }
         try {
-            Result result = export(job);
+            Result result;
+            try {
+                result = export(job);
+            } finally {
+                // whoever sees the job ended may start the organisation's next export at once
+                ended.run();
+            }
             if (result == null || !jobs.complete(jobId, result.outputs(), result.included(),
                     result.suppressedResidents(), result.suppressedRecords(), clock.instant())) {
                 files.delete(jobId);
