@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
  * another transaction, as an erasure or a long ingest holds it): 503 with {@code Retry-After}, rolled
  * back, nothing stored.
  */
-@TestPropertySource(properties = {"azukari.data-dir=./target/pool-exhausted-test-data",
+@TestPropertySource(properties = {"azukari.data-dir=./target/database-busy-test-data",
         "azukari.database.bulk-pool-size=3", "azukari.database.connection-timeout=500ms"})
 class DatabaseBusyTest extends RealIdentityWorld {
 
