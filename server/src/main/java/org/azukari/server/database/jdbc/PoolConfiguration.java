@@ -1,18 +1,22 @@
 package org.azukari.server.database.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.azukari.fhir.admission.AdmissionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.azukari.server.database.DatabaseProperties;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Replaces Boot's single pool with a {@link LaneRoutingDataSource} over two Hikari pools (which
@@ -41,6 +45,25 @@ class PoolConfiguration {
                     pools.bulkPoolSize(), needed, BULK_RESERVE);
         }
         return new LaneRoutingDataSource(control, bulk);
+    }
+
+    /**
+     * What Flyway migrates with. Given {@code spring.flyway.user} (the owner role), Boot derives a
+     * data source from the application's, which it cannot do from a router; so it is built here the
+     * way Boot would: unpooled, {@code spring.flyway.url}/{@code user}/{@code password} over
+     * {@code spring.datasource.*}. Not a default candidate: nothing else is given the owner's role.
+     */
+    @Bean(defaultCandidate = false)
+    @FlywayDataSource
+    DataSource migrationDataSource(DataSourceProperties properties, Environment environment) {
+        String owner = environment.getProperty("spring.flyway.user");
+        return DataSourceBuilder.create().type(SimpleDriverDataSource.class)
+                .driverClassName(properties.determineDriverClassName())
+                .url(environment.getProperty("spring.flyway.url", properties.determineUrl()))
+                .username(owner != null ? owner : properties.determineUsername())
+                .password(owner != null ? environment.getProperty("spring.flyway.password", "")
+                        : properties.determinePassword())
+                .build();
     }
 
     /** The sizing rule: every admitted bulk holder and every background thread has a connection. */
