@@ -134,6 +134,28 @@ public final class DatasetExports {
 
     /** Starts an export of the caller's approved request; {@code types} narrows the item types (empty: all). */
     public ExportJob kickOff(ExportCaller caller, DatasetRequestId id, Set<String> types) {
+        return kickOff(caller, id, types, () -> { });
+    }
+
+    /**
+     * As {@link #kickOff(ExportCaller, DatasetRequestId, Set)}; {@code ended} runs once the job's
+     * work is over (before its status says so), or at once if it was never started: how an
+     * admission permit is given back. It may run more than once and must do its work once.
+     */
+    public ExportJob kickOff(ExportCaller caller, DatasetRequestId id, Set<String> types, Runnable ended) {
+        boolean started = false;
+        try {
+            ExportJob job = start(caller, id, types, ended);
+            started = true;
+            return job;
+        } finally {
+            if (!started) {
+                ended.run();
+            }
+        }
+    }
+
+    private ExportJob start(ExportCaller caller, DatasetRequestId id, Set<String> types, Runnable ended) {
         DatasetRequest request = services.requests().find(id)
                 .filter(r -> r.recipient().organisation().equals(caller.organisation()))
                 .orElseThrow(() -> new ReleaseRefusedException(404, "EX-0711", "no such dataset request"));
@@ -159,7 +181,13 @@ public final class DatasetExports {
                 List.copyOf(exported), ExportJob.Status.RUNNING, 0, 0, 0, 0, 0, Optional.empty(), now, Optional.empty(),
                 now.plus(fileLifetime), new TreeMap<>(), new TreeMap<>());
         jobs.create(job);
-        executor.execute(() -> run(job.id()));
+        executor.execute(() -> {
+            try {
+                run(job.id(), ended);
+            } finally {
+                ended.run();
+            }
+        });
         return job;
     }
 
@@ -216,13 +244,21 @@ public final class DatasetExports {
                             Optional<StoredRecord> patient) {
     }
 
-    void run(String jobId) {
+    /** Runs the job; {@code ended} runs once its work is over, before its status says so. */
+    void run(String jobId, Runnable ended) {
         ExportJob job = jobs.find(jobId).orElse(null);
         if (job == null) {
+            ended.run();
             return;
         }
         try {
-            Result result = export(job);
+            Result result;
+            try {
+                result = export(job);
+            } finally {
+                // whoever sees the job ended may start the organisation's next export at once
+                ended.run();
+            }
             if (result == null || !jobs.complete(jobId, result.outputs(), result.included(),
                     result.suppressedResidents(), result.suppressedRecords(), clock.instant())) {
                 files.delete(jobId);

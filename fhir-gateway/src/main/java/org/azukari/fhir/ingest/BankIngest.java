@@ -186,7 +186,9 @@ public final class BankIngest implements Ingest {
         for (IngestEntry entry : entries) {
             BankIds.rewrite(source, plan, entry, decisions);
         }
-        Set<Custody> custodies = new LinkedHashSet<>();
+        // One lock order for every ingest: store() locks each custody's keyring until commit (and the
+        // access log's head last), so two ingests naming the same residents in other orders would deadlock.
+        Set<Custody> custodies = new java.util.TreeSet<>(java.util.Comparator.comparing(c -> c.id().value()));
         decisions.values().stream().filter(EntryDecision::store).forEach(d -> custodies.add(d.custody()));
         return new StoragePlan(List.copyOf(decisions.values()), custodies);
     }

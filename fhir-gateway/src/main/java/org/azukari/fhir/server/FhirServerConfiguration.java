@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.azukari.fhir.admission.AdmissionProperties;
+import org.azukari.fhir.admission.Admissions;
 import org.azukari.fhir.config.GatewayProperties;
 import org.azukari.fhir.ingest.DataClassifier;
 import org.azukari.fhir.ingest.Ingest;
@@ -35,14 +37,16 @@ public class FhirServerConfiguration {
                                                           GatewayProperties properties, IngestTimings timings,
                                                           Release release, ShareCodeExchange exchange, PageTokens pages,
                                                           Receipts receipts, RecipientConsents recipientConsents,
-                                                          DatasetExports exports) {
+                                                          DatasetExports exports, Admissions admissions,
+                                                          AdmissionProperties admission) {
         IngestEndpoint endpoint = new IngestEndpoint(ingest, callers, organisations,
                 properties.validation().defaultMode(), properties.validation().strictSources().stream()
-                .filter(id -> !id.isBlank()).map(OrganisationId::new).collect(Collectors.toSet()), timings);
+                .filter(id -> !id.isBlank()).map(OrganisationId::new).collect(Collectors.toSet()), timings,
+                admissions.ingest());
         List<Object> providers = new ArrayList<>();
         providers.add(new IngestProvider(endpoint));
         FhirContext fhir = FhirContext.forR4Cached();
-        ReleaseEndpoint releases = new ReleaseEndpoint(callers, organisations);
+        ReleaseEndpoint releases = new ReleaseEndpoint(callers, organisations, admissions.release());
         for (String type : classifier.storableTypes()) {
             if (OWN_PROVIDERS.contains(type)) {
                 continue;
@@ -55,10 +59,10 @@ public class FhirServerConfiguration {
         }
         providers.add(new IngestResourceProvider(fhir.getResourceDefinition("Bundle").getImplementingClass(), endpoint));
         providers.add(new RecipientConsentProvider(recipientConsents, releases));
-        providers.add(new GroupExportProvider(exports, callers));
+        providers.add(new GroupExportProvider(exports, callers, admissions.exports()));
         AzukariFhirServer server = new AzukariFhirServer(smart.tokenEndpoint(), providers,
                 List.of(new ParseTimingInterceptor(), new FhirVersionInterceptor(), new RefusedTypesInterceptor(classifier.refusedTypes()),
-                        new ReleaseResponseInterceptor(receipts)));
+                        new ReleaseResponseInterceptor(receipts), new DatabaseFaultInterceptor(admission.retryAfter())));
         ServletRegistrationBean<AzukariFhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.azukari.consent.api.DatasetRequestId;
+import org.azukari.fhir.admission.Bulkhead;
 import org.azukari.fhir.export.DatasetExports;
 import org.azukari.fhir.export.ExportJob;
 import org.azukari.fhir.release.ReleaseRefusedException;
 import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.PrincipalKind;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Group;
@@ -32,10 +34,12 @@ final class GroupExportProvider implements IResourceProvider {
 
     private final DatasetExports exports;
     private final FhirCallers callers;
+    private final Bulkhead<OrganisationId> admission;
 
-    GroupExportProvider(DatasetExports exports, FhirCallers callers) {
+    GroupExportProvider(DatasetExports exports, FhirCallers callers, Bulkhead<OrganisationId> admission) {
         this.exports = exports;
         this.callers = callers;
+        this.admission = admission;
     }
 
     @Override
@@ -78,9 +82,16 @@ final class GroupExportProvider implements IResourceProvider {
         if (!id.getIdPart().matches("[A-Za-z0-9-]{1,64}")) {
             throw refused(404, "EX-0711", "no such dataset request");
         }
+        // an organisation's running exports are bounded; the permit is given back when the job ends
+        Bulkhead.Entry entry = admission.tryEnter(caller.organisation().get());
+        if (entry instanceof Bulkhead.Refused busy) {
+            throw Busy.refused("EX-0730", "this organisation already runs as many exports as the bank takes at once;"
+                    + " wait for one to finish", busy);
+        }
+        Bulkhead.Admitted admitted = (Bulkhead.Admitted) entry;
         ExportJob job = ReleaseEndpoint.run(() -> exports.kickOff(new DatasetExports.ExportCaller(
                 caller.organisation().get().value(), caller.client().get().value()), new DatasetRequestId(id.getIdPart()),
-                types));
+                types, admitted::close));
         String base = request.getFhirServerBase();
         String root = base.endsWith("/fhir") ? base.substring(0, base.length() - "/fhir".length()) : base;
         jakarta.servlet.http.HttpServletResponse response = ((ServletRequestDetails) request).getServletResponse();

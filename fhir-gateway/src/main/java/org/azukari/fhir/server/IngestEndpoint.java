@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.azukari.fhir.admission.Bulkhead;
 import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.ingest.IngestRefusedException;
 import org.azukari.fhir.ingest.IngestResult;
@@ -41,15 +42,17 @@ final class IngestEndpoint {
     private final ValidationMode defaultMode;
     private final Set<OrganisationId> strictSources;
     private final IngestTimings timings;
+    private final Bulkhead<OrganisationId> admission;
 
     IngestEndpoint(Ingest ingest, FhirCallers callers, OrganisationRegistry organisations, ValidationMode defaultMode,
-                   Set<OrganisationId> strictSources, IngestTimings timings) {
+                   Set<OrganisationId> strictSources, IngestTimings timings, Bulkhead<OrganisationId> admission) {
         this.ingest = ingest;
         this.callers = callers;
         this.organisations = organisations;
         this.defaultMode = defaultMode;
         this.strictSources = Set.copyOf(strictSources);
         this.timings = timings;
+        this.admission = admission;
     }
 
     IngestResult ingest(Resource input, RequestDetails request) {
@@ -58,7 +61,16 @@ final class IngestEndpoint {
             timings.add(IngestTimings.Stage.PARSING, System.nanoTime() - started);
         }
         IngestSource source = authorise(input);
-        try {
+        // before validation and before any connection is taken: over the limit is a 429 at once
+        Bulkhead.Entry entry = admission.tryEnter(source.organisation());
+        if (entry instanceof Bulkhead.Refused busy) {
+            throw busy.limit() == Bulkhead.Refused.Limit.PER_KEY
+                    ? Busy.refused("FG-0221", "this source already has as many ingests under way as the bank takes"
+                            + " from one source; nothing was stored, send it again later", busy)
+                    : Busy.refused("FG-0220", "the bank takes in as many inputs at once as it can; nothing was"
+                            + " stored, send it again later", busy);
+        }
+        try (Bulkhead.Admitted admitted = (Bulkhead.Admitted) entry) {
             return ingest.ingest(source, input, requestId(request), UnknownElements.warnings(input, request));
         } catch (IngestRefusedException refused) {
             throw asHapi(refused);

@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.azukari.consent.api.Purpose;
+import org.azukari.fhir.admission.Admissions;
+import org.azukari.fhir.admission.Bulkhead;
 import org.azukari.fhir.release.ReceiptFacts;
 import org.azukari.fhir.release.ReleaseCaller;
 import org.azukari.fhir.release.ReleaseRefusedException;
@@ -33,10 +35,12 @@ final class ReleaseEndpoint {
 
     private final FhirCallers callers;
     private final OrganisationRegistry organisations;
+    private final Bulkhead<Admissions.All> admission;
 
-    ReleaseEndpoint(FhirCallers callers, OrganisationRegistry organisations) {
+    ReleaseEndpoint(FhirCallers callers, OrganisationRegistry organisations, Bulkhead<Admissions.All> admission) {
         this.callers = callers;
         this.organisations = organisations;
+        this.admission = admission;
     }
 
     /** Authorises {@code interaction} ({@code r} or {@code s}) on {@code type} and reads the purpose. */
@@ -71,9 +75,17 @@ final class ReleaseEndpoint {
         return new ReleaseCaller(caller.organisation().get().value(), caller.client().get().value(), purpose, requestId);
     }
 
-    /** Runs a release, marks it for the receipt, and translates refusals. */
+    /** Runs a release (if admitted: 429 at once over the bound), marks it for the receipt, and translates refusals. */
     <T extends Resource> T release(RequestDetails request, Supplier<Released> work, Class<T> type) {
-        Released released = run(work);
+        Bulkhead.Entry entry = admission.tryEnter(Admissions.All.ALL);
+        if (entry instanceof Bulkhead.Refused busy) {
+            throw Busy.refused("FG-0730", "the bank answers as many release requests at once as it can; nothing was"
+                    + " released, ask again later", busy);
+        }
+        Released released;
+        try (Bulkhead.Admitted admitted = (Bulkhead.Admitted) entry) {
+            released = run(work);
+        }
         request.getUserData().put(FACTS, released.facts());
         return type.cast(released.body());
     }

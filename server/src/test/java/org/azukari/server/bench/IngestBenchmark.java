@@ -162,15 +162,24 @@ public final class IngestBenchmark {
                 100 * encryption / measured, 100 * storage / measured, 100 * accessLog / measured, measured);
     }
 
+    /** Sends one bundle; a 429 (more senders than the source's admission limit) is sent again after its Retry-After. */
     private static String post(HttpClient http, String base, String token, Path file) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/fhir"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = send(http, base, token, file);
+        while (answer.statusCode() == 429) {
+            Thread.sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
+            answer = send(http, base, token, file);
+        }
         if (answer.statusCode() != 200) {
             throw new IllegalStateException(file.getFileName() + " answered " + answer.statusCode() + ": "
                     + answer.body().substring(0, Math.min(2000, answer.body().length())));
         }
         return answer.body();
+    }
+
+    private static HttpResponse<String> send(HttpClient http, String base, String token, Path file) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/fhir"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String token(HttpClient http, String base, ClientId client, ECKey key) throws Exception {

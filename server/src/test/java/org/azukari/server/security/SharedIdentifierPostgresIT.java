@@ -74,6 +74,10 @@ class SharedIdentifierPostgresIT {
     static void production(DynamicPropertyRegistry registry) throws Exception {
         ProductionServices.register(registry, DATABASE, "sharedid");
         registry.add("azukari.demo.enabled", () -> "false");
+        // the race needs all eight pushes of one source inside at once, past the default admission
+        registry.add("azukari.admission.ingest.global", () -> "8");
+        registry.add("azukari.admission.ingest.per-source", () -> "8");
+        registry.add("azukari.database.bulk-pool-size", () -> "20");
     }
 
     @AfterAll

@@ -60,6 +60,23 @@ class ApiErrorsTest {
     }
 
     @Test
+    void databaseBusyOrAway_underAnApi_answers503OP0503WithRetryAfter_andNothingOfItsText() throws Exception {
+        for (RuntimeException fault : new RuntimeException[] {
+                new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                        new java.sql.SQLTransientConnectionException("azukari-control - Connection is not available")),
+                new org.springframework.dao.CannotAcquireLockException("lock wait on cp_consent resident 42"),
+                new org.springframework.transaction.CannotCreateTransactionException("Could not open JDBC Connection")}) {
+            ResponseEntity<ProblemDetail> answer = errors.databaseUnavailable(fault);
+
+            assertThat(answer.getStatusCode().value()).isEqualTo(503);
+            assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("30");
+            assertThat(answer.getBody().getProperties()).containsEntry("code", "OP-0503");
+            assertThat(body(answer.getBody())).doesNotContain("JDBC").doesNotContain("cp_consent")
+                    .doesNotContain("azukari-control");
+        }
+    }
+
+    @Test
     void badInput_fromARegistryRefusal_keepsItsCode() {
         ProblemDetail problem = errors.badInput(new OrganisationRegistryException(
                 OrganisationRegistryException.PRIVATE_KEY, "a JWK holds private key material"));
