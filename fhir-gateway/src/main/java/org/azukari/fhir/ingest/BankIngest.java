@@ -298,7 +298,8 @@ public final class BankIngest implements Ingest {
                     "ifNoneExist is supported by identifier only (identifier=system|value)",
                     "Bundle.entry[" + entry.index() + "].request.ifNoneExist");
         }
-        String token = java.net.URLDecoder.decode(parameter[1], StandardCharsets.UTF_8);
+        String token = ConditionalReferences.decoded(parameter[1],
+                "Bundle.entry[" + entry.index() + "].request.ifNoneExist");
         int bar = token.indexOf('|');
         if (bar <= 0) {
             return Optional.empty();
