@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Coverage-guided fuzzing of the release's search parameters (docs/fhir-release.md, "Search"):
+ * Coverage-guided fuzzing of the release's search parameters (docs/fhir-release.md, "Reads and searches"):
  * {@code GET /fhir/{type}?...} and {@code Patient/{id}/$everything} parameters, parsed and then run
  * against one resident's released records on the embedded bank ({@link ReleaseWorld}).
  * Properties: a search is answered or refused with 400 (FG-0710) or 404 (FG-0704) — no other

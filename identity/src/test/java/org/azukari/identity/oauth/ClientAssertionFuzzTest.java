@@ -29,7 +29,7 @@ import org.azukari.identity.registry.Keys;
 
 /**
  * Coverage-guided fuzzing of the SMART token endpoint's client-assertion checks (docs/identity.md,
- * "Client assertions"), through {@link SmartTokenService} on a migrated H2 database. Inputs are
+ * "Systems: SMART Backend Services"), through {@link SmartTokenService} on a migrated H2 database. Inputs are
  * made-up assertions, and assertions whose header and claims are fuzzed but which are signed by a
  * registered key, so that the claim checks behind the signature are reached too. Properties: the
  * answer is a token or a refusal, never "unavailable" (the store is healthy: a 503 for bad input

@@ -15,7 +15,7 @@ import org.azukari.trustbank.api.UnreadableRecordException;
 import org.azukari.trustbank.keys.DataKey;
 
 /**
- * Coverage-guided fuzzing of the envelope parser (docs/trust-bank.md, "Envelope"): whatever the
+ * Coverage-guided fuzzing of the envelope parser (docs/trust-bank.md, "Record envelope"): whatever the
  * stored bytes — made up, or a genuine envelope with bytes flipped, cut or added — reading them
  * either gives back exactly what was sealed (only for the untouched envelope) or is the one
  * opaque {@link UnreadableRecordException}; never another exception, never another plaintext.
