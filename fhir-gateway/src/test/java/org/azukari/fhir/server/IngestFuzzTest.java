@@ -64,7 +64,7 @@ class IngestFuzzTest {
             AzukariFhirServer server = new AzukariFhirServer("http://localhost/oauth/token", List.of(
                     new IngestProvider(endpoint), new IngestResourceProvider(Observation.class, endpoint),
                     new IngestResourceProvider(Patient.class, endpoint), new IngestResourceProvider(Bundle.class, endpoint)),
-                    List.of(new ParseTimingInterceptor(), new FhirVersionInterceptor(),
+                    List.of(new ParseTimingInterceptor(), new UnreadableRequestInterceptor(), new FhirVersionInterceptor(),
                             new RefusedTypesInterceptor(DataClassifier.standard().refusedTypes())));
             server.init(new MockServletConfig("fhir"));
             return server;
