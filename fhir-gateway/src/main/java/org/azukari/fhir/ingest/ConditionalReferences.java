@@ -64,7 +64,7 @@ final class ConditionalReferences {
             throw refuse(UNPROCESSABLE, "FG-0306", IssueType.NOTSUPPORTED,
                     "conditional references are supported by identifier only (Type?identifier=system|value)", at);
         }
-        String token = URLDecoder.decode(parameter[1], StandardCharsets.UTF_8);
+        String token = decoded(parameter[1], at);
         int bar = token.indexOf('|');
         if (bar <= 0 || bar == token.length() - 1) {
             throw refuse(UNPROCESSABLE, "FG-0306", IssueType.INVALID,
@@ -94,6 +94,16 @@ final class ConditionalReferences {
             return Optional.of(new Target.ToIndexed(held.get(0).resourceType(), held.get(0)));
         }
         return Optional.empty();
+    }
+
+    /** The percent-decoded {@code system|value}; a malformed escape ({@code %zz}) is the sender's error, not ours. */
+    static String decoded(String encoded, String at) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw refuse(UNPROCESSABLE, "FG-0306", IssueType.INVALID,
+                    "a conditional reference or ifNoneExist is not valid percent-encoding", at);
+        }
     }
 
     /** A Patient by identifier decides whose the referencing resource is, so it is bound at once or refused. */

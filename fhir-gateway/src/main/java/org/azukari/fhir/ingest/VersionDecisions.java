@@ -3,7 +3,6 @@ package org.azukari.fhir.ingest;
 import static org.azukari.fhir.ingest.IngestProblems.UNPROCESSABLE;
 import static org.azukari.fhir.ingest.IngestProblems.refuse;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -76,7 +75,8 @@ final class VersionDecisions {
                     "ifNoneExist is supported by identifier only (identifier=system|value)",
                     "Bundle.entry[" + entry.index() + "].request.ifNoneExist");
         }
-        String token = URLDecoder.decode(parameter[1], StandardCharsets.UTF_8);
+        String token = ConditionalReferences.decoded(parameter[1],
+                "Bundle.entry[" + entry.index() + "].request.ifNoneExist");
         int bar = token.indexOf('|');
         if (bar <= 0) {
             return Optional.empty();

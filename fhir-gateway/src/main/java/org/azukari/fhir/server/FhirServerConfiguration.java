@@ -61,7 +61,8 @@ public class FhirServerConfiguration {
         providers.add(new RecipientConsentProvider(recipientConsents, releases));
         providers.add(new GroupExportProvider(exports, callers, admissions.exports()));
         AzukariFhirServer server = new AzukariFhirServer(smart.tokenEndpoint(), providers,
-                List.of(new ParseTimingInterceptor(), new FhirVersionInterceptor(), new RefusedTypesInterceptor(classifier.refusedTypes()),
+                List.of(new ParseTimingInterceptor(), new UnreadableRequestInterceptor(), new FhirVersionInterceptor(),
+                        new RefusedTypesInterceptor(classifier.refusedTypes()),
                         new ReleaseResponseInterceptor(receipts), new DatabaseFaultInterceptor(admission.retryAfter())));
         ServletRegistrationBean<AzukariFhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");

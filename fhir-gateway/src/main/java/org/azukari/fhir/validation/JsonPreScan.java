@@ -20,7 +20,7 @@ import org.azukari.fhir.validation.JsonRefusal.Kind;
 
 /**
  * One streaming pass over a JSON body before HAPI parses it, costing O(bytes) and no tree:
- * strict UTF-8, well-formed JSON, no duplicate keys, bounded numbers, strings and depth, no NUL
+ * strict UTF-8, well-formed JSON, no duplicate or empty keys, bounded numbers, strings and depth, no NUL
  * and no lone surrogates. HAPI's parser would otherwise replace bad bytes, let the last duplicate
  * win, and spend minutes on a literal like {@code 1e999999}.
  */
@@ -78,7 +78,9 @@ public final class JsonPreScan {
                 case START_OBJECT, START_ARRAY -> depth++;
                 case END_OBJECT, END_ARRAY -> depth--;
                 case FIELD_NAME -> {
-                    Kind kind = characters(parser.getCurrentName().toCharArray(), 0, parser.getCurrentName().length());
+                    // FHIR names no property "": HAPI's parser fails on it with a 500 (found by fuzzing)
+                    Kind kind = parser.getCurrentName().isEmpty() ? Kind.EMPTY_KEY
+                            : characters(parser.getCurrentName().toCharArray(), 0, parser.getCurrentName().length());
                     if (kind != null) {
                         return Optional.of(at(kind, parser.currentTokenLocation()));
                     }

@@ -17,6 +17,7 @@ public record JsonRefusal(Kind kind, long line, long column) {
         INVALID_UTF8("the body is not valid UTF-8"),
         MALFORMED("the body is not well-formed JSON"),
         DUPLICATE_KEY("an object holds the same key twice"),
+        EMPTY_KEY("an object holds an empty key"),
         NUMBER_TOO_LARGE("a number literal has more digits or a larger exponent than a FHIR decimal needs"),
         STRING_TOO_LONG("a string is longer than this server accepts"),
         TOO_DEEP("the JSON is nested deeper than this server accepts"),

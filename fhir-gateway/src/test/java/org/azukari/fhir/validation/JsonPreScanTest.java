@@ -32,6 +32,7 @@ class JsonPreScanTest {
             "{\"text\":\"a\\ud800b\"}|LONE_SURROGATE",
             "{\"text\":\"a\\udc00\"}|LONE_SURROGATE",
             "{\"a\\u0000\":1}|NUL_CHARACTER",
+            "{\"resourceType\":\"Patient\",\"\":\"p1\"}|EMPTY_KEY",
             "{\"a\":|MALFORMED",
             "{\"a\":1} {}|MALFORMED",
     })
