@@ -60,7 +60,8 @@ class IngestFuzzTest {
             IngestEndpoint endpoint = new IngestEndpoint(IngestWorlds.withOneResident(
                     Files.createTempDirectory("ingest-fuzz"), new ResidentId(UUID.fromString(
                             "00000000-0000-4000-8000-0000000000f1")), MRN, "12345"), IngestFuzzTest::sourceFeed,
-                    organisations(), ValidationMode.LENIENT, Set.of(), new IngestTimings());
+                    organisations(), ValidationMode.LENIENT, Set.of(), new IngestTimings(),
+                    new org.azukari.fhir.admission.Bulkhead<>("ingest", 64, 64, java.time.Duration.ofSeconds(2)));
             AzukariFhirServer server = new AzukariFhirServer("http://localhost/oauth/token", List.of(
                     new IngestProvider(endpoint), new IngestResourceProvider(Observation.class, endpoint),
                     new IngestResourceProvider(Patient.class, endpoint), new IngestResourceProvider(Bundle.class, endpoint)),
