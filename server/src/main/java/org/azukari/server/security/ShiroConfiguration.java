@@ -69,6 +69,8 @@ class ShiroConfiguration {
         chain.put("/clinic/**", "personPage[PRACTITIONER], csrf");
         chain.put("/operator", "personPage[OPERATOR], csrf");
         chain.put("/operator/**", "personPage[OPERATOR], csrf");
+        chain.put("/audit", "personPage[AUDITOR], csrf");
+        chain.put("/audit/**", "personPage[AUDITOR], csrf");
         chain.put("/portal", "personPage[RESIDENT,E_RESIDENT,PRACTITIONER], csrf");
         chain.put("/portal/**", "personPage[RESIDENT,E_RESIDENT,PRACTITIONER], csrf");
         chain.put("/signout", "csrf");

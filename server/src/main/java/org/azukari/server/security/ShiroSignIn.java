@@ -95,7 +95,7 @@ final class ShiroSignIn implements SignIn {
         return switch (caller.kind()) {
             case OPERATOR -> "/operator";
             case PRACTITIONER -> "/clinic";
-            case AUDITOR -> "/api/audit/whoami";
+            case AUDITOR -> "/audit";
             default -> "/portal";
         };
     }

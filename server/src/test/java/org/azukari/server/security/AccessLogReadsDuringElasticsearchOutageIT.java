@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * bank sees of a stopped node; {@code IndexingDuringOutageIT} stops and restarts a real one under
  * the indexer). Appends keep working — an ingest and sign-ins are recorded in PostgreSQL and wait
  * in the outbox; the reads that come from the index (the resident's activity page and
- * {@code /portal/access-log}, the auditor's entries and AuditEvent search) answer 503 with
+ * {@code /portal/access-log}, the auditor's entries and AuditEvent search, the auditor's console
+ * search and its CSV) answer 503 with
  * {@code Retry-After}, never an empty list; {@code audit verify}, which reads PostgreSQL, still
  * answers intact. Once the index is reachable again the outbox drains by itself and every entry
  * appended meanwhile is found.
@@ -64,6 +65,13 @@ class AccessLogReadsDuringElasticsearchOutageIT extends ServiceFaultsWorld {
         assertUnavailable(http.get("/api/audit/entries?resident=" + resident.value(), cookie(auditor)), "CP-0110");
         assertUnavailable(http.get("/api/audit/fhir/AuditEvent?patient=" + resident.value(), cookie(auditor)),
                 "CP-0110");
+        for (String page : java.util.List.of("/audit/log?resident=", "/audit/log.csv?resident=")) {
+            RawHttp.Response console = http.get(page + resident.value(), cookie(auditor), "Accept-Language: en");
+            assertThat(console.status()).as("the auditor's console reads the index: " + page).isEqualTo(503);
+            assertThat(console.header("Retry-After")).isNotBlank();
+            assertThat(console.body()).doesNotContain("Exception").doesNotContain("INGEST")
+                    .doesNotContain("sequence,time");
+        }
         RawHttp.Response verified = http.get("/api/audit/verify", cookie(auditor));
         assertThat(verified.status()).as("verify reads the chain in PostgreSQL").isEqualTo(200);
         assertThat(verified.body()).contains("\"intact\":true");

@@ -422,7 +422,7 @@ class ProcessKillIT {
 
     /** {@code GET /api/audit/verify} as an auditor: the same walk as the command, in the restarted bank. */
     private static void auditVerifiesIntact() throws Exception {
-        Session auditor = signIn(http, "aud-" + suffix, "/api/audit/whoami");
+        Session auditor = signIn(http, "aud-" + suffix, "/audit");
         RawHttp.Response verdict = http.get("/api/audit/verify", cookie(auditor));
         assertThat(verdict.status()).as(verdict.body()).isEqualTo(200);
         assertThat(verdict.body()).contains("\"intact\":true");

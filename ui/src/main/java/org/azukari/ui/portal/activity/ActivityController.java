@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.azukari.consent.api.AccessAction;
+import org.azukari.ui.web.CsvCells;
 import org.azukari.ui.web.Dates;
 import org.azukari.ui.web.SignedIn;
 import org.springframework.beans.factory.ObjectProvider;
@@ -106,7 +107,7 @@ class ActivityController {
                     r.organisation().orElse(""), r.organisationName().orElse(""), r.purpose().orElse(""),
                     String.join(" ", r.categories()), r.resources(), r.decision(), r.reason(),
                     String.valueOf(r.emergency()), r.receipt().orElse(""), r.datasetTitle().orElse(""))
-                    .stream().map(ActivityController::cell).toList()));
+                    .stream().map(CsvCells::cell).toList()));
             out.write("\r\n");
         }
         out.flush();
@@ -114,18 +115,6 @@ class ActivityController {
 
     private List<ActivityRow> rows(Locale locale) {
         return activity.rows(SignedIn.resident(), locale);
-    }
-
-    /** A CSV cell: quoted when needed, and never a formula a spreadsheet would run. */
-    static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 
     private static Optional<YearMonth> month(String month) {

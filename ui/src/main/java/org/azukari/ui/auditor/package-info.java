@@ -1,0 +1,7 @@
+/**
+ * The auditor's console: the access log searched across residents (paged, and as CSV), the
+ * chain verified from the page, the emergency accesses waiting for review and the dataset
+ * requests, all read-only. It calls the same module services as the auditor API
+ * ({@code /api/audit}). Nothing here shows a record: ids, codes, counts and times only.
+ */
+package org.azukari.ui.auditor;
