@@ -162,7 +162,7 @@ public final class IngestBenchmark {
                 100 * encryption / measured, 100 * storage / measured, 100 * accessLog / measured, measured);
     }
 
-    private static String post(HttpClient http, String base, String token, Path file) throws Exception {
+    static String post(HttpClient http, String base, String token, Path file) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/fhir"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
@@ -193,7 +193,7 @@ public final class IngestBenchmark {
     }
 
     /** Access tokens are short-lived; a long run asks for a fresh one every minute. */
-    private static final class Tokens {
+    static final class Tokens {
         private final HttpClient http;
         private final String base;
         private final ClientId client;
@@ -242,7 +242,7 @@ public final class IngestBenchmark {
         return value;
     }
 
-    private static int count(String text, String needle) {
+    static int count(String text, String needle) {
         int count = 0;
         for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
             count++;
