@@ -118,6 +118,8 @@ public final class PlainHapiJpaServer {
             Properties jpa = new Properties();
             jpa.put("hibernate.dialect", HapiFhirPostgresDialect.class.getName());
             jpa.put("hibernate.hbm2ddl.auto", "update");
+            // else Hibernate's schema update sees another schema's HAPI tables and creates none here
+            jpa.put("hibernate.default_schema", database.schema());
             jpa.put("hibernate.search.enabled", "false");
             jpa.put("hibernate.format_sql", "false");
             jpa.put("hibernate.show_sql", "false");
