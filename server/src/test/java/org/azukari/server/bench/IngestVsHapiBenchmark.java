@@ -106,9 +106,19 @@ public final class IngestVsHapiBenchmark {
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Path dataDir = Files.createTempDirectory("azukari-ingest-vs-hapi");
+        String indexPrefix = "bench-ingest-vs-hapi-" + System.nanoTime();
+        try {
+            compare(clients, rounds, shared, patients, http, dataDir, indexPrefix);
+        } finally {
+            deleteIndices(http, indexPrefix);
+        }
+    }
+
+    private static void compare(int clients, int rounds, List<Path> shared, List<Path> patients,
+                                HttpClient http, Path dataDir, String indexPrefix) throws Exception {
         try (PlainHapi hapi = PlainHapi.start(); PostgresDatabase database = new PostgresDatabase();
              ConfigurableApplicationContext bank = new SpringApplicationBuilder(AzukariApplication.class)
-                     .run(asArguments(bankProperties(database, dataDir)))) {
+                     .run(asArguments(bankProperties(database, dataDir, indexPrefix)))) {
             Target plain = (client, bundle) -> send(client, HttpRequest.newBuilder(URI.create(hapi.baseUrl())), bundle);
             Target azukari = bankTarget(bank, http, patients);
             org.springframework.core.env.Environment settings = bank.getEnvironment();
@@ -226,6 +236,19 @@ public final class IngestVsHapiBenchmark {
                 .header("Authorization", "Bearer " + tokens.current()), bundle);
     }
 
+    /** The bank's access-log indices, named one by one (Elasticsearch refuses a wildcard delete). */
+    private static void deleteIndices(HttpClient http, String prefix) throws Exception {
+        String es = IngestBenchmark.env("AZUKARI_IT_ES_URL");
+        String names = http.send(HttpRequest.newBuilder(URI.create(es + "/_cat/indices/" + prefix + "*?h=index")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (String index : names.split("\\s+")) {
+            if (!index.isBlank()) {
+                http.send(HttpRequest.newBuilder(URI.create(es + "/" + index)).DELETE().build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+        }
+    }
+
     /**
      * Command-line arguments outrank application.properties; the builder's default properties do
      * not (with those, the bank would run on its H2 file and the local key vault).
@@ -235,7 +258,7 @@ public final class IngestVsHapiBenchmark {
     }
 
     /** The bank as production runs it: PostgreSQL, OpenBao through the AppRole, the access log into Elasticsearch. */
-    private static Map<String, Object> bankProperties(PostgresDatabase database, Path dataDir) {
+    private static Map<String, Object> bankProperties(PostgresDatabase database, Path dataDir, String indexPrefix) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
         properties.put("azukari.data-dir", dataDir.toString());
@@ -253,7 +276,7 @@ public final class IngestVsHapiBenchmark {
                 IngestBenchmark.env("AZUKARI_IT_VAULT_APPROLE_SECRET_ID"));
         properties.put("azukari.trust-bank.key-vault.vault.transit-mount", "transit");
         properties.put("azukari.access-log.elasticsearch.url", IngestBenchmark.env("AZUKARI_IT_ES_URL"));
-        properties.put("azukari.access-log.elasticsearch.index-prefix", "bench-ingest-vs-hapi-" + System.nanoTime());
+        properties.put("azukari.access-log.elasticsearch.index-prefix", indexPrefix);
         return properties;
     }
 
