@@ -42,7 +42,8 @@ class IngestVsHapiBenchIT {
         assertThat(ended).as("infra/bench ingest-vs-hapi 1 1 ended:\n" + report).isTrue();
         assertThat(process.exitValue()).as(report).isZero();
         assertThat(report).as(report)
-                .containsPattern("(?m)^Azukari on jdbc:postgresql:\\S+, key vault vault \\(approle\\), access log into http")
+                .containsPattern("(?m)^Azukari on jdbc:postgresql:\\S+, key vault vault \\(approle\\),"
+                        + " access log into http")
                 .containsPattern("(?m)^  round 1: plain HAPI JPA \\d+ resources/s \\([1-9]\\d* in ")
                 .containsPattern("(?m)^plain HAPI FHIR JPA: [1-9]\\d* resources/s$")
                 .containsPattern("(?m)^Azukari: [1-9]\\d* resources/s$")
