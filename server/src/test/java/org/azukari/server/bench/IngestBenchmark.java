@@ -163,7 +163,7 @@ public final class IngestBenchmark {
     }
 
     /** Sends one bundle; a 429 (more senders than the source's admission limit) is sent again after its Retry-After. */
-    private static String post(HttpClient http, String base, String token, Path file) throws Exception {
+    static String post(HttpClient http, String base, String token, Path file) throws Exception {
         HttpResponse<String> answer = send(http, base, token, file);
         while (answer.statusCode() == 429) {
             Thread.sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
@@ -202,7 +202,7 @@ public final class IngestBenchmark {
     }
 
     /** Access tokens are short-lived; a long run asks for a fresh one every minute. */
-    private static final class Tokens {
+    static final class Tokens {
         private final HttpClient http;
         private final String base;
         private final ClientId client;
@@ -251,7 +251,7 @@ public final class IngestBenchmark {
         return value;
     }
 
-    private static int count(String text, String needle) {
+    static int count(String text, String needle) {
         int count = 0;
         for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
             count++;
