@@ -92,17 +92,9 @@ final class BenchBank {
         }
     }
 
-    /**
-     * Command-line arguments outrank application.properties; the builder's default properties do
-     * not (with those, the bank would run on its H2 file and the local key vault).
-     */
-    private static String[] asArguments(Map<String, Object> properties) {
-        return properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
-    }
-
     /** The bank as production runs it: PostgreSQL, OpenBao through the AppRole, the access log into Elasticsearch. */
     static String[] arguments(PostgresDatabase database, Path dataDir, String indexPrefix) {
-        return asArguments(properties(database, dataDir, indexPrefix));
+        return IngestBenchmark.asArguments(properties(database, dataDir, indexPrefix));
     }
 
     private static Map<String, Object> properties(PostgresDatabase database, Path dataDir, String indexPrefix) {

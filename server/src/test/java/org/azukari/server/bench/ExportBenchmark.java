@@ -60,7 +60,7 @@ public final class ExportBenchmark {
         Path dataDir = Files.createTempDirectory("azukari-export-bench");
         Map<String, Object> properties = IngestBenchmark.onPostgresAndOpenBao(dataDir);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AzukariApplication.class)
-                .properties(properties).run()) {
+                .run(IngestBenchmark.asArguments(properties))) {
             run(context, residents);
         }
     }

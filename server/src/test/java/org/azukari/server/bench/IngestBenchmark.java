@@ -78,7 +78,7 @@ public final class IngestBenchmark {
         Path dataDir = Files.createTempDirectory("azukari-ingest-bench");
         Map<String, Object> properties = onPostgresAndOpenBao(dataDir);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AzukariApplication.class)
-                .properties(properties).run()) {
+                .run(asArguments(properties))) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             run(context, synthea, threads, port);
         }
@@ -227,6 +227,15 @@ public final class IngestBenchmark {
     }
 
     /** The application's properties for a benchmark: the services infra/bench started, logging at WARN. */
+    /**
+     * The settings as command-line arguments: {@code SpringApplicationBuilder.properties} only sets
+     * defaults, which application.properties overrides (the benchmarks then ran on H2 and the local
+     * key vault whatever they were given).
+     */
+    static String[] asArguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
     static Map<String, Object> onPostgresAndOpenBao(Path dataDir) {
         Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "server.port", "0",

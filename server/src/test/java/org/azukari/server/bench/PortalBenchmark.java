@@ -68,7 +68,7 @@ public final class PortalBenchmark {
         Path dataDir = Files.createTempDirectory("azukari-portal-bench");
         Map<String, Object> properties = IngestBenchmark.onPostgresAndOpenBao(dataDir);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AzukariApplication.class)
-                .properties(properties).run()) {
+                .run(IngestBenchmark.asArguments(properties))) {
             run(context, records);
         }
     }
