@@ -204,8 +204,8 @@ class VaultFaultsDuringRequestsIT extends ServiceFaultsWorld {
         assertThat(answer.body()).doesNotContain("Exception");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tb_erasure WHERE resident_id = ?", Integer.class,
                 held.resident().value())).as("a vault fault is not an erasure").isZero();
-        Path ledger = dataDir.resolve("erasure-ledger.txt");
-        assertThat(Files.exists(ledger) ? Files.readString(ledger) : "").doesNotContain(held.resident().value().toString());
+        // the erasure ledger may hold the resident's line: it is written before the key is destroyed
+        // (write-ahead, docs/trust-bank.md), so that asking again or the next start finishes the erasure
         List<String> logged = newestEntriesOf(held.resident(), 2);
         assertThat(logged.get(0)).contains("\"action\":\"ERASE\"").contains("\"decision\":\"PERMIT\"");
         assertThat(logged.get(1)).contains("\"action\":\"ERASE\"").contains("\"reason\":\"erasure-failed\"");
