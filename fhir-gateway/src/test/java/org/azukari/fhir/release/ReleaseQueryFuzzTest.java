@@ -57,8 +57,14 @@ class ReleaseQueryFuzzTest {
                 nextPage(() -> {
                     PageTokens.Page page = PAGES.open(caller, type, PAGES.next(caller, query, 7));
                     assertThat(page.offset()).isEqualTo(7);
-                    assertThat(ReleaseQuery.parseCanonical(type, page.canonical())).usingRecursiveComparison()
-                            .ignoringCollectionOrder().isEqualTo(query);
+                    // the same query: the canonical form is sorted, so equal canonical forms are equal
+                    // queries whatever the order of their OR lists (AssertJ's order-ignoring comparison
+                    // fails on nested lists of lists: input has-categories-in-another-order)
+                    ReleaseQuery next = ReleaseQuery.parseCanonical(type, page.canonical());
+                    assertThat(page.canonical()).isEqualTo(query.canonical());
+                    assertThat(next.canonical()).isEqualTo(query.canonical());
+                    assertThat(next.type()).isEqualTo(query.type());
+                    assertThat(next.patient()).isEqualTo(query.patient());
                 });
                 assertThat(WORLD.release.search(caller, query, 0, offset -> "next", "https://bank.example/fhir"))
                         .isNotNull();
