@@ -103,6 +103,13 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.springframework.jdbc.."));
     }
 
+    @Test
+    void everySealedByte_goesThroughTinksAead_noModuleDrivesACipherByHand() {
+        check(noClasses().that().resideInAPackage("org.azukari..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("javax.crypto.Cipher")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.crypto.spec.GCMParameterSpec"));
+    }
+
     private static DescribedPredicate<JavaClass> internalsOf(String module) {
         return DescribedPredicate.describe("internals of " + module,
                 c -> c.getPackageName().startsWith(module + ".") && !c.getPackageName().startsWith(module + ".api"));

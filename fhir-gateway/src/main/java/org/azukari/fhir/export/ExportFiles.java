@@ -11,21 +11,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.subtle.AesGcmJce;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.azukari.identity.api.BankSecrets;
 
 /**
  * The NDJSON files of export jobs, encrypted at rest (de-identified data is still health data):
  * one file per job and resource type under {@code <directory>/<job>/}, each line sealed on its
- * own with AES-256-GCM under a key derived for the job
+ * own with AES-256-GCM (Tink's {@code AesGcmJce}) under a key derived for the job
  * ({@code HMAC-SHA-256(BankSecrets.derive("gateway/export-files-v1"), job)}), with a random
  * nonce and the job, type and line number as associated data (lines cannot be moved between
  * files or reordered). Frame: {@code u32 length ‖ 12-byte nonce ‖ ciphertext+tag}. Lines are
@@ -37,7 +36,6 @@ public final class ExportFiles {
     private static final Pattern JOB = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z]{1,63}");
     private static final int MAX_FRAME = 16 * 1024 * 1024;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path directory;
     private final SecretKeySpec master;
@@ -50,7 +48,7 @@ public final class ExportFiles {
     /** Appends lines to one type's file of a job. */
     public final class LineWriter implements AutoCloseable {
         private final DataOutputStream out;
-        private final SecretKeySpec key;
+        private final Aead key;
         private final String job;
         private final String type;
         private long lines;
@@ -66,14 +64,8 @@ public final class ExportFiles {
 
         public void write(String line) {
             try {
-                byte[] nonce = new byte[12];
-                RANDOM.nextBytes(nonce);
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-                cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
-                cipher.updateAAD(aad(job, type, lines));
-                byte[] sealed = cipher.doFinal(line.getBytes(StandardCharsets.UTF_8));
-                out.writeInt(nonce.length + sealed.length);
-                out.write(nonce);
+                byte[] sealed = key.encrypt(line.getBytes(StandardCharsets.UTF_8), aad(job, type, lines));
+                out.writeInt(sealed.length);
                 out.write(sealed);
                 lines++;
             } catch (GeneralSecurityException e) {
@@ -129,7 +121,7 @@ public final class ExportFiles {
 
     /** Writes the decrypted NDJSON of one file to {@code out}, line by line. */
     public void copyTo(String job, String type, OutputStream out) throws IOException {
-        SecretKeySpec key = key(job);
+        Aead key = key(job);
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file(job, type))))) {
             for (long line = 0; ; line++) {
                 int length;
@@ -138,14 +130,11 @@ public final class ExportFiles {
                 } catch (EOFException end) {
                     return;
                 }
-                if (length < 13 || length > MAX_FRAME) {
+                if (length < 12 + 16 || length > MAX_FRAME) {
                     throw new IOException("EX-0706 export file damaged");
                 }
                 byte[] frame = in.readNBytes(length);
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-                cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, frame, 0, 12));
-                cipher.updateAAD(aad(job, type, line));
-                out.write(cipher.doFinal(frame, 12, length - 12));
+                out.write(key.decrypt(frame, aad(job, type, line)));
                 out.write('\n');
             }
         } catch (GeneralSecurityException e) {
@@ -187,11 +176,11 @@ public final class ExportFiles {
         return job;
     }
 
-    private SecretKeySpec key(String job) {
+    private Aead key(String job) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(master);
-            return new SecretKeySpec(mac.doFinal(checked(job).getBytes(StandardCharsets.UTF_8)), "AES");
+            return new AesGcmJce(mac.doFinal(checked(job).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("EX-0702 HMAC-SHA-256 unavailable", e);
         }

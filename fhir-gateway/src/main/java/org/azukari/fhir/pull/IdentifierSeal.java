@@ -1,15 +1,14 @@
 package org.azukari.fhir.pull;
 
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.subtle.AesGcmJce;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Arrays;
 
 /**
- * Seals a target's upstream identifier with AES-256-GCM under the bank secret for
+ * Seals a target's upstream identifier with AES-256-GCM (Tink's {@code AesGcmJce}) under the bank secret for
  * {@value #PURPOSE}, so that the pull tables hold no MRN in clear.
  *
  * <p>Layout: {@code version (1 byte, 1) || nonce (12) || ciphertext+tag}, where the plaintext is
@@ -29,14 +28,17 @@ public final class IdentifierSeal {
     /** version + nonce + length prefix + the longest system and value in UTF-8 (4 bytes a char at most) + tag. */
     public static final int MAX_SEALED_LENGTH = 1 + NONCE_LENGTH + 2 + 4 * (MAX_SYSTEM + MAX_VALUE) + TAG_BITS / 8;
 
-    private final SecretKeySpec key;
-    private final SecureRandom random = new SecureRandom();
+    private final Aead aead;
 
     public IdentifierSeal(byte[] key) {
         if (key == null || key.length != 32) {
             throw new IllegalArgumentException("FG-0692 AES-256 needs a 32-byte key");
         }
-        this.key = new SecretKeySpec(key, "AES");
+        try {
+            this.aead = new AesGcmJce(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("FG-0693 AES-GCM unavailable", e);
+        }
     }
 
     public byte[] seal(PullTarget target, UpstreamIdentifier identifier) {
@@ -47,14 +49,9 @@ public final class IdentifierSeal {
         }
         byte[] plain = ByteBuffer.allocate(2 + system.length + value.length)
                 .putShort((short) system.length).put(system).put(value).array();
-        byte[] nonce = new byte[NONCE_LENGTH];
-        random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(target));
-            byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(1 + NONCE_LENGTH + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+            byte[] sealed = aead.encrypt(plain, associatedData(target));
+            return ByteBuffer.allocate(1 + sealed.length).put(VERSION).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("FG-0693 AES-GCM unavailable", e);
         }
@@ -66,10 +63,8 @@ public final class IdentifierSeal {
             throw unreadable();
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_LENGTH));
-            cipher.updateAAD(associatedData(target));
-            ByteBuffer plain = ByteBuffer.wrap(cipher.doFinal(sealed, 1 + NONCE_LENGTH, sealed.length - 1 - NONCE_LENGTH));
+            ByteBuffer plain = ByteBuffer.wrap(aead.decrypt(Arrays.copyOfRange(sealed, 1, sealed.length),
+                    associatedData(target)));
             int systemLength = Short.toUnsignedInt(plain.getShort());
             if (systemLength > plain.remaining()) {
                 throw unreadable();

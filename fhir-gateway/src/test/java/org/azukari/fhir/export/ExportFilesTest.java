@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.azukari.identity.api.BankSecrets;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,5 +72,24 @@ class ExportFilesTest {
 
         assertThat(directory.resolve("job-1")).doesNotExist();
         assertThatThrownBy(() -> files.delete("../etc")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Job "job-1", type Observation, two lines, written before the move to Tink (2026-12-07) under bytes 1…32. */
+    private static final String FILE_WRITTEN_BEFORE_TINK = "0000002332946e74d4b3f2c5040f69a5b0e0e00c15bb9ab8c0dfcd03fd4cf7e3"
+            + "6a960296c5651f00000023b69ca98f7c1ceb6bef1529830d741bcc4033655087fd6c3a348bb76d129042c54f1053";
+
+    @Test
+    void aFileWrittenBeforeTheMoveToTink_readsBackLineByLine(@TempDir Path written) throws IOException {
+        byte[] vectorKey = new byte[32];
+        for (int i = 0; i < vectorKey.length; i++) {
+            vectorKey[i] = (byte) (i + 1);
+        }
+        Files.createDirectories(written.resolve("job-1"));
+        Files.write(written.resolve("job-1").resolve("Observation.ndjson.sealed"), HexFormat.of().parseHex(FILE_WRITTEN_BEFORE_TINK));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new ExportFiles(written, purpose -> vectorKey).copyTo("job-1", "Observation", out);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}\n{\"b\":2}\n");
     }
 }

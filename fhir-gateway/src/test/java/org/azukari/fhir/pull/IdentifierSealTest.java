@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.azukari.consent.api.ResidentId;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class IdentifierSealTest {
@@ -65,5 +66,22 @@ class IdentifierSealTest {
         assertThat(mrn.toString()).doesNotContain("MRN-0042");
         assertThat(new UpstreamCredential.Bearer("tok-secret").toString()).doesNotContain("tok-secret");
         assertThat(new UpstreamCredential.Basic("user", "pw-secret").toString()).doesNotContain("pw-secret");
+    }
+
+    /** Sealed by the hand-written AES-GCM code this class used before Tink (2026-12-07), under bytes 1…32. */
+    private static final String SEALED_BEFORE_TINK = "0120df86a338d9b895b6ce3a0f22af1b71a2de4efe92b69472d433a7f3fcd211807c"
+            + "9fd187bb6a3156c7ce91880d2dd620dfbfc3d83c8938fd70cbf1a81e4662ff67f9405a3d906b1b7321051176bef2b877f9";
+
+    @Test
+    void anIdentifierSealedBeforeTheMoveToTink_opensForItsTarget() {
+        byte[] vectorKey = new byte[32];
+        for (int i = 0; i < vectorKey.length; i++) {
+            vectorKey[i] = (byte) (i + 1);
+        }
+        PullTarget sealedFor = new PullTarget(PullSourceId.parse("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"),
+                ResidentId.parse("0b6a2f64-5a1e-4b57-9a0e-2d3c4b5a6f70"));
+
+        assertThat(new IdentifierSeal(vectorKey).open(sealedFor, HexFormat.of().parseHex(SEALED_BEFORE_TINK)))
+                .isEqualTo(new UpstreamIdentifier("urn:oid:1.2.392.100495.20.3.51.11311234567", "MRN-000123"));
     }
 }

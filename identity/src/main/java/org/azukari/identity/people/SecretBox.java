@@ -1,15 +1,14 @@
 package org.azukari.identity.people;
 
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.subtle.AesGcmJce;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Arrays;
 import org.azukari.identity.api.AccountId;
 
 /**
- * Seals small secrets (TOTP secrets) with AES-256-GCM, bound to their account.
+ * Seals small secrets (TOTP secrets) with AES-256-GCM (Tink's {@code AesGcmJce}), bound to their account.
  *
  * <p>Layout: {@code version (1 byte, 1) || nonce (12 bytes) || ciphertext+tag (n + 16 bytes)};
  * associated data: {@code "id_account.totp_secret|" + account id}. A row copied to another
@@ -30,25 +29,23 @@ final class SecretBox {
         }
     }
 
-    private final SecretKeySpec key;
-    private final SecureRandom random = new SecureRandom();
+    private final Aead aead;
 
     SecretBox(byte[] key) {
         if (key.length != 32) {
             throw new IllegalArgumentException("ID-0191 AES-256 needs a 32-byte key");
         }
-        this.key = new SecretKeySpec(key, "AES");
+        try {
+            this.aead = new AesGcmJce(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("ID-0195 AES-GCM unavailable", e);
+        }
     }
 
     byte[] seal(AccountId account, byte[] secret) {
-        byte[] nonce = new byte[NONCE_LENGTH];
-        random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(account));
-            byte[] sealed = cipher.doFinal(secret);
-            return ByteBuffer.allocate(1 + NONCE_LENGTH + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+            byte[] sealed = aead.encrypt(secret, associatedData(account));
+            return ByteBuffer.allocate(1 + sealed.length).put(VERSION).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("ID-0195 AES-GCM unavailable", e);
         }
@@ -60,10 +57,7 @@ final class SecretBox {
             throw new Unreadable();
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_LENGTH));
-            cipher.updateAAD(associatedData(account));
-            return cipher.doFinal(sealed, 1 + NONCE_LENGTH, sealed.length - 1 - NONCE_LENGTH);
+            return aead.decrypt(Arrays.copyOfRange(sealed, 1, sealed.length), associatedData(account));
         } catch (GeneralSecurityException e) {
             throw new Unreadable();
         }

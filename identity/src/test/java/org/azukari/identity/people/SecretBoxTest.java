@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.azukari.identity.api.AccountId;
+import java.util.HexFormat;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class SecretBoxTest {
@@ -75,5 +77,27 @@ class SecretBoxTest {
     void toString_ofKeysAndBox_isRedacted() {
         assertThat(key.toString()).isEqualTo("IdentitySecretKey[redacted]");
         assertThat(box.toString()).isEqualTo("SecretBox[redacted]");
+    }
+
+    /** Sealed by the hand-written AES-GCM code this class used before Tink (2026-12-07). */
+    private static final String SEALED_BEFORE_TINK =
+            "018f231805949da26f31d66ba8de12422b79920738c13f61e546fa4f551ccaa2fee96768393b9f4f3b0b0eaaa8";
+
+    @Test
+    void aSecretSealedBeforeTheMoveToTink_opensForItsAccount() {
+        SecretBox withVectorKey = new SecretBox(vectorKey());
+        AccountId sealedFor = new AccountId(UUID.fromString("2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b"));
+
+        assertThat(withVectorKey.open(sealedFor, HexFormat.of().parseHex(SEALED_BEFORE_TINK)))
+                .isEqualTo("JBSWY3DPEHPK3PXP".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The key of the vectors below: bytes 1, 2, …, 32. */
+    private static byte[] vectorKey() {
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) (i + 1);
+        }
+        return key;
     }
 }

@@ -2,9 +2,7 @@ package org.azukari.trustbank.envelope;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
+import java.util.Arrays;
 import org.azukari.trustbank.api.RecordContent;
 import org.azukari.trustbank.api.UnreadableRecordException;
 import org.azukari.trustbank.keys.DataKey;
@@ -23,6 +21,9 @@ import org.azukari.trustbank.keys.DataKey;
  * 17      n + 16  AES-256-GCM ciphertext of the record and its 128-bit tag
  * </pre>
  *
+ * Bytes 5 onwards are exactly what Tink's {@code AesGcmJce} writes ({@code nonce ‖ ciphertext ‖
+ * tag}), the one AEAD every sealed byte of the bank goes through ({@link DataKey#aead()}).
+ *
  * The associated data is the header followed by the {@link RecordBinding}, which binds resident, record id, version and
  * resource type, so a ciphertext copied to another row, version or resident fails to
  * decrypt. Every parse or authentication failure is the same {@link UnreadableRecordException}.
@@ -36,8 +37,6 @@ public final class RecordEnvelope {
     public static final int MIN_LENGTH = HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH + 1;
     public static final int MAX_LENGTH = HEADER_LENGTH + NONCE_LENGTH + RecordContent.MAX_LENGTH + TAG_LENGTH;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private RecordEnvelope() {
     }
 
@@ -45,23 +44,15 @@ public final class RecordEnvelope {
         if (dataKeyGeneration < 1) {
             throw new IllegalArgumentException("TB-0405 data key generation must be positive");
         }
-        byte[] nonce = new byte[NONCE_LENGTH];
-        RANDOM.nextBytes(nonce);
+        byte[] header = ByteBuffer.allocate(HEADER_LENGTH).put(FORMAT_VERSION).putInt(dataKeyGeneration).array();
         byte[] plaintext = content.plaintextBytes();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key.secretKey(), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
-            ByteBuffer out = ByteBuffer.allocate(HEADER_LENGTH + NONCE_LENGTH + plaintext.length + TAG_LENGTH);
-            out.put(FORMAT_VERSION).putInt(dataKeyGeneration);
-            cipher.updateAAD(out.array(), 0, HEADER_LENGTH);
-            cipher.updateAAD(binding.bytes());
-            out.put(nonce);
-            cipher.doFinal(ByteBuffer.wrap(plaintext), out);
-            return out.array();
+            byte[] sealed = key.aead().encrypt(plaintext, associatedData(header, binding));
+            return ByteBuffer.allocate(HEADER_LENGTH + sealed.length).put(header).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TB-0406 AES-GCM encryption failed", e);
         } finally {
-            java.util.Arrays.fill(plaintext, (byte) 0);
+            Arrays.fill(plaintext, (byte) 0);
         }
     }
 
@@ -78,21 +69,22 @@ public final class RecordEnvelope {
     public static RecordContent open(byte[] envelope, DataKey key, RecordBinding binding) {
         dataKeyGeneration(envelope);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key.secretKey(),
-                    new GCMParameterSpec(TAG_LENGTH * 8, envelope, HEADER_LENGTH, NONCE_LENGTH));
-            cipher.updateAAD(envelope, 0, HEADER_LENGTH);
-            cipher.updateAAD(binding.bytes());
-            int offset = HEADER_LENGTH + NONCE_LENGTH;
-            byte[] plaintext = cipher.doFinal(envelope, offset, envelope.length - offset);
+            byte[] header = Arrays.copyOf(envelope, HEADER_LENGTH);
+            byte[] plaintext = key.aead().decrypt(Arrays.copyOfRange(envelope, HEADER_LENGTH, envelope.length),
+                    associatedData(header, binding));
             try {
                 return RecordContent.of(plaintext);
             } finally {
-                java.util.Arrays.fill(plaintext, (byte) 0);
+                Arrays.fill(plaintext, (byte) 0);
             }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw unreadable();
         }
+    }
+
+    private static byte[] associatedData(byte[] header, RecordBinding binding) {
+        byte[] bound = binding.bytes();
+        return ByteBuffer.allocate(header.length + bound.length).put(header).put(bound).array();
     }
 
     private static void checkShape(byte[] envelope) {

@@ -1,5 +1,7 @@
 package org.azukari.trustbank.keys;
 
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.subtle.AesGcmJce;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import javax.crypto.KeyGenerator;
@@ -15,9 +17,15 @@ public final class DataKey {
     public static final int LENGTH = 32;
 
     private final SecretKey key;
+    private final Aead aead;
 
     private DataKey(SecretKey key) {
         this.key = key;
+        try {
+            this.aead = new AesGcmJce(key.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TB-0402 AES-256 unavailable in this JVM", e);
+        }
     }
 
     public static DataKey generate() {
@@ -37,8 +45,9 @@ public final class DataKey {
         return new DataKey(new SecretKeySpec(bytes, "AES"));
     }
 
-    public SecretKey secretKey() {
-        return key;
+    /** AES-256-GCM under this key (Tink's {@code AesGcmJce}: {@code nonce (12) ‖ ciphertext ‖ tag (16)}). */
+    public Aead aead() {
+        return aead;
     }
 
     /** The raw key, for wrapping only. */

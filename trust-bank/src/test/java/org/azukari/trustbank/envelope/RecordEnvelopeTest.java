@@ -12,6 +12,7 @@ import org.azukari.trustbank.api.RecordVersion;
 import org.azukari.trustbank.api.ResourceType;
 import org.azukari.trustbank.api.UnreadableRecordException;
 import org.azukari.trustbank.keys.DataKey;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -121,5 +122,31 @@ class RecordEnvelopeTest {
         envelope[1] = (byte) 0x80;
 
         assertThatThrownBy(() -> RecordEnvelope.dataKeyGeneration(envelope)).isInstanceOf(UnreadableRecordException.class);
+    }
+
+    /** Sealed by the hand-written AES-GCM code this module used before Tink (2026-12-07). */
+    private static final String ENVELOPE_WRITTEN_BEFORE_TINK = "0100000002feba8740ecd47670213aa8e17edde0a01e092f92bbef"
+            + "98026863b94398b0f0ccdb4df16b511b8f26532d0a381a2bb006cd6323f5a711fc55d0ed042e9a56b7c0add984c4a76112d38eb055";
+
+    @Test
+    void anEnvelopeWrittenBeforeTheMoveToTink_opensWithTheSameKeyAndBinding() {
+        RecordBinding written = new RecordBinding(ResidentId.parse("0b6a2f64-5a1e-4b57-9a0e-2d3c4b5a6f70"),
+                new RecordId("rec-1"), new RecordVersion(3), new ResourceType("Observation"));
+        byte[] envelope = HexFormat.of().parseHex(ENVELOPE_WRITTEN_BEFORE_TINK);
+
+        assertThat(RecordEnvelope.dataKeyGeneration(envelope)).isEqualTo(2);
+        assertThat(RecordEnvelope.open(envelope, DataKey.fromBytes(vectorKey()), written).plaintextUtf8())
+                .isEqualTo("{\"resourceType\":\"Observation\",\"status\":\"final\"}");
+        assertThatThrownBy(() -> RecordEnvelope.open(envelope, DataKey.fromBytes(vectorKey()), binding))
+                .isInstanceOf(UnreadableRecordException.class);
+    }
+
+    /** The key of the vectors below: bytes 1, 2, …, 32. */
+    private static byte[] vectorKey() {
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) (i + 1);
+        }
+        return key;
     }
 }
