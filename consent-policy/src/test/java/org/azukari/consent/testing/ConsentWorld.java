@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.azukari.consent.accesslog.MutableClock;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.Consent;
 import org.azukari.consent.api.ConsentCategory;

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.azukari.consent.testing.MutableClock;
 import org.azukari.fhir.export.deid.ServicePseudonyms;
 import org.azukari.fhir.export.jdbc.JdbcExportJobs;
 import org.azukari.fhir.release.ReleaseRefusedException;
@@ -33,26 +32,6 @@ class ExportExpiryTest {
     @TempDir
     Path directory;
 
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-12-04T10:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
     @Test
     void aCompleteExport_isThereUntilItsExpiry_andThenItsStatusAndFilesAreGone() {
         DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:export-" + UUID.randomUUID()
@@ -62,30 +41,30 @@ class ExportExpiryTest {
         JdbcExportJobs jobs = new JdbcExportJobs(dataSource);
         BankSecrets secrets = purpose -> ("k-" + purpose).repeat(8).substring(0, 32).getBytes(StandardCharsets.UTF_8);
         ExportFiles files = new ExportFiles(directory, secrets);
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
         // status and expiry need only the job tables and the files; the export's own services are not asked
         DatasetExports exports = new DatasetExports(new DatasetExports.Services(null, null, null, null, null,
                 org.azukari.fhir.ingest.DataClassifier.standard()), jobs, files, new ServicePseudonyms(secrets),
                 task -> { }, clock, Duration.ofHours(24));
         String job = UUID.randomUUID().toString();
         jobs.create(new ExportJob(job, "ds-request", "wellness-1", "app-1", List.of("Patient"), ExportJob.Status.RUNNING,
-                0, 0, 0, 0, 0, Optional.empty(), clock.now, Optional.empty(), clock.now.plus(Duration.ofHours(24)),
+                0, 0, 0, 0, 0, Optional.empty(), clock.instant(), Optional.empty(), clock.instant().plus(Duration.ofHours(24)),
                 new TreeMap<>(), new TreeMap<>()));
         try (ExportFiles.LineWriter writer = files.writer(job, "Patient")) {
             writer.write("{\"resourceType\":\"Patient\"}");
         }
         TreeMap<String, Integer> outputs = new TreeMap<>();
         outputs.put("Patient", 1);
-        jobs.complete(job, outputs, 1, 0, new TreeMap<>(), clock.now);
+        jobs.complete(job, outputs, 1, 0, new TreeMap<>(), clock.instant());
         DatasetExports.ExportCaller caller = new DatasetExports.ExportCaller("wellness-1", "app-1");
 
-        clock.now = clock.now.plus(Duration.ofHours(23));
+        clock.advance(Duration.ofHours(23));
         assertThat(exports.status(caller, job).status()).isEqualTo(ExportJob.Status.COMPLETE);
         assertThat(files.exists(job, "Patient")).isTrue();
         assertThatThrownBy(() -> exports.status(new DatasetExports.ExportCaller("wellness-1", "app-2"), job))
                 .isInstanceOfSatisfying(ReleaseRefusedException.class, e -> assertThat(e.status()).isEqualTo(404));
 
-        clock.now = clock.now.plus(Duration.ofHours(2));
+        clock.advance(Duration.ofHours(2));
         assertThatThrownBy(() -> exports.status(caller, job))
                 .isInstanceOfSatisfying(ReleaseRefusedException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThat(files.exists(job, "Patient")).isFalse();

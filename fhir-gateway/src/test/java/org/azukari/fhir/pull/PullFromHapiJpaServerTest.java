@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.consent.testing.MutableClock;
 import org.azukari.fhir.validation.ValidationMode;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.consent.testing.MutableClock;
 import org.azukari.fhir.ingest.BankIngest;
 import org.azukari.fhir.ingest.Custody;
 import org.azukari.fhir.ingest.DataClassifier;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.consent.testing.MutableClock;
 import org.azukari.fhir.validation.ValidationMode;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;

@@ -1,6 +1,6 @@
 package org.azukari.identity.oauth;
 
-import org.azukari.identity.testing.MutableClock;
+import org.azukari.consent.testing.MutableClock;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

@@ -1,6 +1,6 @@
 package org.azukari.identity.people;
 
-import org.azukari.identity.testing.MutableClock;
+import org.azukari.consent.testing.MutableClock;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Timestamp;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.azukari.consent.accesslog.CheckpointFile;
 import org.azukari.consent.accesslog.HeadWitness;
-import org.azukari.consent.accesslog.MutableClock;
+import org.azukari.consent.testing.MutableClock;
 import org.azukari.consent.accesslog.TestSigner;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -3,12 +3,10 @@ package org.azukari.trustbank.keys.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.consent.testing.MutableClock;
 import org.azukari.trustbank.api.KeyVaultDeniedException;
 import org.azukari.trustbank.keys.DataKey;
 import org.azukari.trustbank.keys.KeyContext;
@@ -84,7 +82,7 @@ class VaultCredentialsIT {
     @Test
     void calls_lateInTheTokensLifetime_logInAgainBeforeItExpires() {
         String[] role = admin.createAppRole("azukari-it-renewal", "azukari-bank", 0, "1h");
-        SettableClock clock = new SettableClock(Instant.now());
+        MutableClock clock = new MutableClock(Instant.now());
         VaultTransitKeyVault vault = new VaultTransitKeyVault(SharedVault.settings(Authentication.appRole(role[0], role[1])), clock);
         KeyId key = KeyId.random();
         vault.createKey(key);
@@ -95,34 +93,5 @@ class VaultCredentialsIT {
 
         assertThat(vault.logins()).isEqualTo(2);
         vault.destroy(key);
-    }
-
-    /** A clock a test moves forward, instead of waiting for a token to age. */
-    private static final class SettableClock extends Clock {
-
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.azukari.fhir.pull;
+package org.azukari.consent.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,21 +6,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand (the bank's side of time; the upstream keeps its own). */
-final class MutableClock extends Clock {
+/**
+ * A clock a test moves by hand instead of sleeping: the one of every module's tests (published in
+ * consent-policy's test-jar). Safe to read from the bank's threads while the test moves it.
+ */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
-        now = now.plus(by);
+    public void set(Instant at) {
+        now = at;
     }
 
-    void set(Instant to) {
-        now = to;
+    public void advance(Duration by) {
+        now = now.plus(by);
     }
 
     @Override
