@@ -30,39 +30,155 @@ public interface ConsentDecisionPoint {
     }
 
     /**
-     * @param permitted the asked categories that may be released (empty on a deny)
-     * @param withheld  on a permit, the resident's never-share marks that touch the question: a
-     *                  finer mark ({@code MEDICAL/laboratory}) under a permitted whole category
-     *                  ({@code MEDICAL}) withholds the records it covers although the category is
-     *                  permitted (empty on a deny: nothing is released anyway)
-     * @param reliedOn  the consents (or emergency accesses) the permit rests on, id and version
-     * @param reason    a stable code: {@code consent-permit}, {@code emergency-access}, {@code no-consent},
-     *                  {@code consent-expired}, {@code consent-withdrawn}, {@code wrong-purpose},
-     *                  {@code wrong-recipient}, {@code category-not-covered}, {@code never-share}, ...
+     * What the decision point answered: a {@link Permit} or a {@link Deny}, each with a reason from
+     * a closed set (the access log keeps its {@link #reasonCode() code}).
      */
-    record Decision(boolean permit, Set<ConsentCategory> permitted, Set<ConsentCategory> withheld,
-                    List<ConsentVersionRef> reliedOn, String reason, boolean emergency) {
-        public Decision {
-            permitted = Set.copyOf(permitted);
-            withheld = Set.copyOf(withheld);
-            reliedOn = List.copyOf(reliedOn);
-            Objects.requireNonNull(reason);
+    sealed interface Decision permits Permit, Deny {
+
+        /** The reason's stable code, as the access log keeps it ({@code consent-permit}, {@code never-share}, …). */
+        String reasonCode();
+
+        default boolean permit() {
+            return this instanceof Permit;
         }
 
-        /** A decision no never-share mark touches (for fakes in the tests of code above this seam). */
-        public Decision(boolean permit, Set<ConsentCategory> permitted, List<ConsentVersionRef> reliedOn,
-                        String reason, boolean emergency) {
-            this(permit, permitted, Set.of(), reliedOn, reason, emergency);
-        }
+        /** The asked categories that may be released (none on a deny). */
+        Set<ConsentCategory> permitted();
+
+        /** On a permit, the resident's never-share marks that touch the question (none on a deny). */
+        Set<ConsentCategory> withheld();
+
+        /** The consents (or emergency accesses) the permit rests on, id and version (none on a deny). */
+        List<ConsentVersionRef> reliedOn();
+
+        /** Whether the permit needed an emergency access. */
+        boolean emergency();
 
         /**
          * Whether a record of this kind may be released under this decision: a permitted category
          * covers it and no never-share mark does. Every path that lets data out asks this, so a
          * mark holds wherever the data flows.
          */
+        boolean releases(ConsentCategory record);
+    }
+
+    /** Why a permit was given: a consent, an emergency access, or both for different categories. */
+    enum PermitReason {
+        CONSENT("consent-permit"),
+        EMERGENCY_ACCESS("emergency-access"),
+        CONSENT_AND_EMERGENCY_ACCESS("consent-and-emergency-access");
+
+        private final String code;
+
+        PermitReason(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public boolean emergency() {
+            return this != CONSENT;
+        }
+    }
+
+    /** The closest miss of a deny (most informative first, see {@code DefaultConsentDecisionPoint}). */
+    enum DenyReason {
+        NEVER_SHARE("never-share"),
+        CATEGORY_NOT_COVERED("category-not-covered"),
+        CONSENT_WITHDRAWN("consent-withdrawn"),
+        CONSENT_EXPIRED("consent-expired"),
+        EMERGENCY_EXPIRED("emergency-expired"),
+        WRONG_PURPOSE("wrong-purpose"),
+        WRONG_RECIPIENT("wrong-recipient"),
+        NO_CONSENT("no-consent");
+
+        private final String code;
+
+        DenyReason(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /**
+     * @param permitted the asked categories that may be released (never empty)
+     * @param withheld  the resident's never-share marks that touch the question: a finer mark
+     *                  ({@code MEDICAL/laboratory}) under a permitted whole category ({@code MEDICAL})
+     *                  withholds the records it covers although the category is permitted
+     * @param reliedOn  the consents (or emergency accesses) the permit rests on, id and version
+     */
+    record Permit(Set<ConsentCategory> permitted, Set<ConsentCategory> withheld, List<ConsentVersionRef> reliedOn,
+                  PermitReason reason) implements Decision {
+        public Permit {
+            permitted = Set.copyOf(permitted);
+            withheld = Set.copyOf(withheld);
+            reliedOn = List.copyOf(reliedOn);
+            Objects.requireNonNull(reason);
+            if (permitted.isEmpty()) {
+                throw new IllegalArgumentException("CP-0213 a permit permits at least one category");
+            }
+        }
+
+        /** A permit no never-share mark touches (for fakes in the tests of code above this seam). */
+        public Permit(Set<ConsentCategory> permitted, List<ConsentVersionRef> reliedOn, PermitReason reason) {
+            this(permitted, Set.of(), reliedOn, reason);
+        }
+
+        @Override
+        public String reasonCode() {
+            return reason.code();
+        }
+
+        @Override
+        public boolean emergency() {
+            return reason.emergency();
+        }
+
+        @Override
         public boolean releases(ConsentCategory record) {
-            return permit && permitted.stream().anyMatch(p -> p.covers(record))
+            return permitted.stream().anyMatch(p -> p.covers(record))
                     && withheld.stream().noneMatch(mark -> mark.covers(record));
+        }
+    }
+
+    record Deny(DenyReason reason) implements Decision {
+        public Deny {
+            Objects.requireNonNull(reason);
+        }
+
+        @Override
+        public String reasonCode() {
+            return reason.code();
+        }
+
+        @Override
+        public Set<ConsentCategory> permitted() {
+            return Set.of();
+        }
+
+        @Override
+        public Set<ConsentCategory> withheld() {
+            return Set.of();
+        }
+
+        @Override
+        public List<ConsentVersionRef> reliedOn() {
+            return List.of();
+        }
+
+        @Override
+        public boolean emergency() {
+            return false;
+        }
+
+        @Override
+        public boolean releases(ConsentCategory record) {
+            return false;
         }
     }
 }

@@ -3,7 +3,7 @@ package org.azukari.consent.decision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +11,10 @@ import java.util.Set;
 import org.azukari.consent.api.Consent;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.ConsentDecisionPoint;
+import org.azukari.consent.api.ConsentDecisionPoint.Deny;
+import org.azukari.consent.api.ConsentDecisionPoint.DenyReason;
+import org.azukari.consent.api.ConsentDecisionPoint.Permit;
+import org.azukari.consent.api.ConsentDecisionPoint.PermitReason;
 import org.azukari.consent.api.ConsentStatus;
 import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.consent.api.ConsentVersionRef;
@@ -105,13 +109,11 @@ public final class DefaultConsentDecisionPoint implements ConsentDecisionPoint {
         }
         if (!permitted.isEmpty()) {
             // the reason code is what the access log keeps, so a release that needed an opening says so
-            String reason = !byConsent ? "emergency-access" : byEmergency ? "consent-and-emergency-access"
-                    : "consent-permit";
-            return new Decision(true, permitted, touching(never, q.categories()), new ArrayList<>(reliedOn), reason,
-                    byEmergency);
+            PermitReason reason = !byConsent ? PermitReason.EMERGENCY_ACCESS
+                    : byEmergency ? PermitReason.CONSENT_AND_EMERGENCY_ACCESS : PermitReason.CONSENT;
+            return new Permit(permitted, touching(never, q.categories()), new ArrayList<>(reliedOn), reason);
         }
-        return new Decision(false, Set.of(), Set.of(), List.of(),
-                blockedByNeverShare ? "never-share" : denyReason(q, all, openings), false);
+        return new Deny(blockedByNeverShare ? DenyReason.NEVER_SHARE : denyReason(q, all, openings));
     }
 
     /** The marks that cover an asked category or lie within one (a finer mark under a whole category). */
@@ -135,12 +137,12 @@ public final class DefaultConsentDecisionPoint implements ConsentDecisionPoint {
     }
 
     /** A grant for this recipient and purpose that has ended, and when. */
-    private record Ending(String reason, Instant at) {
+    private record Ending(DenyReason reason, Instant at) {
     }
 
     /** The closest miss among the resident's consents and openings. */
-    private static String denyReason(Question q, List<Consent> all, List<EmergencyAccess> openings) {
-        Set<String> misses = new HashSet<>();
+    private static DenyReason denyReason(Question q, List<Consent> all, List<EmergencyAccess> openings) {
+        Set<DenyReason> misses = EnumSet.noneOf(DenyReason.class);
         List<Ending> endings = new ArrayList<>();
         for (Consent consent : all) {
             boolean recipient = consent.terms().recipient().covers(q.recipient());
@@ -148,16 +150,16 @@ public final class DefaultConsentDecisionPoint implements ConsentDecisionPoint {
             ConsentStatus status = consent.statusAt(q.at());
             if (recipient && purpose) {
                 if (status == ConsentStatus.ACTIVE && consent.terms().period().contains(q.at())) {
-                    misses.add("category-not-covered");
+                    misses.add(DenyReason.CATEGORY_NOT_COVERED);
                 } else if (status == ConsentStatus.WITHDRAWN) {
-                    endings.add(new Ending("consent-withdrawn", consent.recorded()));
+                    endings.add(new Ending(DenyReason.CONSENT_WITHDRAWN, consent.recorded()));
                 } else if (status == ConsentStatus.EXPIRED) {
-                    endings.add(new Ending("consent-expired", consent.terms().period().end().orElse(q.at())));
+                    endings.add(new Ending(DenyReason.CONSENT_EXPIRED, consent.terms().period().end().orElse(q.at())));
                 }
             } else if (recipient && status == ConsentStatus.ACTIVE) {
-                misses.add("wrong-purpose");
+                misses.add(DenyReason.WRONG_PURPOSE);
             } else if (purpose && status == ConsentStatus.ACTIVE) {
-                misses.add("wrong-recipient");
+                misses.add(DenyReason.WRONG_RECIPIENT);
             }
         }
         for (EmergencyAccess opening : openings) {
@@ -165,24 +167,24 @@ public final class DefaultConsentDecisionPoint implements ConsentDecisionPoint {
                 continue;
             }
             if (opening.openAt(q.at())) {
-                misses.add("category-not-covered");
+                misses.add(DenyReason.CATEGORY_NOT_COVERED);
             } else if (!q.at().isBefore(opening.until())) {
-                endings.add(new Ending("emergency-expired", opening.until()));
+                endings.add(new Ending(DenyReason.EMERGENCY_EXPIRED, opening.until()));
             }
         }
-        if (misses.contains("category-not-covered")) {
-            return "category-not-covered";
+        if (misses.contains(DenyReason.CATEGORY_NOT_COVERED)) {
+            return DenyReason.CATEGORY_NOT_COVERED;
         }
         // the grant that ended last is the one the asker was relying on most recently
         Optional<Ending> last = endings.stream().max(Comparator.comparing(Ending::at));
         if (last.isPresent()) {
             return last.get().reason();
         }
-        for (String reason : List.of("wrong-purpose", "wrong-recipient")) {
+        for (DenyReason reason : List.of(DenyReason.WRONG_PURPOSE, DenyReason.WRONG_RECIPIENT)) {
             if (misses.contains(reason)) {
                 return reason;
             }
         }
-        return "no-consent";
+        return DenyReason.NO_CONSENT;
     }
 }

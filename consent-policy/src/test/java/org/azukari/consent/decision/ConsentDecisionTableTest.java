@@ -149,7 +149,7 @@ class ConsentDecisionTableTest {
         Decision decision = world.ask(row.asking(), row.purpose(), row.asked());
 
         assertThat(decision.permit()).as("permit").isEqualTo(row.permit());
-        assertThat(decision.reason()).as("reason").isEqualTo(row.reason());
+        assertThat(decision.reasonCode()).as("reason").isEqualTo(row.reason());
         assertThat(decision.permitted()).as("permitted").isEqualTo(ConsentWorld.categories(
                 row.permitted().toArray(String[]::new)));
         assertThat(decision.reliedOn().isEmpty()).as("relies on something exactly when it permits")
@@ -172,7 +172,7 @@ class ConsentDecisionTableTest {
 
         Decision next = world.ask(CLINIC, TREATMENT, "MEDICAL/laboratory");
         assertThat(next.permit()).isFalse();
-        assertThat(next.reason()).isEqualTo("consent-withdrawn");
+        assertThat(next.reasonCode()).isEqualTo("consent-withdrawn");
     }
 
     @Test

@@ -50,10 +50,9 @@ final class ReleaseLog {
             counts.merge(record.type().value(), 1, Integer::sum);
             categories.add(record.category());
         }
-        String reason = decision.reason().matches("[a-z0-9][a-z0-9._-]{0,63}") ? decision.reason() : "unrecognised";
         append(new AccessLogEntry(caller.actor(), Optional.of(resident), action, counts, categories,
                 Optional.of(caller.purpose()), ids(decision.reliedOn()),
-                decision.permit() ? AccessDecision.PERMIT : AccessDecision.DENY, reason, caller.requestId()));
+                decision.permit() ? AccessDecision.PERMIT : AccessDecision.DENY, decision.reasonCode(), caller.requestId()));
     }
 
     /**

@@ -106,8 +106,8 @@ class ExportDiskFaultsTest {
                 DatasetRequestStatus.APPROVED, Instant.now(), Optional.empty());
         DatasetRequests requests = answering(DatasetRequests.class, "find", Optional.of(approved));
         Consents consents = answering(Consents.class, "residentsConsentingTo", cohort);
-        ConsentDecisionPoint permit = question -> new ConsentDecisionPoint.Decision(true,
-                Set.of(ConsentCategory.all(DataCategory.MEDICAL)), List.of(), "consent-permit", false);
+        ConsentDecisionPoint permit = question -> new ConsentDecisionPoint.Permit(
+                Set.of(ConsentCategory.all(DataCategory.MEDICAL)), List.of(), ConsentDecisionPoint.PermitReason.CONSENT);
         jobs = new JdbcExportJobs(dataSource);
         files = new ExportFiles(disk.path(), secrets());
         exports = new DatasetExports(new DatasetExports.Services(requests, consents, permit, embedded.accessLog,

@@ -55,8 +55,8 @@ class DefaultCategoryReleaseTest {
     }
 
     void decide(Set<ConsentCategory> permitted, Set<ConsentCategory> withheld) {
-        world.decisions = question -> new ConsentDecisionPoint.Decision(true, permitted, withheld, List.of(),
-                "consent-permit", false);
+        world.decisions = question -> new ConsentDecisionPoint.Permit(permitted, withheld, List.of(),
+                ConsentDecisionPoint.PermitReason.CONSENT);
     }
 
     List<String> everythingTypes(String requestId) {
@@ -114,6 +114,6 @@ class DefaultCategoryReleaseTest {
     }
 
     static ConsentDecisionPoint.Decision decision(Set<ConsentCategory> permitted, Set<ConsentCategory> withheld) {
-        return new ConsentDecisionPoint.Decision(true, permitted, withheld, List.of(), "consent-permit", false);
+        return new ConsentDecisionPoint.Permit(permitted, withheld, List.of(), ConsentDecisionPoint.PermitReason.CONSENT);
     }
 }

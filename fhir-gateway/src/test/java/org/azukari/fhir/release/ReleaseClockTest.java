@@ -57,9 +57,9 @@ class ReleaseClockTest {
         ReleaseWorld world = new ReleaseWorld(directory, wall);
         Instant until = START.plus(Duration.ofHours(1));
         world.decisions = question -> question.at().isBefore(until)
-                ? new ConsentDecisionPoint.Decision(true, Set.of(ConsentCategory.all(DataCategory.MEDICAL)), List.of(),
-                        "emergency-access", true)
-                : new ConsentDecisionPoint.Decision(false, Set.of(), List.of(), "emergency-expired", false);
+                ? new ConsentDecisionPoint.Permit(Set.of(ConsentCategory.all(DataCategory.MEDICAL)), List.of(),
+                        ConsentDecisionPoint.PermitReason.EMERGENCY_ACCESS)
+                : new ConsentDecisionPoint.Deny(ConsentDecisionPoint.DenyReason.EMERGENCY_EXPIRED);
         assertThat(world.everything("req-open").body()).isInstanceOf(Bundle.class);
 
         wall.now = until.plusSeconds(1);

@@ -47,8 +47,8 @@ final class ReleaseWorld {
     final ResidentId resident = new ResidentId(UUID.randomUUID());
     final ResidentId directory = Custody.directoryOf(HOSPITAL).id();
     final RecipientPseudonym pseudonym;
-    volatile ConsentDecisionPoint decisions = question -> new ConsentDecisionPoint.Decision(true,
-            Set.of(ConsentCategory.all(DataCategory.MEDICAL)), List.of(), "consent-permit", false);
+    volatile ConsentDecisionPoint decisions = question -> new ConsentDecisionPoint.Permit(
+            Set.of(ConsentCategory.all(DataCategory.MEDICAL)), List.of(), ConsentDecisionPoint.PermitReason.CONSENT);
     final Release release;
 
     ReleaseWorld(Path directoryOnDisk) {

@@ -79,8 +79,7 @@ class ShareCodeExchangeTest {
     @Test
     void whenTheConsentRequestCannotBeFiled_theClinicGets503_andNothingChanges() {
         String code = codes.issue(stranger).code();
-        world.decisions = question -> new ConsentDecisionPoint.Decision(false, java.util.Set.of(), List.of(),
-                "no-consent", false);
+        world.decisions = question -> new ConsentDecisionPoint.Deny(ConsentDecisionPoint.DenyReason.NO_CONSENT);
         requestsDown = true;
 
         assertRefused503(code, "FG-0703");

@@ -119,7 +119,7 @@ class FhirReleaseProductionIT {
                 Recipient.organisation(clinic.value()), new Purpose("treatment"), resident,
                 Set.of(ConsentCategory.parse("MEDICAL/laboratory"), ConsentCategory.parse("MEDICAL/diagnosis")),
                 Instant.now()));
-        assertThat(direct.permit()).as(direct.reason()).isTrue();
+        assertThat(direct.permit()).as(direct.reasonCode()).isTrue();
         assertThat(direct.permitted()).containsExactly(ConsentCategory.parse("MEDICAL/laboratory"));
         String emrToken = SystemClients.token(http, emr, "system/*.rs");
         RawHttp.Response exchanged = http.send("POST", "/fhir/Patient/$exchange-share-code", "application/fhir+json",
