@@ -11,7 +11,7 @@ import org.azukari.trustbank.testing.RequiredEnv;
 import org.junit.jupiter.api.Test;
 
 /**
- * README.md's side-by-side ingest benchmark, {@code infra/bench ingest-vs-hapi}, run briefly (one
+ * The side-by-side ingest benchmark of docs/benchmarks.md, {@code infra/bench ingest-vs-hapi}, run briefly (one
  * Synthea patient, one client) as written, from the repository's root, on the services
  * {@code infra/test} started (those named in the {@code AZUKARI_IT_*} environment; it stops none).
  * It must print both servers' rates and their ratio, and the bank must have run on PostgreSQL,

@@ -13,7 +13,7 @@ import org.azukari.trustbank.testing.RequiredEnv;
 import org.junit.jupiter.api.Test;
 
 /**
- * README.md's load benchmark command, {@code infra/bench load}, run briefly (4 clients, 10 s) as
+ * The load benchmark command of docs/benchmarks.md, {@code infra/bench load}, run briefly (4 clients, 10 s) as
  * written, from the repository's root, on the packaged jar and the services {@code infra/test}
  * started (it uses those named in the {@code AZUKARI_IT_*} environment and stops none of them). The
  * report must name every class of request with requests counted, no 5xx among the answers, and the

@@ -22,11 +22,11 @@ import org.azukari.trustbank.testing.PostgresDatabase;
 import org.azukari.trustbank.testing.RequiredEnv;
 
 /**
- * The packaged jar run the way README.md's "Pointing it at production" says: from the
+ * The packaged jar run the way docs/production.md says: from the
  * repository's root, {@code java -jar server/target/azukari-server.jar} with
  * {@code --spring.config.additional-location=file:infra/production/application-production.properties}
  * and {@code --spring.profiles.active=production}, configured only through the environment
- * variables the README lists. The services are the ones {@code infra/} runs: PostgreSQL (a schema
+ * variables docs/production.md lists. The services are the ones {@code infra/} runs: PostgreSQL (a schema
  * of this test's own, named in {@code AZUKARI_DB_URL}), OpenBao through the bank's AppRole (not
  * the root token), Elasticsearch (an index prefix of its own). Each run's output goes to a file
  * in the data directory, quoted when something fails.
@@ -34,7 +34,7 @@ import org.azukari.trustbank.testing.RequiredEnv;
 final class ProductionJar implements AutoCloseable {
 
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    static final List<String> README_OPTIONS = List.of(
+    static final List<String> DOCUMENTED_OPTIONS = List.of(
             "--spring.config.additional-location=file:infra/production/application-production.properties",
             "--spring.profiles.active=production");
     private static final Duration START_DEADLINE = Duration.ofMinutes(5);
@@ -92,12 +92,12 @@ final class ProductionJar implements AutoCloseable {
         return dataDir;
     }
 
-    /** {@code java -jar server/target/azukari-server.jar <words> <README options>}, from the root. */
+    /** {@code java -jar server/target/azukari-server.jar <words> <documented options>}, from the root. */
     private ProcessBuilder jar(List<String> words, Map<String, String> extra, Path output) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", "server/target/azukari-server.jar"));
         command.addAll(words);
-        command.addAll(README_OPTIONS);
+        command.addAll(DOCUMENTED_OPTIONS);
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("AZUKARI_") && !key.startsWith("AZUKARI_IT_"));

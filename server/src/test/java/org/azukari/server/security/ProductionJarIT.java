@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The production configuration used exactly as README.md says, on the packaged jar
+ * The production configuration used exactly as docs/production.md says, on the packaged jar
  * ({@link ProductionJar}): the first operator registered with the operator command, a hospital, a
  * clinic, their SMART clients and a resident set up through the operator API over HTTP, one ingest
  * by the hospital's feed, one release to the clinic under the resident's consent with a signed

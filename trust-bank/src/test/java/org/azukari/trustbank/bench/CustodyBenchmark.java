@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with a warm key cache and with a cold one (the cache emptied before every batch); reads
  * likewise (cold: every read unwraps its data key in the vault).
  *
- * <p>Run with {@code infra/bench} (README, "Benchmark"). Arguments: records (default 60000),
+ * <p>Run with {@code infra/bench} (docs/benchmarks.md). Arguments: records (default 60000),
  * residents (200), batch size (50). Database: PostgreSQL if {@code AZUKARI_IT_PG_URL} is set,
  * else H2 files. OpenBao: {@code AZUKARI_IT_VAULT_ADDR} and {@code AZUKARI_IT_VAULT_TOKEN}.
  */
