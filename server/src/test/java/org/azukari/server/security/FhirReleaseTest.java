@@ -34,6 +34,7 @@ import org.azukari.trustbank.api.TrustBank;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -42,16 +43,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * share code exchanged by two clinics' EMRs, reads and searches decided by a test table of
  * consents granted and withdrawn through the real consent store and decision point, every response scanned for what must never leave.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FhirReleaseTest extends RealIdentityWorld {
 
     static final String MRN_SYSTEM = "urn:oid:1.2.392.100495.20.3.51.19999999999";
     static final String TREATMENT = "X-Azukari-Purpose: treatment";
 
     /** Every response body this class received, scanned at the end. */
-    static final List<String> BODIES = new ArrayList<>();
-    static final List<String> NEVER = new ArrayList<>();
+    private final List<String> bodies = new ArrayList<>();
+    /** What no response may quote: resident ids, MRNs, source ids, bank record ids. */
+    private final List<String> never = new ArrayList<>();
 
-    private static Setup setup;
+    /** Made by the first test that runs, shared by the others (one instance for the class). */
+    private Setup setup;
 
     record Setup(SystemClient emr1, SystemClient emr2, OrganisationId clinic2, String p1, String p2,
                  String mrnA, String sourceSuffix) {
@@ -67,7 +71,7 @@ class FhirReleaseTest extends RealIdentityWorld {
     NeverShare neverShare;
 
     /** The consent clinic 1 holds now (the paging test withdraws and grants it again). */
-    private static volatile Consent clinic1Consent;
+    private volatile Consent clinic1Consent;
 
     Consent grant(ResidentId resident, OrganisationId clinic, ConsentCategory... categories) {
         String text = "『診療』を目的として、『医療データ』を提供してよいですか？";
@@ -132,8 +136,8 @@ class FhirReleaseTest extends RealIdentityWorld {
         String p1 = exchange(emr1, shareCode("e-resident"));
         String p2 = exchange(emr2, shareCode("e-resident"));
         setup = new Setup(emr1, emr2, clinic2, p1, p2, mrnA, src);
-        NEVER.addAll(List.of(residentA().toString(), residentB().toString(), mrnA, mrnB, src, "urn:azukari:source"));
-        bank.list(residentA()).forEach(record -> NEVER.add(record.id().value()));
+        never.addAll(List.of(residentA().toString(), residentB().toString(), mrnA, mrnB, src, "urn:azukari:source"));
+        bank.list(residentA()).forEach(record -> never.add(record.id().value()));
     }
 
     /** Patient, directory Organization and Practitioner, a lab and a vital-signs Observation, a Condition. */
@@ -211,9 +215,9 @@ class FhirReleaseTest extends RealIdentityWorld {
         return record(http.get(path, headers.toArray(String[]::new)));
     }
 
-    static RawHttp.Response record(RawHttp.Response response) {
-        synchronized (BODIES) {
-            BODIES.add(response.body());
+    RawHttp.Response record(RawHttp.Response response) {
+        synchronized (bodies) {
+            bodies.add(response.body());
         }
         return response;
     }
@@ -661,7 +665,7 @@ class FhirReleaseTest extends RealIdentityWorld {
     record Demo(ResidentId resident, String pseudonym, int observations) {
     }
 
-    private static Demo demo;
+    private Demo demo;
 
     Demo demo() throws Exception {
         if (demo == null) {
@@ -670,8 +674,8 @@ class FhirReleaseTest extends RealIdentityWorld {
             bank.enrol(resident);
             List<org.azukari.trustbank.api.StoredRecord> stored = bank.storeAll(resident,
                     org.azukari.server.demo.DemoRecords.of(resident));
-            stored.forEach(record -> NEVER.add(record.id().value()));
-            NEVER.add(resident.toString());
+            stored.forEach(record -> never.add(record.id().value()));
+            never.add(resident.toString());
             grant(resident, world().clinic(), ConsentCategory.all(DataCategory.MEDICAL));
             String pseudonym = exchange(setup.emr1(), shareCodeOf(signInAs(username, "demo resident")));
             demo = new Demo(resident, pseudonym, (int) stored.stream()
@@ -717,9 +721,9 @@ class FhirReleaseTest extends RealIdentityWorld {
                 org.azukari.server.demo.DemoRecords.of(resident));
         List<org.azukari.trustbank.api.RecordToStore> bad = UnreadableRecords.of(world().suffix());
         bank.storeAll(resident, bad);
-        good.forEach(record -> NEVER.add(record.id().value()));
-        bad.forEach(record -> NEVER.add(record.id().value()));
-        NEVER.addAll(List.of(resident.toString(), UnreadableRecords.MARKER, "9".repeat(50)));
+        good.forEach(record -> never.add(record.id().value()));
+        bad.forEach(record -> never.add(record.id().value()));
+        never.addAll(List.of(resident.toString(), UnreadableRecords.MARKER, "9".repeat(50)));
         grant(resident, world().clinic(), ConsentCategory.all(DataCategory.MEDICAL));
         String pseudonym = exchange(setup.emr1(), shareCodeOf(signInAs(username, "unreadable resident")));
         int observations = (int) good.stream().filter(r -> r.type().value().equals("Observation")).count();
@@ -914,10 +918,10 @@ class FhirReleaseTest extends RealIdentityWorld {
     }
 
     @AfterAll
-    static void noResponse_carriesResidentIdsSourceIdsOrMrns() {
-        assertThat(BODIES).isNotEmpty();
-        for (String body : BODIES) {
-            for (String secret : NEVER) {
+    void noResponse_carriesResidentIdsSourceIdsOrMrns() {
+        assertThat(bodies).isNotEmpty();
+        for (String body : bodies) {
+            for (String secret : never) {
                 assertThat(body).as("a response quoted " + secret).doesNotContain(secret);
             }
         }
