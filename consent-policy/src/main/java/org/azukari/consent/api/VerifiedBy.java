@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  */
 public record VerifiedBy(String value) {
 
-    public static final VerifiedBy CLI = new VerifiedBy("cli");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    public static final VerifiedBy CLI = new VerifiedBy("cli");
 
     public VerifiedBy {
         if (value == null || !ID.matcher(value).matches()) {
