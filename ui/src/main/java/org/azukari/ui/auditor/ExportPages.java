@@ -5,6 +5,8 @@ import java.util.Map;
 import org.azukari.fhir.export.ExportJob;
 import org.azukari.fhir.export.ExportJobStore;
 import org.azukari.ui.operator.Times;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The dataset exports (Bulk Data jobs of approved dataset requests) still kept, newest first, with
  * their cohorts as counts: residents in the cohort, included, held back by k-anonymity; records
  * written by type and left out by reason. The job rows hold nothing else, so no resident id, name or
- * record can reach the page. Read-only.
+ * record can reach the page. Read-only; a store that cannot answer is the 503 page.
  */
 @Controller
 class ExportPages {
@@ -49,7 +51,13 @@ class ExportPages {
         if (page < 0 || page > 199) {
             throw new IllegalArgumentException("AU-0001 page is not valid");
         }
-        List<ExportJob> found = jobs.newestFirst(page * PAGE_SIZE, PAGE_SIZE + 1);
+        List<ExportJob> found;
+        try {
+            found = jobs.newestFirst(page * PAGE_SIZE, PAGE_SIZE + 1);
+        } catch (DataAccessException e) {
+            // the job store does not translate its faults; any of them is "cannot answer now", never a 500
+            throw new DataAccessResourceFailureException("UI-0503 export jobs cannot be read", e);
+        }
         model.addAttribute("exports", found.subList(0, Math.min(found.size(), PAGE_SIZE)).stream().map(ExportRow::of)
                 .toList());
         model.addAttribute("page", page);
