@@ -245,7 +245,11 @@ class AuditorEvidencePagesTest extends RealIdentityWorld {
     }
 
     @Test
-    void otherKindsOfPeople_areRefusedEveryEvidencePage_andTheHistoryApi() throws Exception {
+    void otherKindsOfPeople_areRefusedEveryEvidencePage_andTheHistoryApi_thatTheAuditorReads() throws Exception {
+        for (String path : PAGES.keySet()) {
+            assertThat(get(path).status()).as("auditor " + path).isEqualTo(200);
+        }
+        assertThat(http.get("/api/audit/verifications", cookie(auditor)).status()).isEqualTo(200);
         for (String who : List.of("resident-a", "e-resident", "practitioner", "operator")) {
             String session = signIn(who);
             for (String path : PAGES.keySet()) {
