@@ -30,7 +30,7 @@ public final class JdbcSignedCheckpoints implements SignedCheckpoints {
 
     public JdbcSignedCheckpoints(DataSource dataSource, CheckpointFile file, HeadWitness witness) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.copies = new WitnessCopies(file.path().toString(), witness.path().toString());
+        this.copies = new WitnessCopies(file.path().normalize().toString(), witness.path().normalize().toString());
     }
 
     @Override

@@ -64,8 +64,8 @@ class SignedCheckpointsTest {
 
     @Test
     void witnessCopies_areTheConfiguredFiles() {
-        assertThat(checkpoints.witnessCopies().checkpointFile()).isEqualTo(fixture.file.path().toString());
-        assertThat(checkpoints.witnessCopies().headWitnessFile()).isEqualTo(fixture.witness.path().toString());
+        assertThat(checkpoints.witnessCopies().checkpointFile()).isEqualTo(fixture.file.path().normalize().toString());
+        assertThat(checkpoints.witnessCopies().headWitnessFile()).isEqualTo(fixture.witness.path().normalize().toString());
     }
 
     @Test
