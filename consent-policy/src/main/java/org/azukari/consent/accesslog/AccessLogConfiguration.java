@@ -8,9 +8,13 @@ import org.azukari.consent.accesslog.jdbc.Checkpointer;
 import org.azukari.consent.accesslog.jdbc.JdbcAccessLog;
 import org.azukari.consent.accesslog.jdbc.JdbcAccessLogSearch;
 import org.azukari.consent.accesslog.jdbc.JdbcAccessLogVerifier;
+import org.azukari.consent.accesslog.jdbc.JdbcSignedCheckpoints;
+import org.azukari.consent.accesslog.jdbc.JdbcVerificationHistory;
 import org.azukari.consent.api.AccessLogSearch;
 import org.azukari.consent.api.AccessLogVerifier;
 import org.azukari.consent.api.CheckpointSigner;
+import org.azukari.consent.api.SignedCheckpoints;
+import org.azukari.consent.api.VerificationHistory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -61,6 +65,17 @@ public class AccessLogConfiguration {
     AccessLogVerifier accessLogVerifier(DataSource dataSource, CheckpointSigner signer, CheckpointFile file,
                                         HeadWitness witness) {
         return new JdbcAccessLogVerifier(dataSource, signer, file, witness);
+    }
+
+    @Bean
+    VerificationHistory accessLogVerificationHistory(AccessLogVerifier verifier, DataSource dataSource,
+                                                     ObjectProvider<Clock> clock) {
+        return new JdbcVerificationHistory(verifier, dataSource, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    SignedCheckpoints accessLogSignedCheckpoints(DataSource dataSource, CheckpointFile file, HeadWitness witness) {
+        return new JdbcSignedCheckpoints(dataSource, file, witness);
     }
 
     @Bean

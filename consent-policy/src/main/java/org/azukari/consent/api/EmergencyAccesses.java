@@ -32,6 +32,12 @@ public interface EmergencyAccesses {
     List<EmergencyAccess> unreviewed();
 
     /**
+     * The reviewed openings, most recently reviewed first, {@code limit} (1..100) from {@code offset}
+     * (0..10 000), for the auditor.
+     */
+    List<EmergencyAccess> reviewed(int offset, int limit);
+
+    /**
      * Marks an opening reviewed, logged in the same transaction (without the note); a second review
      * is refused ({@code CP-0233}), and so is any review the access log cannot record.
      */

@@ -27,6 +27,12 @@ public interface ExportJobStore {
 
     void delete(String id);
 
+    /**
+     * Every job still kept (a job is deleted with its files when they expire or it is cancelled), newest
+     * first: {@code limit} (1..100) from {@code offset} (0..10 000). For the auditor: counts only.
+     */
+    List<ExportJob> newestFirst(int offset, int limit);
+
     /** Jobs still RUNNING, by id. */
     List<String> running();
 

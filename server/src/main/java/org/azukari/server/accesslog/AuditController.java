@@ -8,10 +8,9 @@ import java.util.Optional;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogQuery;
 import org.azukari.consent.api.AccessLogSearch;
-import org.azukari.consent.api.AccessLogVerifier;
-import org.azukari.consent.api.ChainVerification;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.consent.api.VerificationHistory;
 import org.azukari.fhir.api.AuditEvents;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,16 +27,24 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     private final AccessLogSearch search;
-    private final AccessLogVerifier verifier;
+    private final VerificationHistory verifications;
 
-    AuditController(AccessLogSearch search, AccessLogVerifier verifier) {
+    AuditController(AccessLogSearch search, VerificationHistory verifications) {
         this.search = search;
-        this.verifier = verifier;
+        this.verifications = verifications;
     }
 
+    /** Verifies and records the run in the history ({@code recorded: false} when it could not be, CP-0170). */
     @GetMapping("/verify")
-    ChainVerification verify() {
-        return verifier.verify();
+    Map<String, Object> verify() {
+        return VerificationViews.run(verifications.verify(VerificationViews.auditor()));
+    }
+
+    /** The history of verifications, newest first. */
+    @GetMapping("/verifications")
+    List<Map<String, Object>> verifications(@RequestParam Optional<Long> before,
+                                            @RequestParam(defaultValue = "50") int limit) {
+        return verifications.newestFirst(before, limit).stream().map(VerificationViews::recorded).toList();
     }
 
     @GetMapping("/entries")

@@ -2,29 +2,68 @@ package org.azukari.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.azukari.consent.accesslog.jdbc.Checkpointer;
+import org.azukari.consent.api.EmergencyAccess;
+import org.azukari.consent.api.EmergencyAccesses;
+import org.azukari.consent.api.Recipient;
+import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.export.ExportJob;
+import org.azukari.fhir.export.ExportJobStore;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The auditor in a real browser: lands on the console, every page checked with axe-core and
- * photographed in both languages, a search of the log by resident, and the log verified from the
- * page with the keyboard.
+ * photographed in both languages (the evidence pages with rows on them), a search of the log by
+ * resident, and the log verified from the page with the keyboard, the run shown in the history.
  */
 class AuditorBrowserIT extends RealIdentityWorld {
+
+    @Autowired
+    Checkpointer checkpointer;
+
+    @Autowired
+    EmergencyAccesses emergencies;
+
+    @Autowired
+    ExportJobStore exports;
+
+    /** A signed checkpoint, a reviewed emergency access and a complete export, so that no evidence page is empty. */
+    private void somethingOnEveryEvidencePage(ResidentId resident) {
+        checkpointer.checkpoint();
+        EmergencyAccess opened = emergencies.open(resident, world().people().get("practitioner").account().toString(),
+                Recipient.organisation(world().clinic().value()), "Unconscious at the clinic, browser test", Instant.now());
+        emergencies.review(opened.id(), world().people().get("operator").account().toString(), "Checked", Instant.now());
+        String job = "browser-" + world().suffix();
+        Instant now = Instant.now();
+        exports.create(new ExportJob(job, "ds-browser", world().wellness().value(), "app-" + world().suffix(),
+                List.of("Patient", "Observation"), ExportJob.Status.RUNNING, 0, 0, 0, 0, 0, Optional.empty(), now,
+                Optional.empty(), now.plusSeconds(3600), new TreeMap<>(), new TreeMap<>()));
+        exports.progress(job, 0, 5);
+        exports.complete(job, new TreeMap<>(Map.of("Patient", 4, "Observation", 8)), 4, 1,
+                new TreeMap<>(Map.of(ExportJob.K_ANONYMITY, 5)), now);
+    }
 
     @Test
     void auditor_searchesTheLog_andVerifiesIt_fromTheConsole_withTheKeyboard() throws Exception {
         PortalRecords.Resident resident = PortalRecords.residentWithRecords(this, "audit-browser");
+        somethingOnEveryEvidencePage(resident.id());
         try (Browser browser = Browser.open(port)) {
             browser.go("/signin?lang=en");
             browser.signIn(usernameOf("auditor"), PASSWORD);
             assertThat(browser.path()).isEqualTo("/audit");
             for (String language : List.of("en", "ja")) {
-                for (String page : List.of("", "/log", "/emergencies", "/datasets")) {
+                for (String page : List.of("", "/log", "/emergencies", "/datasets", "/verifications", "/checkpoints",
+                        "/emergencies/reviewed", "/exports")) {
                     browser.go("/audit" + page + "?lang=" + language);
                     browser.assertAccessible("audit" + page + " (" + language + ")");
-                    browser.screenshot("audit" + (page.isEmpty() ? "" : "-" + page.substring(1)) + "-" + language);
+                    browser.screenshot("audit" + page.replace('/', '-') + "-" + language);
                 }
             }
             browser.go("/audit/log?lang=en");
@@ -37,7 +76,10 @@ class AuditorBrowserIT extends RealIdentityWorld {
 
             browser.go("/audit?lang=en");
             browser.press(By.cssSelector("form[aria-labelledby=verify-heading] button[type=submit]"));
-            assertThat(browser.find(By.id("verification")).getText()).contains("The access log is intact.");
+            assertThat(browser.find(By.id("verification")).getText()).contains("The access log is intact.")
+                    .contains("Recorded in the history as verification");
+            assertThat(browser.find(By.id("verifications")).getText())
+                    .contains(world().people().get("auditor").account().toString());
             browser.assertAccessible("audit verified");
             browser.screenshot("audit-verified-en");
         }

@@ -265,6 +265,30 @@ class DatasetExportTest extends RealIdentityWorld {
     }
 
     @Test
+    void theAuditorsExportsPage_listsTheExportWithItsCohortCounts_andNeverAResidentIdOrName() throws Exception {
+        String job = export(scene.token(), scene.request())[0].replaceFirst(".*/", "");
+        String auditor = signIn("auditor");
+
+        RawHttp.Response page = http.get("/audit/exports", cookie(auditor), "Accept-Language: en");
+
+        assertThat(page.status()).isEqualTo(200);
+        Matcher row = Pattern.compile("(?s)<tr data-export=\"" + Pattern.quote(job) + "\" data-status=\"COMPLETE\">"
+                + "(.*?)</tr>").matcher(page.body());
+        assertThat(row.find()).as(page.body()).isTrue();
+        assertThat(row.group(1)).contains(">" + scene.request() + "<").contains(">" + scene.service().value() + "<")
+                .contains("class=\"cohort\">5<").contains("class=\"included\">4<")
+                .contains("class=\"suppressed\">1<").contains("class=\"written\">12<")
+                .contains("class=\"outputs\">Observation 8, Patient 4<").contains("class=\"left-out\">9<")
+                .contains("class=\"left-out-reasons\">k-anonymity 5, no-clinical-date 4<");
+        for (String never : NEVER) {
+            assertThat(page.body()).doesNotContain(never);
+        }
+        for (String username : scene.usernames()) {
+            assertThat(page.body()).doesNotContain(username);
+        }
+    }
+
+    @Test
     void anObservationWhosePatientIsGivenByIdentifier_carriesTheServicesPseudonym_likeTheOthers() throws Exception {
         String manifest = export(scene.token(), scene.request())[1];
         String observations = file(scene.token(), manifest, "Observation");

@@ -14,14 +14,18 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * What operators review, as the auditor reads it (nothing here changes anything): the emergency
- * accesses still waiting for their review, and every dataset request with its status and its
- * review. Neither shows a resident or a record.
+ * accesses still waiting for their review, those reviewed with who reviewed them and when, and every
+ * dataset request with its status and its review. None shows a resident or a record, nor the
+ * practitioner's reason or the reviewer's note (free text, for operators).
  */
 @Controller
 class ReviewPages {
+
+    static final int PAGE_SIZE = 50;
 
     private final EmergencyAccesses emergencies;
     private final DatasetRequests datasets;
@@ -37,6 +41,10 @@ class ReviewPages {
                         String until, boolean open) {
     }
 
+    record ReviewedRow(String id, String organisation, String practitioner, String categories, String opened,
+                       String until, String reviewer, String reviewed) {
+    }
+
     record DatasetRow(String id, int version, String title, String recipient, String purpose, String categories,
                       int items, String status, String recorded, String reviewer, String reviewed) {
     }
@@ -48,6 +56,22 @@ class ReviewPages {
                 e.recipient().toString(), e.practitioner(), categories(e), Times.shown(e.opened()),
                 Times.shown(e.until()), e.openAt(now))).toList());
         return "audit/emergencies";
+    }
+
+    @GetMapping("/audit/emergencies/reviewed")
+    String reviewed(@RequestParam(defaultValue = "0") int page, Model model) {
+        if (page < 0 || page > 199) {
+            throw new IllegalArgumentException("AU-0001 page is not valid");
+        }
+        List<EmergencyAccess> found = emergencies.reviewed(page * PAGE_SIZE, PAGE_SIZE + 1);
+        model.addAttribute("reviewed", found.subList(0, Math.min(found.size(), PAGE_SIZE)).stream()
+                .map(e -> new ReviewedRow(e.id().value(), e.recipient().toString(), e.practitioner(), categories(e),
+                        Times.shown(e.opened()), Times.shown(e.until()),
+                        e.review().map(EmergencyAccess.Review::operator).orElse(""),
+                        e.review().map(r -> Times.shown(r.at())).orElse(""))).toList());
+        model.addAttribute("page", page);
+        model.addAttribute("hasNext", found.size() > PAGE_SIZE && page < 199);
+        return "audit/reviewed";
     }
 
     @GetMapping("/audit/datasets")

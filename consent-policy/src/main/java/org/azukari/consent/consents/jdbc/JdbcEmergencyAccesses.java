@@ -87,6 +87,16 @@ public final class JdbcEmergencyAccesses implements EmergencyAccesses {
     }
 
     @Override
+    public List<EmergencyAccess> reviewed(int offset, int limit) {
+        if (offset < 0 || offset > 10_000 || limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("CP-0235 reviewed emergency accesses are read 1-100 at a time,"
+                    + " from offset 0-10000");
+        }
+        return changes.read(() -> changes.jdbc.query("SELECT * FROM cp_emergency_access WHERE reviewed_at IS NOT NULL"
+                + " ORDER BY reviewed_at DESC, id LIMIT ? OFFSET ?", JdbcEmergencyAccesses::row, limit, offset));
+    }
+
+    @Override
     public EmergencyAccess review(ConsentId id, String operator, String note, Instant at) {
         EmergencyAccess.Review review = new EmergencyAccess.Review(operator, note, at);
         AccessActor actor = new AccessActor("OPERATOR", operator, Optional.empty(), Optional.empty());

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A private schema in the real PostgreSQL that {@code infra/} started, migrated by its owner (the
  * IT user), and a second, restricted role that the log runs as: SELECT/INSERT on the log and
- * checkpoints, SELECT/UPDATE on the head row, SELECT/INSERT/DELETE on the outbox, EXECUTE on the
- * partition function. Closing drops the schema and the role.
+ * checkpoints and the verification history, SELECT/UPDATE on the head row, SELECT/INSERT/DELETE on
+ * the outbox, EXECUTE on the partition function. Closing drops the schema and the role.
  */
 final class PostgresLog implements AutoCloseable {
 
@@ -37,6 +37,7 @@ final class PostgresLog implements AutoCloseable {
         admin.execute("GRANT SELECT, INSERT ON cp_access_log, cp_access_log_checkpoint TO " + runtimeRole);
         admin.execute("GRANT SELECT, UPDATE ON cp_access_log_head TO " + runtimeRole);
         admin.execute("GRANT SELECT, INSERT, DELETE ON cp_access_log_outbox TO " + runtimeRole);
+        admin.execute("GRANT SELECT, INSERT ON cp_access_log_verification TO " + runtimeRole);
         admin.execute("GRANT EXECUTE ON FUNCTION cp_access_log_ensure_year(INTEGER) TO " + runtimeRole);
         runtime = pool(runtimeRole, runtimePassword, 10);
         fixture = new LogFixture(owner, runtime, directory, policy);

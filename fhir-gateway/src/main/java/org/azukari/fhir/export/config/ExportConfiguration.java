@@ -15,6 +15,7 @@ import org.azukari.fhir.export.DatasetExports;
 import org.azukari.fhir.export.ExportFiles;
 import org.azukari.fhir.export.InterruptedExports;
 import org.azukari.fhir.export.deid.ServicePseudonyms;
+import org.azukari.fhir.export.ExportJobStore;
 import org.azukari.fhir.export.jdbc.JdbcExportJobs;
 import org.azukari.fhir.ingest.DataClassifier;
 import org.azukari.identity.api.BankSecrets;
@@ -49,13 +50,20 @@ public class ExportConfiguration {
         return new ExportFiles(directory, secrets);
     }
 
+    /** The job rows, also read by the auditor's console (counts only). */
+    @Bean
+    ExportJobStore exportJobStore(DataSource dataSource) {
+        return new JdbcExportJobs(dataSource);
+    }
+
     @Bean
     DatasetExports datasetExports(DatasetRequests requests, Consents consents, ConsentDecisionPoint decisions,
-                                  AccessLog accessLog, TrustBank bank, DataClassifier classifier, DataSource dataSource,
-                                  BankSecrets secrets, ExecutorService exportExecutor, ExportFiles exportFiles,
+                                  AccessLog accessLog, TrustBank bank, DataClassifier classifier,
+                                  ExportJobStore exportJobStore, BankSecrets secrets, ExecutorService exportExecutor,
+                                  ExportFiles exportFiles,
                                   @Value("${azukari.gateway.export.file-lifetime:24h}") Duration lifetime) {
         return new DatasetExports(new DatasetExports.Services(requests, consents, decisions, accessLog, bank, classifier),
-                new JdbcExportJobs(dataSource), exportFiles, new ServicePseudonyms(secrets),
+                exportJobStore, exportFiles, new ServicePseudonyms(secrets),
                 exportExecutor, Clock.systemUTC(), lifetime);
     }
 

@@ -79,6 +79,15 @@ public final class JdbcExportJobs implements ExportJobStore {
     }
 
     @Override
+    public List<ExportJob> newestFirst(int offset, int limit) {
+        if (offset < 0 || offset > 10_000 || limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("EX-0732 export jobs are listed 1-100 at a time, from offset 0-10000");
+        }
+        return jdbc.query("SELECT * FROM fg_export_job ORDER BY created_at DESC, job_id LIMIT ? OFFSET ?", this::row,
+                limit, offset);
+    }
+
+    @Override
     public List<String> running() {
         return jdbc.queryForList("SELECT job_id FROM fg_export_job WHERE status = 'RUNNING'", String.class);
     }
