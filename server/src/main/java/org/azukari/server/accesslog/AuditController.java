@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogQuery;
 import org.azukari.consent.api.AccessLogSearch;
@@ -13,6 +14,7 @@ import org.azukari.consent.api.ChainVerification;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.api.AuditEvents;
+import org.azukari.identity.api.ClientId;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,16 +42,27 @@ class AuditController {
         return verifier.verify();
     }
 
+    /**
+     * The console's search as JSON, newest first; the next (older) page is the same request with
+     * {@code before=} the last entry's {@code sequence}. Offset paging is refused (AL-0006) rather
+     * than ignored, so that a client written for it cannot loop over the first page.
+     */
     @GetMapping("/entries")
     List<Map<String, Object>> entries(@RequestParam Optional<String> resident, @RequestParam Optional<String> actor,
-                                      @RequestParam Optional<String> organisation, @RequestParam Optional<String> purpose,
-                                      @RequestParam Optional<String> from, @RequestParam Optional<String> to,
+                                      @RequestParam Optional<String> organisation, @RequestParam Optional<String> client,
+                                      @RequestParam Optional<String> purpose, @RequestParam Optional<String> from,
+                                      @RequestParam Optional<String> to, @RequestParam Optional<AccessAction> action,
                                       @RequestParam Optional<AccessDecision> decision,
-                                      @RequestParam(defaultValue = "0") int offset,
+                                      @RequestParam Optional<Boolean> emergency,
+                                      @RequestParam Optional<String> request, @RequestParam Optional<Long> before,
+                                      @RequestParam Optional<String> offset,
                                       @RequestParam(defaultValue = "100") int limit) {
-        AccessLogQuery query = new AccessLogQuery(resident.map(ResidentId::parse), actor, organisation,
-                purpose.map(Purpose::new), from.map(AuditController::instant), to.map(AuditController::instant), decision,
-                offset, limit);
+        refuseOffset(offset);
+        AccessLogQuery query = AccessLogQuery.builder().resident(resident.map(ResidentId::parse)).actorId(actor)
+                .organisation(organisation).client(client.map(c -> new ClientId(c).value()))
+                .purpose(purpose.map(Purpose::new)).from(from.map(AuditController::instant))
+                .to(to.map(AuditController::instant)).action(action).decision(decision).emergency(emergency)
+                .requestId(request).before(before).limit(limit).build();
         return search.search(query).stream().map(EntryViews::forAuditor).toList();
     }
 
@@ -57,10 +70,18 @@ class AuditController {
     @GetMapping(path = "/fhir/AuditEvent", produces = {"application/fhir+json", MediaType.APPLICATION_JSON_VALUE})
     String auditEvents(@RequestParam Optional<String> patient, @RequestParam Optional<String> agent,
                        @RequestParam Optional<String> purpose, @RequestParam Optional<AccessDecision> decision,
-                       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
-        AccessLogQuery query = new AccessLogQuery(patient.map(ResidentId::parse), agent, Optional.empty(),
-                purpose.map(Purpose::new), Optional.empty(), Optional.empty(), decision, offset, limit);
+                       @RequestParam Optional<Long> before, @RequestParam Optional<String> offset,
+                       @RequestParam(defaultValue = "100") int limit) {
+        refuseOffset(offset);
+        AccessLogQuery query = AccessLogQuery.builder().resident(patient.map(ResidentId::parse)).actorId(agent)
+                .purpose(purpose.map(Purpose::new)).decision(decision).before(before).limit(limit).build();
         return AuditEvents.searchsetJson(search.search(query), AuditEvents.Audience.AUDITOR);
+    }
+
+    private static void refuseOffset(Optional<String> offset) {
+        if (offset.isPresent()) {
+            throw new IllegalArgumentException("AL-0006 the access log pages with before=<sequence>, not offset");
+        }
     }
 
     static Instant instant(String text) {

@@ -37,8 +37,8 @@ import org.springframework.stereotype.Component;
  * window do not count.
  *
  * <p>Bounded: the window is at most {@value #MAX_WINDOW_DAYS} days, and at most
- * {@value #MAX_ENTRIES} permitted entries of the actor are read (the search index's paging ends
- * there); a window that holds more is refused ({@code AL-0004}) before any answer is given, never
+ * {@value #MAX_ENTRIES} permitted entries of the actor are read (a bound on the work of one
+ * request, paged by the log's keyset cursor); a window that holds more is refused ({@code AL-0004}) before any answer is given, never
  * answered in part. A failure entry is looked for up to {@link #FAILURE_GRACE} after the window,
  * since it follows its release by the time the release took.
  */
@@ -90,12 +90,12 @@ class BreachScope {
             };
         }
 
-        AccessLogQuery page(Window window, int offset) {
+        /** The first page of the actor's permitted entries in the window (and the grace after it). */
+        AccessLogQuery firstPage(Window window) {
             Optional<String> actor = kind == Kind.ORGANISATION ? Optional.empty() : Optional.of(id);
             Optional<String> organisation = kind == Kind.ORGANISATION ? Optional.of(id) : Optional.empty();
-            return new AccessLogQuery(Optional.empty(), actor, organisation, Optional.empty(),
-                    Optional.of(window.from()), Optional.of(window.to().plus(FAILURE_GRACE)),
-                    Optional.of(AccessDecision.PERMIT), offset, PAGE);
+            return AccessLogQuery.builder().actorId(actor).organisation(organisation).from(window.from())
+                    .to(window.to().plus(FAILURE_GRACE)).decision(AccessDecision.PERMIT).limit(PAGE).build();
         }
     }
 
@@ -166,15 +166,17 @@ class BreachScope {
     /** The actor's permitted entries in the window (and the grace after it), each once. */
     private List<LoggedEntry> permitted(Compromised compromised, Window window) {
         Map<Long, LoggedEntry> seen = new LinkedHashMap<>();
-        for (int offset = 0; ; offset += PAGE) {
-            if (offset >= MAX_ENTRIES) {
+        AccessLogQuery query = compromised.firstPage(window);
+        for (int read = 0; ; read += PAGE) {
+            if (read >= MAX_ENTRIES) {
                 throw new IllegalArgumentException("AL-0004 more than " + MAX_ENTRIES + " entries in the window");
             }
-            List<LoggedEntry> page = search.search(compromised.page(window, offset));
+            List<LoggedEntry> page = search.search(query);
             page.stream().filter(l -> compromised.acted(l.entry().actor())).forEach(l -> seen.put(l.sequence(), l));
             if (page.size() < PAGE) {
                 return List.copyOf(seen.values());
             }
+            query = query.olderThan(page.get(page.size() - 1).sequence());
         }
     }
 }

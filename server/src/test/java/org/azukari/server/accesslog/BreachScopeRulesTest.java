@@ -62,7 +62,8 @@ class BreachScopeRulesTest {
                     .filter(l -> q.to().map(t -> l.at().isBefore(t)).orElse(true))
                     .filter(l -> q.decision().map(d -> d == l.entry().decision()).orElse(true))
                     .sorted(Comparator.comparingLong(LoggedEntry::sequence).reversed())
-                    .skip(q.offset()).limit(q.limit()).toList();
+                    .filter(l -> q.before().map(b -> l.sequence() < b).orElse(true))
+                    .limit(q.limit()).toList();
         }
     }
 

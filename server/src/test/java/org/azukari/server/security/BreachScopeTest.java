@@ -173,9 +173,8 @@ class BreachScopeTest extends RealIdentityWorld {
 
     /** What the access log itself holds: the compromised client's permitted releases with records, in the window. */
     private List<LoggedEntry> releasesInTheLog() {
-        return accessLog.search(new AccessLogQuery(Optional.empty(), Optional.of(scene.compromised().id().value()),
-                        Optional.empty(), Optional.empty(), Optional.of(scene.from()), Optional.of(scene.to()),
-                        Optional.of(AccessDecision.PERMIT), 0, 1000)).stream()
+        return accessLog.search(AccessLogQuery.builder().actorId(scene.compromised().id().value())
+                        .from(scene.from()).to(scene.to()).decision(AccessDecision.PERMIT).limit(1000).build()).stream()
                 .filter(l -> l.entry().action() == AccessAction.SEARCH && !l.entry().resourceCounts().isEmpty())
                 .toList();
     }

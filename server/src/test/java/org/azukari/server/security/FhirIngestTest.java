@@ -304,9 +304,8 @@ class FhirIngestTest extends RealIdentityWorld {
         RawHttp.Response answer = post("/fhir", bundle, token);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        List<LoggedEntry> entries = accessLogSearch.search(new AccessLogQuery(Optional.of(residentB()),
-                Optional.of(sources.lenient().id().value()), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), 0, 100));
+        List<LoggedEntry> entries = accessLogSearch.search(AccessLogQuery.builder().resident(residentB())
+                .actorId(sources.lenient().id().value()).build());
         assertThat(entries).anySatisfy(logged -> {
             assertThat(logged.entry().action()).isEqualTo(AccessAction.INGEST);
             assertThat(logged.entry().actor().organisation()).contains(world().hospital().value());

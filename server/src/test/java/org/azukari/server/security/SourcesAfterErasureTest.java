@@ -73,8 +73,7 @@ class SourcesAfterErasureTest extends RealIdentityWorld {
     }
 
     private List<LoggedEntry> refusals(ResidentId resident) {
-        return accessLogSearch.search(new AccessLogQuery(Optional.of(resident), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 100)).stream()
+        return accessLogSearch.search(AccessLogQuery.forResident(resident)).stream()
                 .filter(logged -> logged.entry().action() == AccessAction.INGEST
                         && logged.entry().decision() == AccessDecision.DENY)
                 .toList();
@@ -136,8 +135,7 @@ class SourcesAfterErasureTest extends RealIdentityWorld {
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.body()).contains("201 Created");
         assertThat(bank.list(scene.resident())).hasSize(2);
-        assertThat(accessLogSearch.search(new AccessLogQuery(Optional.of(scene.resident()), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 100)))
+        assertThat(accessLogSearch.search(AccessLogQuery.forResident(scene.resident())))
                 .anySatisfy(logged -> {
                     assertThat(logged.entry().action()).isEqualTo(AccessAction.ENROL);
                     assertThat(logged.entry().reason()).isEqualTo("new-enrolment");

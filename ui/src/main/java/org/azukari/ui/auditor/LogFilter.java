@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogQuery;
 import org.azukari.consent.api.Purpose;
@@ -13,16 +15,21 @@ import org.azukari.consent.api.ResidentId;
 
 /**
  * What an auditor asked of the access log, as typed into the search form: days (in the city's
- * time zone, both inclusive), resident, actor, organisation, purpose and decision. Each field is
- * checked as the form offers it; a refusal is an {@link IllegalArgumentException} with code
- * {@code AU-0001} and the field's name, never what was typed.
+ * time zone, both inclusive), resident, actor, organisation, client, purpose, action, decision,
+ * emergency ({@code yes}, {@code no} or any) and request id, and the page's cursor {@code before}
+ * (the sequence the page starts below; empty for the newest). Each field is checked as the form
+ * offers it; a refusal is an {@link IllegalArgumentException} with code {@code AU-0001} and the
+ * field's name, never what was typed.
  */
-record LogFilter(String from, String to, String resident, String actor, String organisation, String purpose,
-                 String decision, int page) {
+record LogFilter(String from, String to, String resident, String actor, String organisation, String client,
+                 String purpose, String action, String decision, String emergency, String request, String before) {
 
     static final ZoneId CITY = ZoneId.of("Asia/Tokyo");
     static final int PAGE_SIZE = 50;
     static final int MAX_FIELD = 64;
+    private static final Pattern CLIENT = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    private static final Pattern REQUEST = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern SEQUENCE = Pattern.compile("[1-9][0-9]{0,17}");
 
     LogFilter {
         from = field(from, "from");
@@ -30,28 +37,34 @@ record LogFilter(String from, String to, String resident, String actor, String o
         resident = field(resident, "resident");
         actor = field(actor, "actor");
         organisation = field(organisation, "organisation");
+        client = checked(field(client, "client"), CLIENT, "client");
         purpose = field(purpose, "purpose");
+        action = field(action, "action");
         decision = field(decision, "decision");
-        if (page < 0 || (long) page * PAGE_SIZE >= 10_000) {
-            throw refused("page");
-        }
+        emergency = field(emergency, "emergency");
+        request = checked(field(request, "request"), REQUEST, "request");
+        before = checked(field(before, "before"), SEQUENCE, "before");
+        query(PAGE_SIZE);
     }
 
-    /** This page of the search, one entry more than shown (to know whether there is a next page). */
+    /** This page of the search, one entry more than shown (to know whether there is an older page). */
     AccessLogQuery pageQuery() {
-        return query(page * PAGE_SIZE, PAGE_SIZE + 1);
+        return query(PAGE_SIZE + 1);
     }
 
-    /** The first {@code limit} entries of the search, for the CSV. */
-    AccessLogQuery query(int offset, int limit) {
-        return new AccessLogQuery(optional(resident).map(LogFilter::resident), optional(actor),
-                optional(organisation), optional(purpose).map(LogFilter::purpose),
-                optional(from).map(day -> day(day, "from").atStartOfDay(CITY).toInstant()),
-                optional(to).map(day -> day(day, "to").plusDays(1).atStartOfDay(CITY).toInstant()),
-                optional(decision).map(LogFilter::decision), offset, limit);
+    /** The first {@code limit} entries of the search from this page on, for the CSV. */
+    AccessLogQuery query(int limit) {
+        return AccessLogQuery.builder().resident(optional(resident).map(LogFilter::resident)).actorId(optional(actor))
+                .organisation(optional(organisation)).client(optional(client))
+                .purpose(optional(purpose).map(LogFilter::purpose))
+                .from(optional(from).map(day -> day(day, "from").atStartOfDay(CITY).toInstant()))
+                .to(optional(to).map(day -> day(day, "to").plusDays(1).atStartOfDay(CITY).toInstant()))
+                .action(optional(action).map(LogFilter::action)).decision(optional(decision).map(LogFilter::decision))
+                .emergency(optional(emergency).map(LogFilter::emergency)).requestId(optional(request))
+                .before(optional(before).map(Long::valueOf)).limit(limit).build();
     }
 
-    /** The filter as query parameters, for the paging links and the CSV link (page left out). */
+    /** The filter as query parameters, for the paging links and the CSV link (the cursor left out). */
     Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("from", from);
@@ -59,9 +72,20 @@ record LogFilter(String from, String to, String resident, String actor, String o
         parameters.put("resident", resident);
         parameters.put("actor", actor);
         parameters.put("organisation", organisation);
+        parameters.put("client", client);
         parameters.put("purpose", purpose);
+        parameters.put("action", action);
         parameters.put("decision", decision);
+        parameters.put("emergency", emergency);
+        parameters.put("request", request);
         return parameters;
+    }
+
+    private static String checked(String value, Pattern format, String name) {
+        if (!value.isEmpty() && !format.matcher(value).matches()) {
+            throw refused(name);
+        }
+        return value;
     }
 
     private static String field(String value, String name) {
@@ -106,6 +130,22 @@ record LogFilter(String from, String to, String resident, String actor, String o
         } catch (IllegalArgumentException unknown) {
             throw refused("decision");
         }
+    }
+
+    private static AccessAction action(String text) {
+        try {
+            return AccessAction.valueOf(text);
+        } catch (IllegalArgumentException unknown) {
+            throw refused("action");
+        }
+    }
+
+    private static boolean emergency(String text) {
+        return switch (text) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw refused("emergency");
+        };
     }
 
     private static IllegalArgumentException refused(String field) {

@@ -47,8 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class JdbcAccessLog implements AccessLog, AccessLogOutbox {
 
     private static final String INSERT = "INSERT INTO cp_access_log (sequence, entry_id, logged_at, entry_json,"
-            + " prev_hash, hash, resident_id, actor_id, organisation, purpose, decision)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " prev_hash, hash, resident_id, actor_id, organisation, purpose, decision, client, action, emergency,"
+            + " request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -104,7 +104,8 @@ public final class JdbcAccessLog implements AccessLog, AccessLogOutbox {
             rows.add(new Object[] {sequence, id, LogRows.utc(at), json.get(i), prev, hash,
                     entry.resident().map(r -> r.value()).orElse(null), entry.actor().id(),
                     entry.actor().organisation().orElse(null), entry.purpose().map(p -> p.code()).orElse(null),
-                    entry.decision().name()});
+                    entry.decision().name(), entry.actor().client().orElse(null), entry.action().name(),
+                    entry.emergency(), entry.requestId()});
             logged.add(new LoggedEntry(sequence, id, at, entry, hash));
             prev = hash;
         }

@@ -1,6 +1,7 @@
 package org.azukari.consent.accesslog.jdbc;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.azukari.consent.api.AccessLogQuery;
@@ -12,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Search by SQL over the log's own table, for the embedded default (Elasticsearch replaces it in
  * production). Filters use the search columns copied at append time; what comes back is parsed
- * from {@code entry_json}, the hashed text. Newest first, by sequence.
+ * from {@code entry_json}, the hashed text. Newest first, by sequence; the next page is
+ * {@code sequence < before} (keyset), so its cost does not grow with its depth.
  */
 public final class JdbcAccessLogSearch implements AccessLogSearch {
 
@@ -33,9 +35,17 @@ public final class JdbcAccessLogSearch implements AccessLogSearch {
         query.from().ifPresent(f -> criterion(sql, args, " AND l.logged_at >= ?", LogRows.utc(f)));
         query.to().ifPresent(t -> criterion(sql, args, " AND l.logged_at < ?", LogRows.utc(t)));
         query.decision().ifPresent(d -> criterion(sql, args, " AND l.decision = ?", d.name()));
-        sql.append(" ORDER BY l.sequence DESC LIMIT ? OFFSET ?");
+        query.client().ifPresent(c -> criterion(sql, args, " AND l.client = ?", c));
+        if (!query.actions().isEmpty()) {
+            sql.append(" AND l.action IN (").append(String.join(", ", Collections.nCopies(query.actions().size(), "?")))
+                    .append(')');
+            query.actions().stream().map(Enum::name).sorted().forEach(args::add);
+        }
+        query.emergency().ifPresent(e -> criterion(sql, args, " AND l.emergency = ?", e));
+        query.requestId().ifPresent(r -> criterion(sql, args, " AND l.request_id = ?", r));
+        query.before().ifPresent(b -> criterion(sql, args, " AND l.sequence < ?", b));
+        sql.append(" ORDER BY l.sequence DESC LIMIT ?");
         args.add(query.limit());
-        args.add(query.offset());
         try {
             return jdbc.query(sql.toString(), LogRows.LOGGED, args.toArray());
         } catch (RuntimeException e) {

@@ -32,8 +32,7 @@ class JdbcAccessLogSearchTest {
 
         assertThat(search.search(AccessLogQuery.forResident(mine))).extracting(LoggedEntry::sequence)
                 .containsExactly(9L, 7L, 5L, 3L, 1L);
-        assertThat(search.search(new AccessLogQuery(Optional.of(mine), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 2, 2))).extracting(LoggedEntry::sequence)
+        assertThat(search.search(AccessLogQuery.builder().resident(mine).before(7).limit(2).build())).extracting(LoggedEntry::sequence)
                 .containsExactly(5L, 3L);
         assertThat(search.search(AccessLogQuery.forResident(mine))).allSatisfy(e -> assertThat(e.entry().resident()).contains(mine));
     }
@@ -48,10 +47,8 @@ class JdbcAccessLogSearchTest {
         fixture.log.append(Entries.read(resident, 3));
         JdbcAccessLogSearch search = new JdbcAccessLogSearch(fixture.runtime);
 
-        assertThat(search.search(new AccessLogQuery(Optional.empty(), Optional.of("clinic-7"), Optional.of("org-3"),
-                Optional.of(new Purpose("treatment")), Optional.of(later.at()), Optional.empty(),
-                Optional.of(AccessDecision.DENY), 0, 10))).containsExactly(later);
-        assertThat(search.search(new AccessLogQuery(Optional.empty(), Optional.empty(), Optional.of("org-9"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 10))).isEmpty();
+        assertThat(search.search(AccessLogQuery.builder().actorId("clinic-7").organisation("org-3")
+                .purpose(new Purpose("treatment")).from(later.at()).decision(AccessDecision.DENY).limit(10).build())).containsExactly(later);
+        assertThat(search.search(AccessLogQuery.builder().organisation("org-9").limit(10).build())).isEmpty();
     }
 }

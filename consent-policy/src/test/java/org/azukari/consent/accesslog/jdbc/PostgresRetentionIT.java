@@ -56,10 +56,7 @@ class PostgresRetentionIT {
         assertThat(partitions()).doesNotContain("cp_access_log_y2024").contains("cp_access_log_y2026", "cp_access_log_y2030");
         assertThat(fixture.owner.queryForList("SELECT sequence FROM cp_access_log ORDER BY sequence", Long.class))
                 .startsWith(4L, 5L, 6L);
-        List<LoggedEntry> drops = new JdbcAccessLogSearch(fixture.runtime).search(new AccessLogQuery(
-                java.util.Optional.empty(), java.util.Optional.of("system"), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), 0, 10));
+        List<LoggedEntry> drops = new JdbcAccessLogSearch(fixture.runtime).search(AccessLogQuery.builder().actorId("system").limit(10).build());
         assertThat(drops).extracting(e -> e.entry().requestId()).contains("retention-2024");
         assertThat(drops).allSatisfy(e -> assertThat(e.entry().reason()).isEqualTo("retention-drop"));
 

@@ -71,7 +71,8 @@ class ElasticsearchAccessLogSearchIT {
     private static AccessLogQuery query(Optional<ResidentId> resident, Optional<String> actor, Optional<String> organisation,
                                         Optional<String> purpose, Optional<Instant> from, Optional<Instant> to,
                                         Optional<AccessDecision> decision) {
-        return new AccessLogQuery(resident, actor, organisation, purpose.map(Purpose::new), from, to, decision, 0, 100);
+        return AccessLogQuery.builder().resident(resident).actorId(actor).organisation(organisation)
+                .purpose(purpose.map(Purpose::new)).from(from).to(to).decision(decision).build();
     }
 
     private static List<Long> sequences(List<LoggedEntry> entries) {
@@ -130,12 +131,10 @@ class ElasticsearchAccessLogSearchIT {
     void search_pages_newestFirst_withoutOverlap() throws IOException {
         logSome();
 
-        List<Long> first = sequences(search.search(new AccessLogQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 3)));
-        List<Long> second = sequences(search.search(new AccessLogQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 3, 3)));
-        List<Long> last = sequences(search.search(new AccessLogQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 6, 3)));
+        AccessLogQuery threeAtATime = AccessLogQuery.builder().limit(3).build();
+        List<Long> first = sequences(search.search(threeAtATime));
+        List<Long> second = sequences(search.search(threeAtATime.olderThan(first.get(2))));
+        List<Long> last = sequences(search.search(threeAtATime.olderThan(second.get(2))));
 
         assertThat(first).containsExactly(7L, 6L, 5L);
         assertThat(second).containsExactly(4L, 3L, 2L);

@@ -89,8 +89,6 @@ class IndexingDuringOutageIT {
         assertThat(ids).doesNotHaveDuplicates().hasSize(150);
         Set<String> expected = logged.stream().map(e -> e.entryId().toString()).collect(Collectors.toSet());
         assertThat(Set.copyOf(ids)).isEqualTo(expected);
-        assertThat(search.search(new AccessLogQuery(java.util.Optional.of(resident), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), 0, 1000))).hasSize(150).first().isEqualTo(logged.get(149));
+        assertThat(search.search(AccessLogQuery.builder().resident(resident).limit(1000).build())).hasSize(150).first().isEqualTo(logged.get(149));
     }
 }

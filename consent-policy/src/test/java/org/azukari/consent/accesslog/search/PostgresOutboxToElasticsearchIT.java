@@ -100,13 +100,10 @@ class PostgresOutboxToElasticsearchIT {
         ElasticsearchAccessLogSearch index = new ElasticsearchAccessLogSearch(es.client, es.names);
         JdbcAccessLogSearch sql = new JdbcAccessLogSearch(database);
         List<AccessLogQuery> queries = List.of(AccessLogQuery.forResident(resident),
-                new AccessLogQuery(Optional.empty(), Optional.of("doctor-1"), Optional.of("clinic-b"), Optional.empty(),
-                        Optional.empty(), Optional.empty(), Optional.empty(), 0, 100),
-                new AccessLogQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(new Purpose("health-advice")),
-                        Optional.empty(), Optional.empty(), Optional.of(AccessDecision.DENY), 0, 100),
-                new AccessLogQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.of(log.range(10, 11).get(0).at()), Optional.of(log.range(30, 31).get(0).at()),
-                        Optional.empty(), 5, 10));
+                AccessLogQuery.builder().actorId("doctor-1").organisation("clinic-b").build(),
+                AccessLogQuery.builder().purpose(new Purpose("health-advice")).decision(AccessDecision.DENY).build(),
+                AccessLogQuery.builder().from(log.range(10, 11).get(0).at()).to(log.range(30, 31).get(0).at())
+                        .before(log.range(30, 31).get(0).sequence() - 5).limit(10).build());
         for (AccessLogQuery query : queries) {
             List<LoggedEntry> expected = sql.search(query);
             assertThat(expected).as("the query finds something").isNotEmpty();
@@ -119,7 +116,6 @@ class PostgresOutboxToElasticsearchIT {
 
         List<LoggedEntry> all = new ArrayList<>(log.range(1, log.headSequence() + 1));
         java.util.Collections.reverse(all);
-        assertThat(index.search(new AccessLogQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 0, 1000))).isEqualTo(all);
+        assertThat(index.search(AccessLogQuery.builder().limit(1000).build())).isEqualTo(all);
     }
 }
