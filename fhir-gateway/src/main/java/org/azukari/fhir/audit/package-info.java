@@ -4,6 +4,6 @@
  * {@link org.azukari.fhir.audit.AuditEventSearch} turns the request's parameters into an access-log
  * query (refusing what it cannot match honestly) and answers a searchset of the entries as
  * {@link org.azukari.fhir.api.AuditEvents}, paged by the log's own keyset cursor. Codes FG-0740 to
- * FG-0747 (docs/fhir-release.md).
+ * FG-0745 (docs/fhir-release.md).
  */
 package org.azukari.fhir.audit;

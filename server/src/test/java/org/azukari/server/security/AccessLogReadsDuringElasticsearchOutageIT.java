@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the indexer). Appends keep working — an ingest and sign-ins are recorded in PostgreSQL and wait
  * in the outbox; the reads that come from the index (the resident's activity page and
  * {@code /portal/access-log}, the auditor's entries and AuditEvent search, the auditor's console
- * search and its CSV) answer 503 with
+ * search and its CSV, an auditor's system's {@code GET /fhir/AuditEvent}) answer 503 with
  * {@code Retry-After}, never an empty list; {@code audit verify}, which reads PostgreSQL, still
  * answers intact. Once the index is reachable again the outbox drains by itself and every entry
  * appended meanwhile is found.
@@ -45,6 +45,7 @@ class AccessLogReadsDuringElasticsearchOutageIT extends ServiceFaultsWorld {
         people.linkEnrolment(new EnrolmentLink(resident, world().hospital(), PatientGlucoseBundles.MRN, mrn));
         String feedToken = accessToken(registerSourceFeed("esfeed-" + suffix, world().hospital()), "system/*.cu");
         String auditor = signIn("auditor");
+        String auditSystem = accessToken(world().auditSystem(), AUDIT_SCOPE);
         await().atMost(Duration.ofSeconds(30)).until(() -> outbox() == 0);
 
         INDEX.cut();
@@ -65,6 +66,11 @@ class AccessLogReadsDuringElasticsearchOutageIT extends ServiceFaultsWorld {
         assertUnavailable(http.get("/api/audit/entries?resident=" + resident.value(), cookie(auditor)), "CP-0110");
         assertUnavailable(http.get("/api/audit/fhir/AuditEvent?patient=" + resident.value(), cookie(auditor)),
                 "CP-0110");
+        RawHttp.Response fhir = http.get("/fhir/AuditEvent?patient=Patient/" + resident.value(), bearer(auditSystem));
+        assertThat(fhir.status()).as("an auditor's system reads the index: " + fhir.body()).isEqualTo(503);
+        assertThat(fhir.header("Retry-After")).isNotBlank();
+        assertThat(fhir.body()).contains("OperationOutcome").contains("transient").contains("FG-0745")
+                .doesNotContain("Exception").doesNotContain("\"AuditEvent\"");
         for (String page : java.util.List.of("/audit/log?resident=", "/audit/log.csv?resident=")) {
             RawHttp.Response console = http.get(page + resident.value(), cookie(auditor), "Accept-Language: en");
             assertThat(console.status()).as("the auditor's console reads the index: " + page).isEqualTo(503);
@@ -84,6 +90,10 @@ class AccessLogReadsDuringElasticsearchOutageIT extends ServiceFaultsWorld {
         RawHttp.Response entries = http.get("/api/audit/entries?resident=" + resident.value(), cookie(auditor));
         assertThat(entries.status()).isEqualTo(200);
         assertThat(entries.body()).contains("INGEST");
+        RawHttp.Response events = http.get("/fhir/AuditEvent?patient=Patient/" + resident.value() + "&subtype=create",
+                bearer(auditSystem));
+        assertThat(events.status()).as(events.body()).isEqualTo(200);
+        assertThat(events.body()).contains("\"AuditEvent\"").contains("\"create\"");
         assertThat(http.get("/portal/activity", cookie(session), "Accept-Language: en").status()).isEqualTo(200);
     }
 

@@ -184,6 +184,7 @@ class FhirAuditEventSearchTest extends RealIdentityWorld {
         assertThat(http.send("POST", "/fhir", "application/fhir+json", PatientGlucoseBundles.of(mrn, "99"),
                 bearer(auditToken)).status()).isEqualTo(403);
         assertThat(http.get("/api/system/dataset-requests", bearer(auditToken)).status()).isEqualTo(403);
+        assertThat(http.get("/api/system/bulk/" + UUID.randomUUID(), bearer(auditToken)).status()).isEqualTo(404);
         RawHttp.Response other = requestToken(assertion(world().auditSystem(), TOKEN_ENDPOINT,
                 Instant.now().plusSeconds(120)), "system/Observation.rs system/Patient.rs");
         assertThat(other.status()).isEqualTo(400);
