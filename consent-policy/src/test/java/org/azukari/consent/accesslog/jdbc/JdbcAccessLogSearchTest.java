@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.azukari.consent.accesslog.Entries;
+import org.azukari.consent.accesslog.FilterScene;
+import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogQuery;
 import org.azukari.consent.api.LoggedEntry;
@@ -50,5 +55,57 @@ class JdbcAccessLogSearchTest {
         assertThat(search.search(AccessLogQuery.builder().actorId("clinic-7").organisation("org-3")
                 .purpose(new Purpose("treatment")).from(later.at()).decision(AccessDecision.DENY).limit(10).build())).containsExactly(later);
         assertThat(search.search(AccessLogQuery.builder().organisation("org-9").limit(10).build())).isEmpty();
+    }
+
+    @Test
+    void search_byClientActionEmergencyAndRequestId_findsExactlyTheMatchingEntries() {
+        LogFixture fixture = LogFixture.h2(directory, 1000);
+        List<LoggedEntry> logged = fixture.log.appendAll(FilterScene.entries(ResidentId.random()));
+
+        FilterScene.assertFound(new JdbcAccessLogSearch(fixture.runtime), logged);
+    }
+
+    @Test
+    void search_pagesByCursor_newestFirst_withoutOverlapOrGap() {
+        LogFixture fixture = LogFixture.h2(directory, 1000);
+        ResidentId resident = ResidentId.random();
+        for (int i = 1; i <= 7; i++) {
+            fixture.log.append(Entries.read(resident, i));
+        }
+        JdbcAccessLogSearch search = new JdbcAccessLogSearch(fixture.runtime);
+        AccessLogQuery threeAtATime = AccessLogQuery.builder().resident(resident).limit(3).build();
+
+        List<LoggedEntry> first = search.search(threeAtATime);
+        List<LoggedEntry> second = search.search(threeAtATime.olderThan(first.get(2).sequence()));
+        List<LoggedEntry> last = search.search(threeAtATime.olderThan(second.get(2).sequence()));
+
+        assertThat(first).extracting(LoggedEntry::sequence).containsExactly(7L, 6L, 5L);
+        assertThat(second).extracting(LoggedEntry::sequence).containsExactly(4L, 3L, 2L);
+        assertThat(last).extracting(LoggedEntry::sequence).containsExactly(1L);
+    }
+
+    @Test
+    void search_reachesEntriesPastTheTenThousandth_byFollowingTheCursor() {
+        LogFixture fixture = LogFixture.h2(directory, 100_000);
+        ResidentId resident = ResidentId.random();
+        List<AccessLogEntry> batch = IntStream.rangeClosed(1, 1005).mapToObj(i -> Entries.read(resident, i)).toList();
+        for (int i = 0; i < 10; i++) {
+            fixture.log.appendAll(batch);
+        }
+        JdbcAccessLogSearch search = new JdbcAccessLogSearch(fixture.runtime);
+
+        List<Long> seen = new ArrayList<>();
+        AccessLogQuery page = AccessLogQuery.builder().resident(resident).limit(AccessLogQuery.MAX_LIMIT).build();
+        for (int pages = 0; pages < 12; pages++) {
+            List<LoggedEntry> found = search.search(page);
+            if (found.isEmpty()) {
+                break;
+            }
+            found.forEach(l -> seen.add(l.sequence()));
+            page = page.olderThan(found.get(found.size() - 1).sequence());
+        }
+
+        assertThat(seen).hasSize(10_050).doesNotHaveDuplicates().isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(seen.get(10_049)).as("the oldest, 10,050th newest first").isEqualTo(1L);
     }
 }

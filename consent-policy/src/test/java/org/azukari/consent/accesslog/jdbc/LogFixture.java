@@ -47,6 +47,12 @@ final class LogFixture {
                 .load().migrate();
     }
 
+    /** Migrates only up to {@code version}, as a bank of that release had it. */
+    static void migrateTo(DataSource dataSource, String vendor, String version) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/accesslog/" + vendor)
+                .target(version).load().migrate();
+    }
+
     static DataSource h2(Path directory) {
         return new DriverManagerDataSource("jdbc:h2:file:" + directory.resolve("log-" + UUID.randomUUID())
                 .toAbsolutePath() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", "");

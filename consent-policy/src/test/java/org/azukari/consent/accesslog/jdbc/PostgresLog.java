@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,9 +28,19 @@ final class PostgresLog implements AutoCloseable {
     final LogFixture fixture;
 
     PostgresLog(Path directory, CheckpointPolicy policy) {
+        this(directory, policy, admin -> { });
+    }
+
+    /**
+     * A schema that first had only the migrations up to 4.1, in which {@code beforeUpgrade}
+     * writes as that release did, and is then migrated to the current version.
+     */
+    PostgresLog(Path directory, CheckpointPolicy policy, Consumer<JdbcTemplate> beforeUpgrade) {
         owner = pool(user, password, 4);
         JdbcTemplate admin = new JdbcTemplate(owner);
         admin.execute("CREATE SCHEMA " + schema);
+        LogFixture.migrateTo(owner, "postgresql", "4.1");
+        beforeUpgrade.accept(admin);
         LogFixture.migrate(owner, "postgresql");
         String runtimePassword = UUID.randomUUID().toString();
         admin.execute("CREATE ROLE " + runtimeRole + " LOGIN PASSWORD '" + runtimePassword + "'");

@@ -10,9 +10,13 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import org.azukari.consent.accesslog.FilterScene;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogQuery;
 import org.azukari.consent.api.AccessLogUnavailableException;
@@ -139,6 +143,46 @@ class ElasticsearchAccessLogSearchIT {
         assertThat(first).containsExactly(7L, 6L, 5L);
         assertThat(second).containsExactly(4L, 3L, 2L);
         assertThat(last).containsExactly(1L);
+    }
+
+    @Test
+    void search_byClientActionEmergencyAndRequestId_findsExactlyTheMatchingEntries() throws IOException {
+        List<LoggedEntry> logged = FilterScene.entries(hanako).stream().map(e -> outbox.append(e, FEB)).toList();
+        assertThat(indexer.drain()).isEqualTo(6);
+        es.refresh();
+
+        FilterScene.assertFound(search, logged);
+    }
+
+    @Test
+    void search_pastTenThousandHits_followsTheCursor_whereAnOffsetIsRefusedByTheIndex() throws IOException {
+        int total = 10_050;
+        for (int i = 0; i < total; i++) {
+            outbox.append(SampleEntries.read(hanako, "doctor-1", "clinic-a", "treatment", AccessDecision.PERMIT), FEB);
+        }
+        assertThat(indexer.drain()).isEqualTo(total);
+        es.refresh();
+        assertThatThrownBy(() -> es.client.search(r -> r.index(es.names.alias()).from(10_000).size(50)
+                .sort(o -> o.field(f -> f.field("sequence").order(SortOrder.Desc))), AccessLogDocument.class))
+                .as("offset paging ends at index.max_result_window")
+                .isInstanceOfSatisfying(co.elastic.clients.elasticsearch._types.ElasticsearchException.class,
+                        e -> assertThat(e.error().rootCause()).anySatisfy(cause ->
+                                assertThat(cause.reason()).contains("Result window is too large")));
+
+        List<Long> seen = new ArrayList<>();
+        AccessLogQuery page = AccessLogQuery.builder().resident(hanako).limit(AccessLogQuery.MAX_LIMIT).build();
+        for (int pages = 0; pages < 12; pages++) {
+            List<LoggedEntry> found = search.search(page);
+            if (found.isEmpty()) {
+                break;
+            }
+            found.forEach(l -> seen.add(l.sequence()));
+            page = page.olderThan(found.get(found.size() - 1).sequence());
+        }
+
+        assertThat(seen).hasSize(total).doesNotHaveDuplicates().isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(seen.get(total - 1)).as("the oldest, 10,050th newest first").isEqualTo(1L);
+        assertThat(sequences(search.search(AccessLogQuery.builder().before(3).build()))).containsExactly(2L, 1L);
     }
 
     @Test
