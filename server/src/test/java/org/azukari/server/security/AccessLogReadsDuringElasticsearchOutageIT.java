@@ -45,7 +45,6 @@ class AccessLogReadsDuringElasticsearchOutageIT extends ServiceFaultsWorld {
         people.linkEnrolment(new EnrolmentLink(resident, world().hospital(), PatientGlucoseBundles.MRN, mrn));
         String feedToken = accessToken(registerSourceFeed("esfeed-" + suffix, world().hospital()), "system/*.cu");
         String auditor = signIn("auditor");
-        String auditSystem = accessToken(world().auditSystem(), AUDIT_SCOPE);
         await().atMost(Duration.ofSeconds(30)).until(() -> outbox() == 0);
 
         INDEX.cut();
@@ -66,11 +65,6 @@ class AccessLogReadsDuringElasticsearchOutageIT extends ServiceFaultsWorld {
         assertUnavailable(http.get("/api/audit/entries?resident=" + resident.value(), cookie(auditor)), "CP-0110");
         assertUnavailable(http.get("/api/audit/fhir/AuditEvent?patient=" + resident.value(), cookie(auditor)),
                 "CP-0110");
-        RawHttp.Response fhir = http.get("/fhir/AuditEvent?patient=Patient/" + resident.value(), bearer(auditSystem));
-        assertThat(fhir.status()).as("an auditor's system reads the index: " + fhir.body()).isEqualTo(503);
-        assertThat(fhir.header("Retry-After")).isNotBlank();
-        assertThat(fhir.body()).contains("OperationOutcome").contains("transient").contains("FG-0745")
-                .doesNotContain("Exception").doesNotContain("\"AuditEvent\"");
         for (String page : java.util.List.of("/audit/log?resident=", "/audit/log.csv?resident=")) {
             RawHttp.Response console = http.get(page + resident.value(), cookie(auditor), "Accept-Language: en");
             assertThat(console.status()).as("the auditor's console reads the index: " + page).isEqualTo(503);
@@ -90,11 +84,38 @@ class AccessLogReadsDuringElasticsearchOutageIT extends ServiceFaultsWorld {
         RawHttp.Response entries = http.get("/api/audit/entries?resident=" + resident.value(), cookie(auditor));
         assertThat(entries.status()).isEqualTo(200);
         assertThat(entries.body()).contains("INGEST");
-        RawHttp.Response events = http.get("/fhir/AuditEvent?patient=Patient/" + resident.value() + "&subtype=create",
-                bearer(auditSystem));
-        assertThat(events.status()).as(events.body()).isEqualTo(200);
-        assertThat(events.body()).contains("\"AuditEvent\"").contains("\"create\"");
         assertThat(http.get("/portal/activity", cookie(session), "Accept-Language: en").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAuditSystemsFhirSearch_whileTheIndexIsDown_is503WithRetryAfter_andFindsTheEntryOnceItIsBack() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        ResidentId resident = registerResident("esaud-" + suffix).resident().orElseThrow();
+        String mrn = "esa-" + suffix;
+        people.linkEnrolment(new EnrolmentLink(resident, world().hospital(), PatientGlucoseBundles.MRN, mrn));
+        String feedToken = accessToken(registerSourceFeed("esafeed-" + suffix, world().hospital()), "system/*.cu");
+        String auditSystem = accessToken(world().auditSystem(), AUDIT_SCOPE);
+        String search = "/fhir/AuditEvent?patient=Patient/" + resident.value() + "&subtype=create";
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox() == 0);
+
+        INDEX.cut();
+        assertThat(http.send("POST", "/fhir", "application/fhir+json", PatientGlucoseBundles.of(mrn, "187.25"),
+                bearer(feedToken)).status()).as("an append does not need the index").isEqualTo(200);
+        RawHttp.Response down = http.get(search, bearer(auditSystem));
+
+        assertThat(down.status()).as("an auditor's system reads the index: " + down.body()).isEqualTo(503);
+        assertThat(down.header("Retry-After")).isNotBlank();
+        assertThat(down.body()).contains("OperationOutcome").contains("transient").contains("FG-0745")
+                .doesNotContain("Exception").doesNotContain("\"AuditEvent\"");
+
+        INDEX.restore();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> outbox() == 0);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> http.get(search, bearer(auditSystem)).body().contains("\"AuditEvent\""));
+        RawHttp.Response back = http.get(search, bearer(auditSystem));
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(back.body()).contains("\"create\"").doesNotContain("187.25").doesNotContain(mrn);
     }
 
     private int outbox() {
