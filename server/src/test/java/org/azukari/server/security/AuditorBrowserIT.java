@@ -8,7 +8,8 @@ import org.openqa.selenium.By;
 
 /**
  * The auditor in a real browser: lands on the console, every page checked with axe-core and
- * photographed in both languages, a search of the log by resident, and the log verified from the
+ * photographed in both languages, a search of the log by resident, an older page with the
+ * filters by client, action, emergency and request id, and the log verified from the
  * page with the keyboard.
  */
 class AuditorBrowserIT extends RealIdentityWorld {
@@ -34,6 +35,12 @@ class AuditorBrowserIT extends RealIdentityWorld {
             assertThat(browser.find(By.id("entries")).getText()).contains("INGEST").contains(resident.id().toString())
                     .doesNotContain(resident.mrn());
             browser.assertAccessible("audit log search result");
+            for (String language : List.of("en", "ja")) {
+                browser.go("/audit/log?lang=" + language + "&client=emr-1&action=READ&emergency=yes&request=req-1&before=1");
+                assertThat(browser.find(By.id("newest")).getAttribute("href")).doesNotContain("before=");
+                browser.assertAccessible("audit log older page with the new filters (" + language + ")");
+            }
+            browser.screenshot("audit-log-filters-ja");
 
             browser.go("/audit?lang=en");
             browser.press(By.cssSelector("form[aria-labelledby=verify-heading] button[type=submit]"));

@@ -30,6 +30,8 @@ class AuditorConsolePagesTest extends RealIdentityWorld {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern ROW = Pattern.compile("data-sequence=\"(\\d+)\"");
+    private static final Pattern ROW_IN_JSON = Pattern.compile("\"sequence\":(\\d+)");
+    private static final Pattern OLDER = Pattern.compile("id=\"next\" href=\"([^\"]+)\"");
 
     /** Each console page and its heading, in English and in Japanese. */
     static final Map<String, List<String>> PAGES = Map.of(
@@ -138,15 +140,101 @@ class AuditorConsolePagesTest extends RealIdentityWorld {
         String future = get("/audit/log?resident=" + resident.id() + "&from=2999-01-01", auditor).body();
         String today = get("/audit/log?resident=" + resident.id() + "&from=2000-01-01&to=2999-12-31", auditor).body();
 
-        assertThat(everything).contains(">INGEST<").contains(">EXPORT<").contains("resident-download")
+        assertThat(everything).contains("<code>INGEST</code>").contains("<code>EXPORT</code>").contains("resident-download")
                 .contains(resident.id().toString());
-        assertThat(ingests).contains(">INGEST<").doesNotContain(">EXPORT<");
-        assertThat(refused).contains("id=\"none\"").doesNotContain(">INGEST<");
+        assertThat(ingests).contains("<code>INGEST</code>").doesNotContain("<code>EXPORT</code>");
+        assertThat(refused).contains("id=\"none\"").doesNotContain("<code>INGEST</code>");
         assertThat(future).contains("id=\"none\"");
         assertThat(sequences(today)).isEqualTo(sequences(everything)).isNotEmpty();
         for (String body : List.of(everything, ingests)) {
             assertThat(body).doesNotContain("Metformin").doesNotContain("Yamada").doesNotContain(resident.mrn());
         }
+    }
+
+    /**
+     * Four entries of one operator: 1 READ through console-a, 2 a READ under emergency access
+     * through console-b, 3 the break-glass opening itself (no client), 4 a SEARCH through console-a
+     * under the request id of 1. Returns their sequences, in that order.
+     */
+    private List<Long> entriesForTheNewFilters(String actor) {
+        String request = "req-" + actor;
+        return accessLog.appendAll(List.of(
+                operatorEntry(actor, Optional.of("console-a"), AccessAction.READ, "consent-permit", request),
+                operatorEntry(actor, Optional.of("console-b"), AccessAction.READ, "consent-and-emergency-access",
+                        request + "-2"),
+                operatorEntry(actor, Optional.empty(), AccessAction.EMERGENCY_ACCESS, "emergency-access", request + "-3"),
+                operatorEntry(actor, Optional.of("console-a"), AccessAction.SEARCH, "consent-permit", request)))
+                .stream().map(l -> l.sequence()).toList();
+    }
+
+    private static AccessLogEntry operatorEntry(String actor, Optional<String> client, AccessAction action, String reason,
+                                                String request) {
+        return new AccessLogEntry(new AccessActor("OPERATOR", actor, Optional.empty(), client), Optional.empty(), action,
+                new TreeMap<>(), Set.of(), Optional.empty(), Set.of(), AccessDecision.PERMIT, reason, request);
+    }
+
+    private List<Long> found(String query) throws Exception {
+        RawHttp.Response page = get("/audit/log?" + query, auditor, "Accept-Language: en");
+        assertThat(page.status()).as(query).isEqualTo(200);
+        return sequences(page.body());
+    }
+
+    @Test
+    void search_byClientActionEmergencyAndRequestId_findsExactlyTheMatchingEntries_andTheCsvToo() throws Exception {
+        String actor = "audit-filters-" + world().suffix();
+        List<Long> s = entriesForTheNewFilters(actor);
+        String mine = "actor=" + actor + "&";
+
+        assertThat(found(mine + "client=console-a")).containsExactly(s.get(3), s.get(0));
+        assertThat(found(mine + "action=READ")).containsExactly(s.get(1), s.get(0));
+        assertThat(found(mine + "emergency=yes")).containsExactly(s.get(2), s.get(1));
+        assertThat(found(mine + "emergency=no")).containsExactly(s.get(3), s.get(0));
+        assertThat(found(mine + "request=req-" + actor)).containsExactly(s.get(3), s.get(0));
+        assertThat(found(mine + "client=console-a&action=SEARCH")).containsExactly(s.get(3));
+        assertThat(found("request=req-" + actor + "-3&emergency=no")).isEmpty();
+
+        String form = get("/audit/log?" + mine + "client=console-b&action=READ&emergency=yes", auditor,
+                "Accept-Language: en").body();
+        assertThat(form).contains("id=\"client\" name=\"client\"").contains("value=\"console-b\"")
+                .contains("<option value=\"READ\" selected=\"selected\">READ</option>")
+                .contains("<option value=\"EMERGENCY_ACCESS\">EMERGENCY_ACCESS</option>")
+                .contains("<option value=\"yes\" selected=\"selected\">Emergency entries only</option>")
+                .contains("id=\"request\" name=\"request\"")
+                .contains("href=\"/audit/log.csv?from=&amp;to=&amp;resident=&amp;actor=" + actor
+                        + "&amp;organisation=&amp;client=console-b&amp;purpose=&amp;action=READ&amp;decision=&amp;emergency=yes&amp;request=\"");
+        assertThat(get("/audit/log?lang=ja&" + mine + "emergency=yes", auditor).body()).contains("クライアント ID")
+                .contains("緊急アクセスの記録のみ").contains("リクエスト ID");
+
+        String[] csv = get("/audit/log.csv?" + mine + "emergency=yes", auditor).body().split("\r\n");
+        assertThat(csv).hasSize(3);
+        assertThat(csv[1]).startsWith(s.get(2) + ",").contains(",EMERGENCY_ACCESS,").contains(",true,");
+        assertThat(csv[2]).startsWith(s.get(1) + ",").contains(",console-b,").contains(",true,");
+    }
+
+    @Test
+    void api_entries_takesTheSameFilters_andTheCursor_andRefusesAnOffset() throws Exception {
+        String actor = "audit-api-" + world().suffix();
+        List<Long> s = entriesForTheNewFilters(actor);
+        String mine = "/api/audit/entries?actor=" + actor + "&";
+
+        String byClient = get(mine + "client=console-a&action=SEARCH", auditor).body();
+        String emergencies = get(mine + "emergency=true&limit=1", auditor).body();
+        String older = get(mine + "emergency=true&before=" + s.get(2), auditor).body();
+        String byRequest = get(mine + "request=req-" + actor, auditor).body();
+        RawHttp.Response offset = get(mine + "offset=50", auditor);
+        RawHttp.Response badAction = get(mine + "action=MAYBE", auditor);
+        RawHttp.Response badClient = get(mine + "client=%3Cscript%3E", auditor);
+
+        assertThat(ROW_IN_JSON.matcher(byClient).results().map(m -> Long.parseLong(m.group(1)))).containsExactly(s.get(3));
+        assertThat(ROW_IN_JSON.matcher(emergencies).results().map(m -> Long.parseLong(m.group(1)))).containsExactly(s.get(2));
+        assertThat(ROW_IN_JSON.matcher(older).results().map(m -> Long.parseLong(m.group(1)))).containsExactly(s.get(1));
+        assertThat(ROW_IN_JSON.matcher(byRequest).results().map(m -> Long.parseLong(m.group(1))))
+                .containsExactly(s.get(3), s.get(0));
+        assertThat(offset.status()).isEqualTo(400);
+        assertThat(offset.body()).contains("AL-0006");
+        assertThat(badAction.status()).isEqualTo(400);
+        assertThat(badClient.status()).isEqualTo(400);
+        assertThat(badClient.body()).doesNotContain("<script>");
     }
 
     @Test
@@ -161,16 +249,20 @@ class AuditorConsolePagesTest extends RealIdentityWorld {
         accessLog.appendAll(entries);
 
         RawHttp.Response first = get("/audit/log?actor=" + actor, auditor, "Accept-Language: en");
-        RawHttp.Response second = get("/audit/log?actor=" + actor + "&page=1", auditor, "Accept-Language: en");
-
         List<Long> one = sequences(first.body());
+        Matcher older = OLDER.matcher(first.body());
+        assertThat(older.find()).as("an older link").isTrue();
+        String link = older.group(1).replace("&amp;", "&");
+        RawHttp.Response second = get(link, auditor, "Accept-Language: en");
+
         List<Long> two = sequences(second.body());
         assertThat(one).hasSize(50).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        assertThat(link).startsWith("/audit/log?").contains("actor=" + actor + "&").endsWith("&before=" + one.get(49));
         assertThat(two).hasSize(1);
         assertThat(two.get(0)).isLessThan(one.get(49));
-        assertThat(first.body()).contains("id=\"next\"").doesNotContain("id=\"previous\"")
-                .contains("actor=" + actor + "&amp;").contains("&amp;page=1\"");
-        assertThat(second.body()).contains("id=\"previous\"").doesNotContain("id=\"next\"");
+        assertThat(first.body()).doesNotContain("id=\"newest\"").contains("Newest entries");
+        assertThat(second.body()).contains("id=\"newest\"").doesNotContain("id=\"next\"")
+                .contains("Entries before No. " + one.get(49));
     }
 
     @Test
@@ -196,15 +288,19 @@ class AuditorConsolePagesTest extends RealIdentityWorld {
 
     @Test
     void badSearchInput_answersTheBadInputPage_withoutEchoingIt() throws Exception {
-        for (String query : List.of("from=yesterday", "resident=%3Cscript%3E", "decision=MAYBE", "page=-1",
-                "purpose=" + "x".repeat(65))) {
+        for (String query : List.of("from=yesterday", "resident=%3Cscript%3E", "decision=MAYBE", "before=-1",
+                "purpose=" + "x".repeat(65), "client=%3Cscript%3E", "client=Console_A", "action=%3Cscript%3E",
+                "action=read", "emergency=maybe", "emergency=true", "request=%3Cscript%3E", "request=a%20b",
+                "before=0", "before=%3Cscript%3E", "before=99999999999999999999")) {
             RawHttp.Response answer = get("/audit/log?" + query, auditor, "Accept-Language: en");
 
             assertThat(answer.status()).as(query).isEqualTo(400);
-            assertThat(answer.body()).as(query).contains("id=\"error-code\"").doesNotContain("<script>")
+            assertThat(answer.body()).as(query).contains("id=\"error-code\"").contains("AU-0001")
+                    .doesNotContain("<script>").doesNotContain("Console_A").doesNotContain("maybe")
                     .doesNotContain("Exception");
         }
         assertThat(get("/audit/log.csv?decision=MAYBE", auditor).status()).isEqualTo(400);
+        assertThat(get("/audit/log.csv?emergency=maybe", auditor).status()).isEqualTo(400);
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.azukari.consent.api.ResidentId;
  * time zone, both inclusive), resident, actor, organisation, client, purpose, action, decision,
  * emergency ({@code yes}, {@code no} or any) and request id, and the page's cursor {@code before}
  * (the sequence the page starts below; empty for the newest). Each field is checked as the form
- * offers it; a refusal is an {@link IllegalArgumentException} with code {@code AU-0001} and the
+ * offers it, here or when the query is built (before any search); a refusal is an {@link IllegalArgumentException} with code {@code AU-0001} and the
  * field's name, never what was typed.
  */
 record LogFilter(String from, String to, String resident, String actor, String organisation, String client,
@@ -44,7 +44,6 @@ record LogFilter(String from, String to, String resident, String actor, String o
         emergency = field(emergency, "emergency");
         request = checked(field(request, "request"), REQUEST, "request");
         before = checked(field(before, "before"), SEQUENCE, "before");
-        query(PAGE_SIZE);
     }
 
     /** This page of the search, one entry more than shown (to know whether there is an older page). */
