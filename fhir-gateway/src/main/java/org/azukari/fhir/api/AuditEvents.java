@@ -24,7 +24,8 @@ import org.hl7.fhir.r4.model.Reference;
  * failure) for a permitted request that then failed ({@value #RELEASE_FAILED}), with the
  * reason in {@code outcomeDesc}, the purpose in {@code purposeOfEvent}, the actor and their
  * organisation as agents, the resident as the patient entity with the resource types, counts
- * and data categories as its details. Never record contents.
+ * and data categories as its details, and for auditors the request id as BALP's {@code XrequestId}
+ * entity. Never record contents.
  */
 public final class AuditEvents {
 
@@ -40,6 +41,9 @@ public final class AuditEvents {
     private static final String DCM = "http://dicom.nema.org/resources/ontology/DCM";
     private static final String AUDIT_TYPE = "http://terminology.hl7.org/CodeSystem/audit-event-type";
     private static final String RESTFUL_INTERACTION = "http://hl7.org/fhir/restful-interaction";
+    private static final String BALP_ENTITY_TYPE = "https://profiles.ihe.net/ITI/BALP/CodeSystem/BasicAuditEntityType";
+    /** The identifier system of the request-id entity (auditors' audience only). */
+    public static final String REQUEST_SYSTEM = "urn:azukari:request";
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
     private AuditEvents() {
@@ -60,12 +64,7 @@ public final class AuditEvents {
         AccessLogEntry entry = logged.entry();
         AuditEvent event = new AuditEvent();
         event.setId(logged.entryId().toString());
-        boolean authentication = switch (entry.action()) {
-            case SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, TOKEN_ISSUED -> true;
-            default -> false;
-        };
-        event.setType(authentication ? new Coding(DCM, "110114", "User Authentication")
-                : new Coding(AUDIT_TYPE, "rest", "RESTful Operation"));
+        event.setType(type(entry.action()));
         event.addSubtype(subtype(entry.action()));
         event.setAction(action(entry.action()));
         event.setRecorded(Date.from(logged.at()));
@@ -101,6 +100,13 @@ public final class AuditEvents {
                         category.name().toLowerCase()));
             }
         });
+        if (audience == Audience.AUDITOR) {
+            // BALP's transaction entity: the request id the entry was written under, by which an
+            // auditor finds a release's receipt and the entries of one request
+            event.addEntity().setType(new Coding(BALP_ENTITY_TYPE, "XrequestId", "X-Request-Id"))
+                    .setWhat(new Reference().setIdentifier(new Identifier().setSystem(REQUEST_SYSTEM)
+                            .setValue(entry.requestId())));
+        }
         for (String consent : entry.consents()) {
             event.addEntity().setWhat(new Reference("Consent/" + consent))
                     .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "13", "Security Resource"));
@@ -108,7 +114,18 @@ public final class AuditEvents {
         return event;
     }
 
-    private static Coding subtype(AccessAction action) {
+    /** The event's {@code type}: DICOM 110114 for sign-ins, sign-outs and tokens, else audit-event-type rest. */
+    public static Coding type(AccessAction action) {
+        boolean authentication = switch (action) {
+            case SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, TOKEN_ISSUED -> true;
+            default -> false;
+        };
+        return authentication ? new Coding(DCM, "110114", "User Authentication")
+                : new Coding(AUDIT_TYPE, "rest", "RESTful Operation");
+    }
+
+    /** The event's {@code subtype}: the interaction the action was. */
+    public static Coding subtype(AccessAction action) {
         return switch (action) {
             case INGEST, ENROL, NOTICE -> new Coding(RESTFUL_INTERACTION, "create", "create");
             case READ, EMERGENCY_ACCESS -> new Coding(RESTFUL_INTERACTION, "read", "read");

@@ -4,8 +4,10 @@ import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.azukari.consent.api.AccessLogSearch;
 import org.azukari.fhir.admission.AdmissionProperties;
 import org.azukari.fhir.admission.Admissions;
+import org.azukari.fhir.audit.AuditEventSearch;
 import org.azukari.fhir.config.GatewayProperties;
 import org.azukari.fhir.ingest.DataClassifier;
 import org.azukari.fhir.ingest.Ingest;
@@ -38,7 +40,7 @@ public class FhirServerConfiguration {
                                                           Release release, ShareCodeExchange exchange, PageTokens pages,
                                                           Receipts receipts, RecipientConsents recipientConsents,
                                                           DatasetExports exports, Admissions admissions,
-                                                          AdmissionProperties admission) {
+                                                          AdmissionProperties admission, AccessLogSearch accessLog) {
         IngestEndpoint endpoint = new IngestEndpoint(ingest, callers, organisations,
                 properties.validation().defaultMode(), properties.validation().strictSources().stream()
                 .filter(id -> !id.isBlank()).map(OrganisationId::new).collect(Collectors.toSet()), timings,
@@ -60,10 +62,12 @@ public class FhirServerConfiguration {
         providers.add(new IngestResourceProvider(fhir.getResourceDefinition("Bundle").getImplementingClass(), endpoint));
         providers.add(new RecipientConsentProvider(recipientConsents, releases));
         providers.add(new GroupExportProvider(exports, callers, admissions.exports()));
+        providers.add(new AuditEventProvider(callers, new AuditEventSearch(accessLog)));
         AzukariFhirServer server = new AzukariFhirServer(smart.tokenEndpoint(), providers,
                 List.of(new ParseTimingInterceptor(), new UnreadableRequestInterceptor(), new FhirVersionInterceptor(),
                         new RefusedTypesInterceptor(classifier.refusedTypes()),
-                        new ReleaseResponseInterceptor(receipts), new DatabaseFaultInterceptor(admission.retryAfter())));
+                        new ReleaseResponseInterceptor(receipts), new DatabaseFaultInterceptor(admission.retryAfter()),
+                        new AuditEventCapability()));
         ServletRegistrationBean<AzukariFhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

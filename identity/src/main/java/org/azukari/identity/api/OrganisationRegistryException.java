@@ -19,6 +19,8 @@ package org.azukari.identity.api;
  * <li>{@code ID-0213} malformed purpose label</li>
  * <li>{@code ID-0214} unknown client</li>
  * <li>{@code ID-0215} purpose already defined</li>
+ * <li>{@code ID-0216} an allowed scope does not fit the client kind ({@link ClientScopes}: the
+ * access log's {@code AuditEvent} for audit systems only, and nothing else for them)</li>
  * </ul>
  */
 public class OrganisationRegistryException extends IllegalArgumentException {
@@ -38,6 +40,7 @@ public class OrganisationRegistryException extends IllegalArgumentException {
     public static final String MALFORMED_LABEL = "ID-0213";
     public static final String UNKNOWN_CLIENT = "ID-0214";
     public static final String PURPOSE_EXISTS = "ID-0215";
+    public static final String SCOPE_MISMATCH = "ID-0216";
 
     private final String code;
 

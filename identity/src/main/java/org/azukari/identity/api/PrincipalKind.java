@@ -12,7 +12,12 @@ public enum PrincipalKind {
     /** A clinic's EMR reading consenting residents' records. */
     CLINIC_EMR(false),
     /** A health-advice service asking for approved datasets. */
-    WELLNESS_SERVICE(false);
+    WELLNESS_SERVICE(false),
+    /**
+     * An auditor's system (the city's audit body) reading the access log as FHIR AuditEvents, and
+     * nothing else: no record, no resident's data, no export, no ingest.
+     */
+    AUDIT_SYSTEM(false);
 
     private final boolean person;
 

@@ -110,6 +110,7 @@ public final class BearerTokenRealm extends AuthorizingRealm {
                     case SOURCE_FEED -> permissions.add(Permissions.ingestAs(caller.organisation().get()));
                     case CLINIC_EMR -> permissions.add(Permissions.requestReleaseFor(caller.organisation().get()));
                     case WELLNESS_SERVICE -> permissions.add(Permissions.requestDatasetsFor(caller.organisation().get()));
+                    case AUDIT_SYSTEM -> permissions.add(Permissions.READ_ACCESS_LOG);
                     default -> { }
                 }
             }

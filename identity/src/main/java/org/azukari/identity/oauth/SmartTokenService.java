@@ -18,6 +18,7 @@ import org.azukari.identity.api.OAuthError;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.SecurityEvent;
 import org.azukari.identity.api.SecurityEvents;
+import org.azukari.identity.api.ClientScopes;
 import org.azukari.identity.api.SmartScopes;
 import org.azukari.identity.api.TokenRequest;
 import org.azukari.identity.api.TokenResponse;
@@ -118,6 +119,12 @@ public final class SmartTokenService implements TokenService {
             requested = SmartScopes.parse(scope);
         } catch (IllegalArgumentException malformed) {
             throw new Refusal(OAuthError.INVALID_SCOPE, "ID-0264");
+        }
+        // the access log is for audit systems alone: another kind naming it is refused outright,
+        // not quietly granted the rest (a wildcard does not reach it either: see ClientScopes)
+        if (!requested.scopes().stream().filter(s -> ClientScopes.AUDIT_EVENT.equals(s.resourceType()))
+                .allMatch(s -> ClientScopes.fits(client.kind(), s))) {
+            throw new Refusal(OAuthError.INVALID_SCOPE, "ID-0269");
         }
         SmartScopes granted = ScopeGrant.grant(requested, client.allowedScopes());
         if (granted.isEmpty()) {

@@ -13,7 +13,8 @@
  * {@code ID-0262} missing or overlong {@code jti}, {@code ID-0263} replayed {@code jti},
  * {@code ID-0264} malformed scope, {@code ID-0265} no scope granted, {@code ID-0266}
  * {@code iss} differs from {@code sub}, {@code ID-0267} not yet valid ({@code nbf}/{@code iat}
- * in the future); for access tokens at the realm {@code ID-0270} malformed, {@code ID-0271} bad
+ * in the future), {@code ID-0269} a scope naming {@code AuditEvent} asked by a client that is not
+ * an audit system; for access tokens at the realm {@code ID-0270} malformed, {@code ID-0271} bad
  * header or signature, {@code ID-0272} wrong issuer or audience, {@code ID-0273} expired,
  * {@code ID-0274} bad claims, {@code ID-0275} client unknown, inactive or changed.
  * {@code ID-0240} marks an issued token. Not refusals: {@code ID-0268} the token endpoint's store

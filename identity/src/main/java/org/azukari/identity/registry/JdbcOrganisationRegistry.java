@@ -4,6 +4,7 @@ import static org.azukari.identity.api.OrganisationRegistryException.CLIENT_EXIS
 import static org.azukari.identity.api.OrganisationRegistryException.KIND_MISMATCH;
 import static org.azukari.identity.api.OrganisationRegistryException.NO_SCOPES;
 import static org.azukari.identity.api.OrganisationRegistryException.ORGANISATION_EXISTS;
+import static org.azukari.identity.api.OrganisationRegistryException.SCOPE_MISMATCH;
 import static org.azukari.identity.api.OrganisationRegistryException.UNKNOWN_CLIENT;
 import static org.azukari.identity.api.OrganisationRegistryException.UNKNOWN_ORGANISATION;
 import static org.azukari.identity.api.OrganisationRegistryException.UNKNOWN_PURPOSE;
@@ -19,6 +20,7 @@ import org.azukari.consent.api.Purpose;
 import org.azukari.identity.api.Client;
 import org.azukari.identity.api.ClientId;
 import org.azukari.identity.api.ClientKey;
+import org.azukari.identity.api.ClientScopes;
 import org.azukari.identity.api.ClientRegistration;
 import org.azukari.identity.api.ClientStatus;
 import org.azukari.identity.api.Organisation;
@@ -80,6 +82,9 @@ public final class JdbcOrganisationRegistry implements OrganisationRegistry {
         }
         if (registration.kind().isPerson()) {
             throw refuse(KIND_MISMATCH, "client kind does not fit the organisation");
+        }
+        if (!registration.allowedScopes().stream().allMatch(scope -> ClientScopes.fits(registration.kind(), scope))) {
+            throw refuse(SCOPE_MISMATCH, "a scope does not fit the client kind");
         }
         List<ClientKey> keys = PublicKeySet.parse(registration.jwks());
         try {

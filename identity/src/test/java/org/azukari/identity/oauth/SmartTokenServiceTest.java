@@ -369,6 +369,28 @@ class SmartTokenServiceTest {
     }
 
     @Test
+    void token_forAuditEvents_byAClinicEmr_isInvalidScope_evenBesideAScopeItIsAllowed() {
+        for (String scope : List.of("system/AuditEvent.rs", "system/AuditEvent.r system/Observation.rs")) {
+            String assertion = OAuthBed.sign(key, bed.claims(CLIENT).build());
+            assertRefused(bed.tokens.token(OAuthBed.request(assertion, scope)), OAuthError.INVALID_SCOPE, "ID-0269",
+                    assertion);
+        }
+    }
+
+    @Test
+    void token_forAnAuditSystem_grantsAuditEventsOnly_whateverElseItAsks() {
+        bed.organisation("city-audit", OrganisationKind.AUDIT_BODY);
+        RSAKey auditKey = Keys.rsa("audit-key-1");
+        bed.client("city-audit-sys", "city-audit", PrincipalKind.AUDIT_SYSTEM, auditKey, "system/AuditEvent.rs");
+
+        TokenResponse.Issued issued = bed.issue(auditKey, "city-audit-sys", "system/*.rs system/Observation.rs");
+
+        assertThat(issued.scope().text()).isEqualTo("system/AuditEvent.rs");
+        assertThat(issued.scope().permits("Observation", 'r')).isFalse();
+        assertThat(issued.scope().permits("Patient", 's')).isFalse();
+    }
+
+    @Test
     void token_forWiderScopeThanAllowed_grantsOnlyTheIntersection() {
         TokenResponse.Issued issued = bed.issue(key, CLIENT, "system/Observation.cruds system/*.r system/Bundle.c");
 

@@ -197,6 +197,63 @@ class JdbcOrganisationRegistryTest {
         assertThat(OrganisationKind.WELLNESS_SERVICE.fits(PrincipalKind.WELLNESS_SERVICE)).isTrue();
         assertThat(OrganisationKind.HOSPITAL.fits(PrincipalKind.WELLNESS_SERVICE)).isFalse();
         assertThat(OrganisationKind.HOSPITAL.fits(PrincipalKind.RESIDENT)).isFalse();
+        assertThat(OrganisationKind.AUDIT_BODY.fits(PrincipalKind.AUDIT_SYSTEM)).isTrue();
+        assertThat(OrganisationKind.CLINIC.fits(PrincipalKind.AUDIT_SYSTEM)).isFalse();
+        assertThat(OrganisationKind.AUDIT_BODY.fits(PrincipalKind.SOURCE_FEED)).isFalse();
+        assertThat(OrganisationKind.AUDIT_BODY.fits(PrincipalKind.CLINIC_EMR)).isFalse();
+    }
+
+    @Test
+    void registerClient_anAuditSystemOfAnAuditBody_isStoredAndFound_afterV20_11() {
+        registry.registerOrganisation(organisation("city-audit", OrganisationKind.AUDIT_BODY));
+        Set<SmartScope> auditEvents = Set.of(SmartScope.parse("system/AuditEvent.rs"));
+
+        registry.registerClient(new ClientRegistration(new ClientId("city-audit-sys"), new OrganisationId("city-audit"),
+                PrincipalKind.AUDIT_SYSTEM, auditEvents, Keys.publicJwks(Keys.rsa())));
+
+        assertThat(registry.findOrganisation(new OrganisationId("city-audit")).orElseThrow().kind())
+                .isEqualTo(OrganisationKind.AUDIT_BODY);
+        Client client = registry.findClient(new ClientId("city-audit-sys")).orElseThrow();
+        assertThat(client.kind()).isEqualTo(PrincipalKind.AUDIT_SYSTEM);
+        assertThat(client.allowedScopes()).isEqualTo(auditEvents);
+    }
+
+    @Test
+    void registerClient_auditEventScopesOnlyForAuditSystems_andNothingElseForThem_refusesAndStoresNothing() {
+        registry.registerOrganisation(organisation("city-audit", OrganisationKind.AUDIT_BODY));
+        registry.registerOrganisation(organisation("kaga-clinic", OrganisationKind.CLINIC, "treatment"));
+        String jwks = Keys.publicJwks(Keys.rsa());
+
+        assertCode(() -> registry.registerClient(new ClientRegistration(new ClientId("a-emr"),
+                new OrganisationId("kaga-clinic"), PrincipalKind.CLINIC_EMR,
+                Set.of(SmartScope.parse("system/AuditEvent.rs")), jwks)), OrganisationRegistryException.SCOPE_MISMATCH);
+        for (String scope : List.of("system/Observation.rs", "system/*.rs", "system/AuditEvent.cruds")) {
+            assertCode(() -> registry.registerClient(new ClientRegistration(new ClientId("a-audit"),
+                    new OrganisationId("city-audit"), PrincipalKind.AUDIT_SYSTEM, Set.of(SmartScope.parse(scope)), jwks)),
+                    OrganisationRegistryException.SCOPE_MISMATCH);
+        }
+        assertCode(() -> registry.registerClient(clientFor("a-feed", "city-audit", PrincipalKind.SOURCE_FEED, jwks)),
+                OrganisationRegistryException.KIND_MISMATCH);
+        assertCode(() -> registry.registerClient(new ClientRegistration(new ClientId("b-audit"),
+                new OrganisationId("kaga-clinic"), PrincipalKind.AUDIT_SYSTEM,
+                Set.of(SmartScope.parse("system/AuditEvent.rs")), jwks)), OrganisationRegistryException.KIND_MISMATCH);
+        assertThat(rows("id_client")).isZero();
+    }
+
+    @Test
+    void kindColumns_afterV20_11_refuseAKindTheBankDoesNotKnow() {
+        registry.registerOrganisation(organisation("city-audit", OrganisationKind.AUDIT_BODY));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO id_organisation (organisation_id, kind, display_name,"
+                + " registered_at) VALUES ('x-org', 'PHARMACY', 'X', CURRENT_TIMESTAMP)"))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO id_client (client_id, organisation_id, kind, status,"
+                + " registered_at) VALUES ('x-client', 'city-audit', 'AUDITOR', 'ACTIVE', CURRENT_TIMESTAMP)"))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO id_client (client_id, organisation_id, status,"
+                + " registered_at) VALUES ('y-client', 'city-audit', 'ACTIVE', CURRENT_TIMESTAMP)"))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 
     @Test

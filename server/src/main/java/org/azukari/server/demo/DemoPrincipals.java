@@ -71,12 +71,15 @@ final class DemoPrincipals {
                 "health-advice");
         organisation(new OrganisationId("demo-wellness"), OrganisationKind.WELLNESS_SERVICE,
                 "Demo Health Advice デモ健康アドバイス", "health-advice");
+        organisation(new OrganisationId("demo-city-audit"), OrganisationKind.AUDIT_BODY, "Demo City Audit Office デモ市監査室");
         client("demo-hospital-feed", HOSPITAL, PrincipalKind.SOURCE_FEED, "system/Bundle.c", "system/*.c");
         client("demo-care-feed", new OrganisationId("demo-care"), PrincipalKind.SOURCE_FEED, "system/Bundle.c");
         client("demo-payments-feed", new OrganisationId("demo-payments"), PrincipalKind.SOURCE_FEED, "system/Bundle.c");
         client("demo-clinic-emr", new OrganisationId("demo-clinic"), PrincipalKind.CLINIC_EMR, "system/*.rs");
         client("demo-wellness-app", new OrganisationId("demo-wellness"), PrincipalKind.WELLNESS_SERVICE,
                 "system/Group.r", "system/Observation.rs");
+        client("demo-audit-system", new OrganisationId("demo-city-audit"), PrincipalKind.AUDIT_SYSTEM,
+                "system/AuditEvent.rs");
         List<PersonAccount> residents = new ArrayList<>();
         residents.add(person("demo-resident", password -> people.registerResident(
                 new AccountCredentials("demo-resident", password), AssuranceLevel.HIGH,

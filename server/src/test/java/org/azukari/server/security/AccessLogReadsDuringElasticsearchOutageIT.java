@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the indexer). Appends keep working — an ingest and sign-ins are recorded in PostgreSQL and wait
  * in the outbox; the reads that come from the index (the resident's activity page and
  * {@code /portal/access-log}, the auditor's entries and AuditEvent search, the auditor's console
- * search and its CSV) answer 503 with
+ * search and its CSV, an auditor's system's {@code GET /fhir/AuditEvent}) answer 503 with
  * {@code Retry-After}, never an empty list; {@code audit verify}, which reads PostgreSQL, still
  * answers intact. Once the index is reachable again the outbox drains by itself and every entry
  * appended meanwhile is found.
@@ -85,6 +85,37 @@ class AccessLogReadsDuringElasticsearchOutageIT extends ServiceFaultsWorld {
         assertThat(entries.status()).isEqualTo(200);
         assertThat(entries.body()).contains("INGEST");
         assertThat(http.get("/portal/activity", cookie(session), "Accept-Language: en").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAuditSystemsFhirSearch_whileTheIndexIsDown_is503WithRetryAfter_andFindsTheEntryOnceItIsBack() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        ResidentId resident = registerResident("esaud-" + suffix).resident().orElseThrow();
+        String mrn = "esa-" + suffix;
+        people.linkEnrolment(new EnrolmentLink(resident, world().hospital(), PatientGlucoseBundles.MRN, mrn));
+        String feedToken = accessToken(registerSourceFeed("esafeed-" + suffix, world().hospital()), "system/*.cu");
+        String auditSystem = accessToken(world().auditSystem(), AUDIT_SCOPE);
+        String search = "/fhir/AuditEvent?patient=Patient/" + resident.value() + "&subtype=create";
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox() == 0);
+
+        INDEX.cut();
+        assertThat(http.send("POST", "/fhir", "application/fhir+json", PatientGlucoseBundles.of(mrn, "187.25"),
+                bearer(feedToken)).status()).as("an append does not need the index").isEqualTo(200);
+        RawHttp.Response down = http.get(search, bearer(auditSystem));
+
+        assertThat(down.status()).as("an auditor's system reads the index: " + down.body()).isEqualTo(503);
+        assertThat(down.header("Retry-After")).isNotBlank();
+        assertThat(down.body()).contains("OperationOutcome").contains("transient").contains("FG-0745")
+                .doesNotContain("Exception").doesNotContain("\"AuditEvent\"");
+
+        INDEX.restore();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> outbox() == 0);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> http.get(search, bearer(auditSystem)).body().contains("\"AuditEvent\""));
+        RawHttp.Response back = http.get(search, bearer(auditSystem));
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(back.body()).contains("\"create\"").doesNotContain("187.25").doesNotContain(mrn);
     }
 
     private int outbox() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class AccessMatrixTest extends RealIdentityWorld {
 
     private static final List<String> PRINCIPALS = List.of("anonymous", "resident-a", "resident-b", "e-resident",
-            "practitioner", "operator", "auditor", "source-feed", "clinic-emr", "wellness-service");
+            "practitioner", "operator", "auditor", "source-feed", "clinic-emr", "wellness-service", "audit-system");
 
     /** route → the principals that may call it; everyone else must be refused. */
     private static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
@@ -35,9 +35,15 @@ class AccessMatrixTest extends RealIdentityWorld {
         ALLOWED.put("POST /api/operator/organisations", Set.of("operator"));
         ALLOWED.put("POST /api/operator/residents", Set.of("operator"));
         ALLOWED.put("GET /api/audit/whoami", Set.of("auditor"));
-        ALLOWED.put("GET /api/system/ping", Set.of("source-feed", "clinic-emr", "wellness-service"));
+        ALLOWED.put("GET /api/system/ping", Set.of("source-feed", "clinic-emr", "wellness-service", "audit-system"));
         ALLOWED.put("GET /api/system/dataset-requests", Set.of("wellness-service"));
         ALLOWED.put("GET /api/operator/dataset-requests", Set.of("operator"));
+        // the access log as FHIR AuditEvents: auditors' systems only, and they read nothing else
+        ALLOWED.put("GET /fhir/AuditEvent", Set.of("audit-system"));
+        ALLOWED.put("GET /fhir/Observation?patient=aaaaaaaaaaaaaaaaaaaaaaaaaa", Set.of());
+        ALLOWED.put("GET /fhir/Patient/aaaaaaaaaaaaaaaaaaaaaaaaaa", Set.of());
+        ALLOWED.put("GET /fhir/Consent?patient=aaaaaaaaaaaaaaaaaaaaaaaaaa", Set.of());
+        ALLOWED.put("GET /fhir/Group/no-such-request/$export", Set.of());
     }
 
     @Test
@@ -101,6 +107,7 @@ class AccessMatrixTest extends RealIdentityWorld {
         credentials.put("source-feed", new String[] {bearer(accessToken(world().feed(), "system/Bundle.c"))});
         credentials.put("clinic-emr", new String[] {bearer(accessToken(world().emr(), "system/Observation.rs"))});
         credentials.put("wellness-service", new String[] {bearer(accessToken(world().wellnessApp(), "system/Group.r"))});
+        credentials.put("audit-system", new String[] {bearer(accessToken(world().auditSystem(), AUDIT_SCOPE))});
         return credentials;
     }
 

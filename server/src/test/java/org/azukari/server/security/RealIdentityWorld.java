@@ -48,6 +48,8 @@ abstract class RealIdentityWorld {
     static final String PASSWORD = "correct horse battery staple 7";
     static final String TOKEN_ENDPOINT = "http://localhost:8080/oauth/token";
     static final String COOKIE = "azukari-session";
+    /** What an auditor's system is allowed: search and read the access log as AuditEvents. */
+    static final String AUDIT_SCOPE = "system/AuditEvent.rs";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern CSRF_JSON = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -73,7 +75,7 @@ abstract class RealIdentityWorld {
 
     record World(String suffix, OrganisationId hospital, OrganisationId clinic, OrganisationId wellness,
                  SystemClient feed, SystemClient emr, SystemClient wellnessApp,
-                 Map<String, PersonAccount> people) {
+                 Map<String, PersonAccount> people, OrganisationId auditBody, SystemClient auditSystem) {
     }
 
     @BeforeEach
@@ -93,6 +95,9 @@ abstract class RealIdentityWorld {
         OrganisationId hospital = organisation("hosp-" + suffix, OrganisationKind.HOSPITAL, "treatment");
         OrganisationId clinic = organisation("clinic-" + suffix, OrganisationKind.CLINIC, "treatment");
         OrganisationId wellness = organisation("well-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
+        OrganisationId auditBody = new OrganisationId("audit-" + suffix);
+        organisations.registerOrganisation(new Organisation(auditBody, OrganisationKind.AUDIT_BODY, "Test audit office",
+                Set.of()));
         Map<String, PersonAccount> accounts = new HashMap<>();
         accounts.put("resident-a", people.registerResident(credentials("res-a-" + suffix), AssuranceLevel.HIGH,
                 ProofingMethod.IN_PERSON_AT_CITY_OFFICE));
@@ -107,7 +112,8 @@ abstract class RealIdentityWorld {
                 client("feed-" + suffix, hospital, PrincipalKind.SOURCE_FEED, "system/Bundle.c"),
                 client("emr-" + suffix, clinic, PrincipalKind.CLINIC_EMR, "system/Observation.rs"),
                 client("app-" + suffix, wellness, PrincipalKind.WELLNESS_SERVICE, "system/Group.r"),
-                Map.copyOf(accounts));
+                Map.copyOf(accounts), auditBody,
+                client("auditsys-" + suffix, auditBody, PrincipalKind.AUDIT_SYSTEM, AUDIT_SCOPE));
     }
 
     String usernameOf(String who) {

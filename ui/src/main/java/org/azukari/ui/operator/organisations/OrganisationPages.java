@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OrganisationPages {
 
     static final List<PrincipalKind> CLIENT_KINDS = List.of(PrincipalKind.SOURCE_FEED, PrincipalKind.CLINIC_EMR,
-            PrincipalKind.WELLNESS_SERVICE);
+            PrincipalKind.WELLNESS_SERVICE, PrincipalKind.AUDIT_SYSTEM);
 
     private final OrganisationRegistry organisations;
     private final PurposeRegistry purposes;

@@ -7,7 +7,6 @@ import org.azukari.identity.api.AssuranceLevel;
 import org.azukari.identity.api.EnrolmentLink;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationId;
-import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PersonAccount;
@@ -50,7 +49,7 @@ class PeoplePages {
         model.addAttribute("assurances", AssuranceLevel.values());
         model.addAttribute("proofings", ProofingMethod.values());
         model.addAttribute("sources", organisations.organisations().stream()
-                .filter(o -> o.kind() != OrganisationKind.WELLNESS_SERVICE)
+                .filter(o -> o.kind().fits(PrincipalKind.SOURCE_FEED))
                 .sorted(Comparator.comparing((Organisation o) -> o.id().value()))
                 .map(o -> new SourceChoice(o.id().value(), o.displayName())).toList());
         return "operator/people/page";

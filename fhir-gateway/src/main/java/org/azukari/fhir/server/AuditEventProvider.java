@@ -1,0 +1,71 @@
+package org.azukari.fhir.server;
+
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import org.azukari.fhir.audit.AuditEventCriteria;
+import org.azukari.fhir.audit.AuditEventSearch;
+import org.azukari.fhir.audit.AuditSearchRefusedException;
+import org.azukari.identity.api.ClientScopes;
+import org.azukari.identity.api.PrincipalKind;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+
+/**
+ * {@code GET /fhir/AuditEvent}: the access log for auditors' systems ({@code AUDIT_SYSTEM} clients
+ * whose token grants {@code system/AuditEvent} search), anyone else 403 (FG-0740) before a parameter
+ * is read. HAPI hands every parameter over unbound ({@code allowUnknownParams}), so that
+ * {@link AuditEventCriteria} alone decides what is valid and no error quotes a value; the
+ * parameters are listed in the CapabilityStatement by {@link AuditEventCapability}.
+ */
+final class AuditEventProvider implements IResourceProvider {
+
+    private final FhirCallers callers;
+    private final AuditEventSearch search;
+
+    AuditEventProvider(FhirCallers callers, AuditEventSearch search) {
+        this.callers = callers;
+        this.search = search;
+    }
+
+    @Override
+    public Class<? extends IBaseResource> getResourceType() {
+        return AuditEvent.class;
+    }
+
+    @Search(allowUnknownParams = true)
+    public Bundle search(RequestDetails request) {
+        FhirCallers.AuthenticatedCaller caller = callers.current()
+                .orElseThrow(() -> new AuthenticationException("FG-0101 a bearer token is required"));
+        if (caller.caller().kind() != PrincipalKind.AUDIT_SYSTEM
+                || !caller.scopes().permits(ClientScopes.AUDIT_EVENT, 's')) {
+            throw hapi(403, "FG-0740 only an audit system with system/AuditEvent.rs reads the access log");
+        }
+        try {
+            return search.search(AuditEventCriteria.parse(request.getParameters()), request.getFhirServerBase());
+        } catch (AuditSearchRefusedException refused) {
+            throw hapi(refused.status(), refused.getMessage());
+        }
+    }
+
+    private static BaseServerResponseException hapi(int status, String message) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(switch (status) {
+            case 400 -> OperationOutcome.IssueType.INVALID;
+            case 403 -> OperationOutcome.IssueType.FORBIDDEN;
+            case 503 -> OperationOutcome.IssueType.TRANSIENT;
+            default -> OperationOutcome.IssueType.PROCESSING;
+        }).setDiagnostics(message);
+        BaseServerResponseException exception = BaseServerResponseException.newInstance(status, message);
+        exception.setOperationOutcome(outcome);
+        if (status == 503) {
+            // the search index is down: nothing was answered, and the same search may well work shortly
+            exception.addResponseHeader("Retry-After", ReleaseEndpoint.RETRY_AFTER_SECONDS);
+        }
+        return exception;
+    }
+}
