@@ -49,11 +49,13 @@ public final class HapiInputValidator implements InputValidator {
     private final FhirContext fhir;
     private final FhirValidator baseOnly;
     private final FhirValidator withPackages;
+    private final RepeatedUnknowables repeatedUnknowables;
 
     private final java.util.Set<String> japaneseProfiles;
 
     private HapiInputValidator(FhirContext fhir, FhirValidator baseOnly, FhirValidator withPackages,
-                               java.util.Set<String> japaneseProfiles) {
+                               java.util.Set<String> japaneseProfiles, RepeatedUnknowables repeatedUnknowables) {
+        this.repeatedUnknowables = repeatedUnknowables;
         this.japaneseProfiles = japaneseProfiles;
         this.fhir = fhir;
         this.baseOnly = baseOnly;
@@ -67,7 +69,7 @@ public final class HapiInputValidator implements InputValidator {
         HapiValidators validators = new HapiValidators(fhir);
         HapiInputValidator validator =
                 new HapiInputValidator(fhir, validators.baseOnly(), validators.withJapanesePackages(),
-                        validators.japaneseProfiles());
+                        validators.japaneseProfiles(), validators.repeatedUnknowables());
         validator.validate(WarmUp.bundle(), ValidationMode.STRICT);
         log.info("Input validator ready in {} ms", (System.nanoTime() - started) / 1_000_000);
         return validator;
@@ -108,7 +110,7 @@ public final class HapiInputValidator implements InputValidator {
     /** @return false if HAPI failed */
     private boolean checkBase(IBaseResource resource, String where, boolean profiled, Findings findings) {
         try {
-            findings.addBase(messages(baseOnly, resource, where), !profiled);
+            findings.addBase(repeatedUnknowables.within(() -> messages(baseOnly, resource, where)), !profiled);
             return true;
         } catch (RuntimeException failure) {
             findings.addValidatorFailure("The FHIR R4 base specification could not be checked: the validator failed with "
