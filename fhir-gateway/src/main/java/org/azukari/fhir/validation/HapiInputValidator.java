@@ -62,7 +62,10 @@ public final class HapiInputValidator implements InputValidator {
         this.withPackages = withPackages;
     }
 
-    /** Loads the packages from the classpath and warms the validator up: expect several seconds. */
+    /**
+     * Loads the packages from the classpath and warms the validator up ({@link WarmUp}): expect
+     * several seconds. The bank builds it before its web server starts, so no request meets it cold.
+     */
     public static HapiInputValidator withJapanesePackages() {
         long started = System.nanoTime();
         FhirContext fhir = FhirContext.forR4Cached();
@@ -70,7 +73,9 @@ public final class HapiInputValidator implements InputValidator {
         HapiInputValidator validator =
                 new HapiInputValidator(fhir, validators.baseOnly(), validators.withJapanesePackages(),
                         validators.japaneseProfiles(), validators.repeatedUnknowables());
-        validator.validate(WarmUp.bundle(), ValidationMode.STRICT);
+        for (int round = 0; round < WarmUp.ROUNDS; round++) {
+            WarmUp.bundles().forEach(bundle -> validator.validate(bundle, ValidationMode.STRICT));
+        }
         log.info("Input validator ready in {} ms", (System.nanoTime() - started) / 1_000_000);
         return validator;
     }
