@@ -46,7 +46,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 final class Findings {
 
     /** Message ids that say "could not be checked", not "is wrong". */
-    private static final Set<String> UNKNOWABLE = Set.of(
+    static final Set<String> UNKNOWABLE = Set.of(
             // The terminology service's own verdict, e.g. a valid BCP-47 tag such as "ja-JP" it
             // cannot place. A required binding that is really broken also yields Terminology_TX_NoValid_*.
             TERMINOLOGY_PASSTHROUGH_TX_MESSAGE,

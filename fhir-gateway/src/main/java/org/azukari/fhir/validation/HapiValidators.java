@@ -12,7 +12,9 @@ import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerVali
 import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirDefaultPolicyAdvisor;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.r5.utils.validation.IValidationPolicyAdvisor;
 import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 
 /**
@@ -36,8 +38,15 @@ final class HapiValidators {
         this.r4Definitions = new DefaultProfileValidationSupport(fhir);
     }
 
+    private final RepeatedUnknowables repeatedUnknowables = new RepeatedUnknowables();
+
+    /** Holds back the base pass's repeated "could not be checked" findings: see {@link RepeatedUnknowables}. */
+    RepeatedUnknowables repeatedUnknowables() {
+        return repeatedUnknowables;
+    }
+
     FhirValidator baseOnly() {
-        return validatorOver(r4Definitions);
+        return validatorOver(repeatedUnknowables, r4Definitions);
     }
 
     private final java.util.Set<String> japaneseProfiles = new java.util.HashSet<>();
@@ -59,10 +68,10 @@ final class HapiValidators {
         for (org.hl7.fhir.instance.model.api.IBaseResource definition : packages.fetchAllStructureDefinitions()) {
             japaneseProfiles.add(((org.hl7.fhir.r4.model.StructureDefinition) definition).getUrl());
         }
-        return validatorOver(r4Definitions, packages);
+        return validatorOver(new FhirDefaultPolicyAdvisor(), r4Definitions, packages);
     }
 
-    private FhirValidator validatorOver(IValidationSupport... definitions) {
+    private FhirValidator validatorOver(IValidationPolicyAdvisor advisor, IValidationSupport... definitions) {
         ValidationSupportChain chain = new ValidationSupportChain();
         for (IValidationSupport support : definitions) {
             chain.addValidationSupport(support);
@@ -72,6 +81,7 @@ final class HapiValidators {
         chain.addValidationSupport(new SnapshotGeneratingValidationSupport(fhir));
 
         FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
+        instanceValidator.setValidatorPolicyAdvisor(advisor);
         // An unknown profile is reported, never a reason to refuse (the base pass knows no profile at all).
         instanceValidator.setErrorForUnknownProfiles(false);
         // "Should have narrative" and the like would be on nearly every record a hospital sends.

@@ -11,15 +11,44 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * A made-up Bundle of the kinds of resource the bank receives most, each declaring its JP-CLINS
- * profile. Validating it once loads, snapshots and compiles what those profiles need, so the
- * first real request does not pay for it. Whether it is valid does not matter.
+ * Made-up Bundles of the kinds of resource the bank receives most: one whose resources declare
+ * their JP-CLINS profiles (both passes), one whose resources declare none (the base pass alone, as
+ * for Synthea's or most hospitals' data). Validating the first once loads, snapshots and compiles
+ * what those profiles need; validating both {@link #ROUNDS} times lets the JIT compile the
+ * validator's hot paths, so that the first real request is not several times slower than the next
+ * ones (issue 16: within 2x). Whether they are valid does not matter.
  */
 final class WarmUp {
 
     private static final String CLINS = "http://jpfhir.jp/fhir/eCS/StructureDefinition/";
 
+    /** Enough for the JIT to compile the validator's hot paths (measured: docs/ingest-performance.md). */
+    static final int ROUNDS = 10;
+
     private WarmUp() {}
+
+    /**
+     * The types hospitals and Synthea send most: the first validation of a type loads and converts
+     * its definition, so each is in the warm-up, if only empty.
+     */
+    private static final java.util.List<String> COMMON_TYPES = java.util.List.of("Organization", "Location",
+            "Practitioner", "PractitionerRole", "Encounter", "Procedure", "Medication", "MedicationAdministration",
+            "Immunization", "DiagnosticReport", "DocumentReference", "Claim", "ExplanationOfBenefit", "CarePlan",
+            "CareTeam", "Goal", "AllergyIntolerance", "ImagingStudy", "Device", "SupplyDelivery", "Provenance",
+            "Composition", "Coverage", "ServiceRequest", "Specimen");
+
+    static java.util.List<Bundle> bundles() {
+        Bundle plain = bundle();
+        plain.getEntry().forEach(entry -> entry.getResource().getMeta().getProfile().clear());
+        ca.uhn.fhir.context.FhirContext fhir = ca.uhn.fhir.context.FhirContext.forR4Cached();
+        int number = plain.getEntry().size();
+        for (String type : COMMON_TYPES) {
+            Resource empty = (Resource) fhir.getResourceDefinition(type).newInstance();
+            plain.addEntry().setFullUrl("urn:uuid:00000000-0000-4000-8000-" + String.format("%012d", ++number))
+                    .setResource(empty);
+        }
+        return java.util.List.of(bundle(), plain);
+    }
 
     static Bundle bundle() {
         Patient patient = new Patient().setGender(AdministrativeGender.OTHER);

@@ -181,6 +181,28 @@ class HapiInputValidatorTest {
                 .anySatisfy(issue -> assertThat(issue.getDiagnostics()).contains("http://example.org/codes"));
     }
 
+    @Test
+    void validate_bundleRepeatingAnUnknownCodeSystem_namesItOnceButEachUnknownProfileAndEachErrorEveryTime() {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        for (int i = 0; i < 3; i++) {
+            Resource observation = parse(i == 2 ? """
+                    {"resourceType":"Observation","code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]}}"""
+                    : """
+                    {"resourceType":"Observation","meta":{"profile":["http://example.org/StructureDefinition/p%d"]},
+                     "status":"final","code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]}}""".formatted(i));
+            bundle.addEntry().setFullUrl("urn:uuid:0c3b1b6e-4a5c-4c27-9a3e-2b8f8a1d2f1" + i).setResource(observation);
+        }
+
+        ValidationReport report = validator.validate(bundle, ValidationMode.LENIENT);
+
+        assertThat(issuesOf(report, IssueSeverity.WARNING)).as(diagnosticsOf(report))
+                .filteredOn(issue -> issue.getDiagnostics().contains("http://loinc.org")).hasSize(1);
+        assertThat(issuesOf(report, IssueSeverity.WARNING))
+                .anySatisfy(issue -> assertThat(issue.getDiagnostics()).contains("http://example.org/StructureDefinition/p0"))
+                .anySatisfy(issue -> assertThat(issue.getDiagnostics()).contains("http://example.org/StructureDefinition/p1"));
+        assertRefusedWith(report, "Bundle.entry[2].resource", "Observation.status");
+    }
+
     @ParameterizedTest
     @EnumSource(ValidationMode.class)
     void validate_inputThatMakesHapiThrow_isNotRefusedAndNamesOnlyTheException(ValidationMode mode) {

@@ -84,7 +84,7 @@ public final class IngestVsHapiBenchmark {
                                 HttpClient http, Path dataDir, String indexPrefix) throws Exception {
         try (PlainHapi hapi = PlainHapi.start(); PostgresDatabase database = new PostgresDatabase();
              ConfigurableApplicationContext bank = new SpringApplicationBuilder(AzukariApplication.class)
-                     .run(BenchBank.arguments(database, dataDir, indexPrefix))) {
+                     .run(admitting(clients, BenchBank.arguments(database, dataDir, indexPrefix)))) {
             Target plain = (client, bundle) -> send(client, HttpRequest.newBuilder(URI.create(hapi.baseUrl())), bundle);
             Target azukari = BenchBank.asSourceFeed(bank, http, patients);
             Environment settings = bank.getEnvironment();
@@ -126,6 +126,18 @@ public final class IngestVsHapiBenchmark {
             System.out.printf("Azukari: %.0f resources/s%n", bankTotal.perSecond());
             System.out.printf("ratio Azukari / plain HAPI: %.2f%n", bankTotal.perSecond() / hapiTotal.perSecond());
         }
+    }
+
+    /**
+     * The bank's admission control lets two ingests per source in at once (FG-0221 beyond); plain
+     * HAPI has no such limit, so the bank is set to admit every client, as an operator whose feed
+     * pushes with that many connections would set it.
+     */
+    private static String[] admitting(int clients, String[] arguments) {
+        String[] admitted = java.util.Arrays.copyOf(arguments, arguments.length + 2);
+        admitted[arguments.length] = "--azukari.admission.ingest.per-source=" + clients;
+        admitted[arguments.length + 1] = "--azukari.admission.ingest.global=" + Math.max(3, clients);
+        return admitted;
     }
 
     private static Recording profile() throws Exception {
