@@ -134,7 +134,8 @@ class AuditorBreachScopePagesTest extends BreachScopeWorld {
     }
 
     @Test
-    void otherKindsOfPeople_areRefusedThePage() throws Exception {
+    void otherKindsOfPeople_areRefusedThePage_thatTheAuditorIsShown() throws Exception {
+        assertThat(get(pageQuery()).status()).isEqualTo(200);
         for (String who : List.of("resident-a", "practitioner", "operator")) {
             assertThat(http.get(pageQuery(), cookie(signIn(who))).status()).as(who).isEqualTo(403);
         }
