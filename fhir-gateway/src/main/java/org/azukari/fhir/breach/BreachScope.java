@@ -20,6 +20,7 @@ import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.AccessLogQuery;
 import org.azukari.consent.api.AccessLogSearch;
+import org.azukari.consent.api.BreachNotice;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.LoggedEntry;
 import org.azukari.consent.api.ResidentId;
@@ -153,6 +154,22 @@ public class BreachScope {
         List<Affected> affected = new ArrayList<>();
         byResident.forEach((resident, releases) -> affected.add(new Affected(resident, List.copyOf(releases))));
         return affected;
+    }
+
+    /**
+     * The notice to each affected resident about {@code incident} (checked here: {@code AL-0005}),
+     * for the operator's API and console alike.
+     */
+    public static List<BreachNotice> notices(String incident, Window window, List<Affected> affected, Instant now) {
+        if (incident == null || !BreachNotice.INCIDENT.matcher(incident).matches()) {
+            throw new IllegalArgumentException("AL-0005 malformed incident reference");
+        }
+        List<BreachNotice> batch = new ArrayList<>();
+        for (Affected one : affected) {
+            batch.add(new BreachNotice(incident, one.resident(), one.organisation(), window.from(), window.to(),
+                    one.categories(), one.records(), now));
+        }
+        return batch;
     }
 
     private static boolean released(AccessLogEntry entry) {

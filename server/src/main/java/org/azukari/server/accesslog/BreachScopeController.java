@@ -1,7 +1,6 @@
 package org.azukari.server.accesslog;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,12 +89,7 @@ class BreachScopeController {
             throw new IllegalArgumentException("AL-0005 malformed incident reference");
         }
         List<Affected> affected = scope.affected(compromised, window);
-        Instant now = Instant.now();
-        List<BreachNotice> batch = new ArrayList<>();
-        for (Affected one : affected) {
-            batch.add(new BreachNotice(form.incident(), one.resident(), one.organisation(), window.from(), window.to(),
-                    one.categories(), one.records(), now));
-        }
+        List<BreachNotice> batch = BreachScope.notices(form.incident(), window, affected, Instant.now());
         int told = batch.isEmpty() ? 0 : notices.notifyAll(batch, operator());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("incident", form.incident());

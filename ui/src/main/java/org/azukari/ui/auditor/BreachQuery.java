@@ -1,6 +1,7 @@
 package org.azukari.ui.auditor;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,13 +13,16 @@ import org.azukari.fhir.breach.BreachScope.Window;
  * {@code account} or {@code organisation}) and its id, the first and last day (Japan time, both
  * included) and the page's offset. A field the form could not have sent is refused with
  * {@code AU-0001} and the field's name, never what was typed; a window the query itself refuses
- * (too long, from after to) keeps the query's own code ({@code AL-0003}).
+ * (too long, from after to) keeps the query's own code ({@code AL-0003}). The operator's console
+ * asks the same question on its breach-scope page.
  */
-record BreachQuery(String kind, String id, String from, String to, String offset) {
+public record BreachQuery(String kind, String id, String from, String to, String offset) {
 
+    private static final ZoneId CITY = ZoneId.of("Asia/Tokyo");
+    private static final int MAX_FIELD = 64;
     private static final Pattern OFFSET = Pattern.compile("0|[1-9][0-9]{0,8}");
 
-    BreachQuery {
+    public BreachQuery {
         kind = field(kind, "kind");
         id = field(id, "id");
         from = field(from, "from");
@@ -27,11 +31,11 @@ record BreachQuery(String kind, String id, String from, String to, String offset
     }
 
     /** The form as first shown, or a question asked. */
-    boolean asked() {
+    public boolean asked() {
         return !(kind.isEmpty() && id.isEmpty() && from.isEmpty() && to.isEmpty() && offset.isEmpty());
     }
 
-    Compromised compromised() {
+    public Compromised compromised() {
         if (!kind.equals("client") && !kind.equals("account") && !kind.equals("organisation")) {
             throw refused("kind");
         }
@@ -48,14 +52,14 @@ record BreachQuery(String kind, String id, String from, String to, String offset
         }
     }
 
-    Window window() {
+    public Window window() {
         LocalDate first = day(from, "from");
         LocalDate last = day(to, "to");
-        return Window.of(Optional.of(first.atStartOfDay(LogFilter.CITY).toInstant()),
-                Optional.of(last.plusDays(1).atStartOfDay(LogFilter.CITY).toInstant()));
+        return Window.of(Optional.of(first.atStartOfDay(CITY).toInstant()),
+                Optional.of(last.plusDays(1).atStartOfDay(CITY).toInstant()));
     }
 
-    int firstResident() {
+    public int firstResident() {
         if (offset.isEmpty()) {
             return 0;
         }
@@ -63,6 +67,12 @@ record BreachQuery(String kind, String id, String from, String to, String offset
             throw refused("offset");
         }
         return Integer.parseInt(offset);
+    }
+
+    /** This question at {@code path} from the resident at {@code offset}, for a "next" link. */
+    public String link(String path, int offset) {
+        return path + "?kind=" + kind + "&id=" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+                + "&from=" + from + "&to=" + to + "&offset=" + offset;
     }
 
     private static LocalDate day(String text, String name) {
@@ -75,7 +85,7 @@ record BreachQuery(String kind, String id, String from, String to, String offset
 
     private static String field(String value, String name) {
         String text = value == null ? "" : value.strip();
-        if (text.length() > LogFilter.MAX_FIELD) {
+        if (text.length() > MAX_FIELD) {
             throw refused(name);
         }
         return text;

@@ -1,7 +1,5 @@
 package org.azukari.ui.auditor;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.azukari.fhir.breach.BreachScope;
 import org.azukari.fhir.breach.BreachScope.Compromised;
@@ -46,12 +44,8 @@ class BreachScopePages {
         Map<String, Object> found = views.scope(compromised, window, scope.affected(compromised, window), offset,
                 PAGE_SIZE, BreachScopeViews.Audience.AUDITOR);
         model.addAttribute("scope", found);
-        model.addAttribute("nextHref", found.containsKey("next") ? link(query, (Integer) found.get("next")) : null);
+        model.addAttribute("nextHref", found.containsKey("next")
+                ? query.link("/audit/breach-scope", (Integer) found.get("next")) : null);
         return "audit/breach-scope";
-    }
-
-    private static String link(BreachQuery query, int offset) {
-        return "/audit/breach-scope?kind=" + query.kind() + "&id=" + URLEncoder.encode(query.id(), StandardCharsets.UTF_8)
-                + "&from=" + query.from() + "&to=" + query.to() + "&offset=" + offset;
     }
 }
