@@ -3,6 +3,9 @@ package org.azukari.fhir.config;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.azukari.consent.api.AccessLog;
+import org.azukari.consent.api.AccessLogSearch;
+import org.azukari.fhir.breach.BreachScope;
+import org.azukari.fhir.breach.BreachScopeViews;
 import org.azukari.fhir.ingest.BankIngest;
 import org.azukari.fhir.ingest.DataClassifier;
 import org.azukari.fhir.ingest.Ingest;
@@ -12,6 +15,7 @@ import org.azukari.fhir.ingest.IngestTransactions;
 import org.azukari.fhir.ingest.SourceHashes;
 import org.azukari.fhir.ingest.SourceIndex;
 import org.azukari.fhir.ingest.SourceWarnings;
+import org.azukari.fhir.release.ReceiptStore;
 import org.azukari.fhir.ingest.jdbc.JdbcSourceIndex;
 import org.azukari.fhir.ingest.jdbc.JdbcSourceWarnings;
 import org.azukari.fhir.validation.HapiInputValidator;
@@ -26,7 +30,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The ingest pipeline and what it stands on. */
+/** The ingest pipeline and what it stands on, and the breach-scope query. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayProperties.class)
 public class GatewayConfiguration {
@@ -49,6 +53,17 @@ public class GatewayConfiguration {
     @Bean
     SourceWarnings sourceWarnings(DataSource dataSource) {
         return new JdbcSourceWarnings(dataSource, Clock.systemUTC());
+    }
+
+    /** One breach-scope query for the operators' and auditors' APIs and the auditor's console page. */
+    @Bean
+    BreachScope breachScope(AccessLogSearch search) {
+        return new BreachScope(search);
+    }
+
+    @Bean
+    BreachScopeViews breachScopeViews(PeopleRegistry people, ReceiptStore receipts, TrustBank bank) {
+        return new BreachScopeViews(people, receipts, bank);
     }
 
     @Bean

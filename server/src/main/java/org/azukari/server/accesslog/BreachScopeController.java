@@ -1,7 +1,6 @@
 package org.azukari.server.accesslog;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,11 @@ import org.azukari.consent.api.BreachNotice;
 import org.azukari.consent.api.BreachNotices;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.PrincipalKind;
-import org.azukari.server.accesslog.BreachScope.Affected;
-import org.azukari.server.accesslog.BreachScope.Compromised;
-import org.azukari.server.accesslog.BreachScope.Window;
+import org.azukari.fhir.breach.BreachScope;
+import org.azukari.fhir.breach.BreachScope.Affected;
+import org.azukari.fhir.breach.BreachScope.Compromised;
+import org.azukari.fhir.breach.BreachScope.Window;
+import org.azukari.fhir.breach.BreachScopeViews;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,12 +89,7 @@ class BreachScopeController {
             throw new IllegalArgumentException("AL-0005 malformed incident reference");
         }
         List<Affected> affected = scope.affected(compromised, window);
-        Instant now = Instant.now();
-        List<BreachNotice> batch = new ArrayList<>();
-        for (Affected one : affected) {
-            batch.add(new BreachNotice(form.incident(), one.resident(), one.organisation(), window.from(), window.to(),
-                    one.categories(), one.records(), now));
-        }
+        List<BreachNotice> batch = BreachScope.notices(form.incident(), window, affected, Instant.now());
         int told = batch.isEmpty() ? 0 : notices.notifyAll(batch, operator());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("incident", form.incident());

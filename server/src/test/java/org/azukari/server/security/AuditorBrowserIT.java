@@ -3,6 +3,8 @@ package org.azukari.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The auditor in a real browser: lands on the console, every page checked with axe-core and
  * photographed in both languages (the evidence pages with rows on them), a search of the log by
  * resident, an older page with the filters by client, action, emergency and request id, and the
- * log verified from the page with the keyboard, the run shown in the history.
+ * log verified from the page with the keyboard, the run shown in the history; and the breach scope
+ * of the compromised client of {@link BreachScopeWorld} with its three residents on the page.
  */
-class AuditorBrowserIT extends RealIdentityWorld {
+class AuditorBrowserIT extends BreachScopeWorld {
 
     @Autowired
     Checkpointer checkpointer;
@@ -61,7 +64,7 @@ class AuditorBrowserIT extends RealIdentityWorld {
             assertThat(browser.path()).isEqualTo("/audit");
             for (String language : List.of("en", "ja")) {
                 for (String page : List.of("", "/log", "/emergencies", "/datasets", "/verifications", "/checkpoints",
-                        "/emergencies/reviewed", "/exports")) {
+                        "/emergencies/reviewed", "/exports", "/breach-scope")) {
                     browser.go("/audit" + page + "?lang=" + language);
                     browser.assertAccessible("audit" + page + " (" + language + ")");
                     browser.screenshot("audit" + page.replace('/', '-') + "-" + language);
@@ -80,6 +83,20 @@ class AuditorBrowserIT extends RealIdentityWorld {
                 browser.assertAccessible("audit log older page with the new filters (" + language + ")");
             }
             browser.screenshot("audit-log-filters-ja");
+
+            ZoneId city = ZoneId.of("Asia/Tokyo");
+            String scope = "/audit/breach-scope?kind=client&id=" + scene().compromised().id().value() + "&from="
+                    + LocalDate.ofInstant(scene().from(), city) + "&to=" + LocalDate.ofInstant(scene().to(), city);
+            for (String language : List.of("en", "ja")) {
+                browser.go(scope + "&lang=" + language);
+                String residents = browser.find(By.id("residents")).getText();
+                for (int i = 0; i < 3; i++) {
+                    assertThat(residents).contains(scene().people().get(i).resident().toString());
+                }
+                assertThat(residents).doesNotContain(scene().people().get(3).resident().toString());
+                browser.assertAccessible("audit breach scope with its residents (" + language + ")");
+                browser.screenshot("audit-breach-scope-result-" + language);
+            }
 
             browser.go("/audit?lang=en");
             browser.press(By.cssSelector("form[aria-labelledby=verify-heading] button[type=submit]"));

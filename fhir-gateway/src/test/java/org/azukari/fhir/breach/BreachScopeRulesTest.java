@@ -1,4 +1,4 @@
-package org.azukari.server.accesslog;
+package org.azukari.fhir.breach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,9 +22,9 @@ import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.LoggedEntry;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.server.accesslog.BreachScope.Affected;
-import org.azukari.server.accesslog.BreachScope.Compromised;
-import org.azukari.server.accesslog.BreachScope.Window;
+import org.azukari.fhir.breach.BreachScope.Affected;
+import org.azukari.fhir.breach.BreachScope.Compromised;
+import org.azukari.fhir.breach.BreachScope.Window;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.azukari.server.accesslog;
+package org.azukari.fhir.breach;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,12 +17,11 @@ import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.release.ReceiptStore;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.PeopleRegistry;
-import org.azukari.server.accesslog.BreachScope.Affected;
-import org.azukari.server.accesslog.BreachScope.Compromised;
-import org.azukari.server.accesslog.BreachScope.Window;
+import org.azukari.fhir.breach.BreachScope.Affected;
+import org.azukari.fhir.breach.BreachScope.Compromised;
+import org.azukari.fhir.breach.BreachScope.Window;
 import org.azukari.trustbank.api.Enrolment;
 import org.azukari.trustbank.api.TrustBank;
-import org.springframework.stereotype.Component;
 
 /**
  * A breach scope as JSON, one page of residents: each by account id (and, for auditors, resident
@@ -30,10 +29,9 @@ import org.springframework.stereotype.Component;
  * categories, and every release with its log position, request id and signed receipt (releases) or
  * dataset request (exports). Ids, counts and categories only: never record content.
  */
-@Component
-class BreachScopeViews {
+public class BreachScopeViews {
 
-    enum Audience { OPERATOR, AUDITOR }
+    public enum Audience { OPERATOR, AUDITOR }
 
     private static final int MAX_RECEIPTS = 5000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,13 +40,13 @@ class BreachScopeViews {
     private final ReceiptStore receipts;
     private final TrustBank bank;
 
-    BreachScopeViews(PeopleRegistry people, ReceiptStore receipts, TrustBank bank) {
+    public BreachScopeViews(PeopleRegistry people, ReceiptStore receipts, TrustBank bank) {
         this.people = people;
         this.receipts = receipts;
         this.bank = bank;
     }
 
-    Map<String, Object> scope(Compromised compromised, Window window, List<Affected> affected, int offset, int limit,
+    public Map<String, Object> scope(Compromised compromised, Window window, List<Affected> affected, int offset, int limit,
                               Audience audience) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("compromised", Map.of("kind", compromised.kind().name().toLowerCase(), "id", compromised.id()));

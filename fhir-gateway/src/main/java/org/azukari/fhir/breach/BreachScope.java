@@ -1,4 +1,4 @@
-package org.azukari.server.accesslog;
+package org.azukari.fhir.breach;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +20,13 @@ import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.AccessLogQuery;
 import org.azukari.consent.api.AccessLogSearch;
+import org.azukari.consent.api.BreachNotice;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.LoggedEntry;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.api.AuditEvents;
 import org.azukari.identity.api.ClientId;
 import org.azukari.identity.api.OrganisationId;
-import org.springframework.stereotype.Component;
 
 /**
  * Whose data went out through a compromised client, account or organisation in a window, worked
@@ -42,11 +42,10 @@ import org.springframework.stereotype.Component;
  * answered in part. A failure entry is looked for up to {@link #FAILURE_GRACE} after the window,
  * since it follows its release by the time the release took.
  */
-@Component
-class BreachScope {
+public class BreachScope {
 
-    static final int MAX_WINDOW_DAYS = 366;
-    static final int MAX_ENTRIES = 10_000;
+    public static final int MAX_WINDOW_DAYS = 366;
+    public static final int MAX_ENTRIES = 10_000;
     static final Duration FAILURE_GRACE = Duration.ofMinutes(5);
     private static final int PAGE = 1000;
     private static final Set<AccessAction> RELEASES = EnumSet.of(AccessAction.READ, AccessAction.SEARCH,
@@ -54,17 +53,17 @@ class BreachScope {
 
     private final AccessLogSearch search;
 
-    BreachScope(AccessLogSearch search) {
+    public BreachScope(AccessLogSearch search) {
         this.search = search;
     }
 
     /** What was compromised: exactly one of a client, a person's account or an organisation. */
-    record Compromised(Kind kind, String id) {
+    public record Compromised(Kind kind, String id) {
 
-        enum Kind { CLIENT, ACCOUNT, ORGANISATION }
+        public enum Kind { CLIENT, ACCOUNT, ORGANISATION }
 
         /** Checked before any work: one of the three, each in its own identifier's form. */
-        static Compromised of(Optional<String> client, Optional<String> account, Optional<String> organisation) {
+        public static Compromised of(Optional<String> client, Optional<String> account, Optional<String> organisation) {
             int named = (client.isPresent() ? 1 : 0) + (account.isPresent() ? 1 : 0) + (organisation.isPresent() ? 1 : 0);
             if (named != 1) {
                 throw new IllegalArgumentException("AL-0002 name exactly one of client, account or organisation");
@@ -100,9 +99,9 @@ class BreachScope {
     }
 
     /** The window, from (inclusive) to (exclusive), at most {@value #MAX_WINDOW_DAYS} days. */
-    record Window(Instant from, Instant to) {
+    public record Window(Instant from, Instant to) {
 
-        static Window of(Optional<Instant> from, Optional<Instant> to) {
+        public static Window of(Optional<Instant> from, Optional<Instant> to) {
             if (from.isEmpty() || to.isEmpty() || !from.get().isBefore(to.get())
                     || Duration.between(from.get(), to.get()).compareTo(Duration.ofDays(MAX_WINDOW_DAYS)) > 0) {
                 throw new IllegalArgumentException("AL-0003 from and to, from before to, at most "
@@ -117,32 +116,32 @@ class BreachScope {
     }
 
     /** One resident's part of the scope: the log entries that released their records, oldest first. */
-    record Affected(ResidentId resident, List<LoggedEntry> releases) {
+    public record Affected(ResidentId resident, List<LoggedEntry> releases) {
 
-        int records() {
+        public int records() {
             return releases.stream().mapToInt(r -> r.entry().resourceCounts().values().stream()
                     .mapToInt(Integer::intValue).sum()).sum();
         }
 
-        SortedMap<String, Integer> resourceCounts() {
+        public SortedMap<String, Integer> resourceCounts() {
             SortedMap<String, Integer> counts = new TreeMap<>();
             releases.forEach(r -> r.entry().resourceCounts().forEach((type, n) -> counts.merge(type, n, Integer::sum)));
             return counts;
         }
 
-        Set<DataCategory> categories() {
+        public Set<DataCategory> categories() {
             Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
             releases.forEach(r -> categories.addAll(r.entry().categories()));
             return categories;
         }
 
-        Optional<String> organisation() {
+        public Optional<String> organisation() {
             return releases.stream().map(r -> r.entry().actor().organisation()).flatMap(Optional::stream).findFirst();
         }
     }
 
     /** Everyone affected, in a stable order (by resident id), each with their releases. */
-    List<Affected> affected(Compromised compromised, Window window) {
+    public List<Affected> affected(Compromised compromised, Window window) {
         List<LoggedEntry> permitted = permitted(compromised, window);
         Set<String> failed = new HashSet<>();
         permitted.stream().filter(l -> AuditEvents.RELEASE_FAILED.equals(l.entry().reason()))
@@ -155,6 +154,22 @@ class BreachScope {
         List<Affected> affected = new ArrayList<>();
         byResident.forEach((resident, releases) -> affected.add(new Affected(resident, List.copyOf(releases))));
         return affected;
+    }
+
+    /**
+     * The notice to each affected resident about {@code incident} (checked here: {@code AL-0005}),
+     * for the operator's API and console alike.
+     */
+    public static List<BreachNotice> notices(String incident, Window window, List<Affected> affected, Instant now) {
+        if (incident == null || !BreachNotice.INCIDENT.matcher(incident).matches()) {
+            throw new IllegalArgumentException("AL-0005 malformed incident reference");
+        }
+        List<BreachNotice> batch = new ArrayList<>();
+        for (Affected one : affected) {
+            batch.add(new BreachNotice(incident, one.resident(), one.organisation(), window.from(), window.to(),
+                    one.categories(), one.records(), now));
+        }
+        return batch;
     }
 
     private static boolean released(AccessLogEntry entry) {
