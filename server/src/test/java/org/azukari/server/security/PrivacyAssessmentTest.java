@@ -227,7 +227,7 @@ class PrivacyAssessmentTest extends RealIdentityWorld {
                 .contains("href=\"/portal/services/" + service + "\"");
         assertThat(ja).contains("プライバシー影響評価 第2版").contains("個人情報の問い合わせ窓口");
         assertThat(full.status()).isEqualTo(200);
-        assertThat(full.body()).contains("The service's advisers only").contains("Health advice, revised")
+        assertThat(full.body()).contains("The service&#39;s advisers only").contains("Health advice, revised")
                 .contains("Earlier versions (1)").contains("Personal health advice from HbA1c");
         assertThat(http.get("/portal/services/no-such-org", asked.cookie()).status()).isEqualTo(404);
     }
@@ -239,6 +239,9 @@ class PrivacyAssessmentTest extends RealIdentityWorld {
 
         assertThat(http.get("/portal/consents?lang=en", asked.cookie()).body())
                 .contains("No privacy impact assessment has been recorded for this service");
+        RawHttp.Response page = http.get("/portal/services/" + service + "?lang=en", asked.cookie());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("class=\"notice warn no-assessment\"");
     }
 
     @Test
