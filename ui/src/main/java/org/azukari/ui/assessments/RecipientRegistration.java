@@ -3,15 +3,14 @@ package org.azukari.ui.assessments;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.azukari.consent.api.AssessmentSubject;
 import org.azukari.consent.api.AssessmentTerms;
 import org.azukari.consent.api.PrivacyAssessments;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.OrganisationRegistry;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -19,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (mission 7: an assessment for each service). A clinic or a wellness service receives residents'
  * data, so registering one without an assessment is refused ({@code OP-0030}) before anything is
  * written; any other kind may bring one. The organisation and the assessment's first version are
- * written in one transaction over the application's data source (identity's registry and
- * consent-policy's assessments both join it), so a failure leaves neither behind.
+ * written in one transaction of the application's transaction manager over its data source
+ * (identity's registry and consent-policy's assessments both join it), so a failure leaves neither
+ * behind.
  */
 @Component
 public final class RecipientRegistration {
@@ -33,10 +33,11 @@ public final class RecipientRegistration {
     private final PrivacyAssessments assessments;
     private final TransactionTemplate transactions;
 
-    RecipientRegistration(OrganisationRegistry organisations, PrivacyAssessments assessments, DataSource dataSource) {
+    RecipientRegistration(OrganisationRegistry organisations, PrivacyAssessments assessments,
+                          PlatformTransactionManager transactionManager) {
         this.organisations = organisations;
         this.assessments = assessments;
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     public Organisation register(Organisation organisation, Optional<AssessmentTerms> assessment, String reviewer) {
