@@ -33,8 +33,8 @@ public final class RecipientRegistration {
     private final PrivacyAssessments assessments;
     private final TransactionTemplate transactions;
 
-    RecipientRegistration(OrganisationRegistry organisations, PrivacyAssessments assessments,
-                          PlatformTransactionManager transactionManager) {
+    public RecipientRegistration(OrganisationRegistry organisations, PrivacyAssessments assessments,
+                                 PlatformTransactionManager transactionManager) {
         this.organisations = organisations;
         this.assessments = assessments;
         this.transactions = new TransactionTemplate(transactionManager);
