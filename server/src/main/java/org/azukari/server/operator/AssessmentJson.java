@@ -2,12 +2,12 @@ package org.azukari.server.operator;
 
 import java.time.Instant;
 import java.util.List;
+import org.apache.shiro.SecurityUtils;
 import org.azukari.consent.api.AssessmentTerms;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.PrivacyAssessment;
 import org.azukari.consent.api.PrivacyContact;
 import org.azukari.identity.api.Caller;
-import org.apache.shiro.SecurityUtils;
 
 /** A privacy impact assessment as the operator API takes it and answers it. */
 final class AssessmentJson {

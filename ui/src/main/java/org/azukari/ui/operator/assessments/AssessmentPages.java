@@ -2,8 +2,8 @@ package org.azukari.ui.operator.assessments;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import org.azukari.consent.api.AssessmentSubject;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.DatasetRequestId;
