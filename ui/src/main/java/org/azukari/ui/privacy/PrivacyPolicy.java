@@ -39,8 +39,12 @@ public final class PrivacyPolicy {
     PrivacyPolicy(@Value("${azukari.ui.privacy-policy:classpath:privacy-policy/}") String location,
                   @Value("${azukari.ui.zone:Asia/Tokyo}") ZoneId zone, ResourceLoader resources,
                   ObjectProvider<Clock> clock) {
+        this(location, zone, resources, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    PrivacyPolicy(String location, ZoneId zone, ResourceLoader resources, Clock clock) {
         this.versions = load(resources, location.endsWith("/") ? location : location + "/");
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         this.zone = zone;
     }
 
