@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -36,6 +37,7 @@ public final class PrivacyPolicy {
     private final Clock clock;
     private final ZoneId zone;
 
+    @Autowired
     PrivacyPolicy(@Value("${azukari.ui.privacy-policy:classpath:privacy-policy/}") String location,
                   @Value("${azukari.ui.zone:Asia/Tokyo}") ZoneId zone, ResourceLoader resources,
                   ObjectProvider<Clock> clock) {
