@@ -83,8 +83,18 @@ def build(base_url, public_url, operator, password, residents, ledger, log):
 
     created("/api/operator/organisations", {"id": hospital, "kind": "HOSPITAL",
                                             "displayName": "Load Hospital", "purposes": ["treatment"]})
+    # A clinic receives residents' data: it is registered with its privacy impact assessment.
     created("/api/operator/organisations", {"id": clinic, "kind": "CLINIC",
-                                            "displayName": "Load Clinic", "purposes": ["treatment"]})
+                                            "displayName": "Load Clinic", "purposes": ["treatment"],
+                                            "assessment": {
+                                                "purpose": "Treatment by the clinic's doctors",
+                                                "dataItems": ["MEDICAL"],
+                                                "recipients": "The clinic's doctors",
+                                                "retention": "Five years after the last visit",
+                                                "risks": "Staff reading records of people they do not treat",
+                                                "mitigations": "Every read is in the resident's access log",
+                                                "contactName": "Privacy officer",
+                                                "contactReach": "privacy@load-clinic.example"}})
     created(f"/api/operator/organisations/{hospital}/clients",
             {"clientId": feed_id, "kind": "SOURCE_FEED", "scopes": ["system/*.cu"], "jwks": feed_key.public_jwks()})
     created(f"/api/operator/organisations/{clinic}/clients",

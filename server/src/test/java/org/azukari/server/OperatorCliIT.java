@@ -55,6 +55,21 @@ class OperatorCliIT {
     }
 
     @Test
+    void registerOrganisation_ofAClinicOrAWellnessService_isRefused_forItNeedsAnAssessmentByAnOperator()
+            throws Exception {
+        Run clinic = operator(Map.of(), "register-organisation", "id=cli-clinic", "kind=CLINIC", "name=CLI Clinic",
+                "purposes=treatment");
+        Run wellness = operator(Map.of(), "register-organisation", "id=cli-wellness", "kind=WELLNESS_SERVICE",
+                "name=CLI Wellness", "purposes=health-advice");
+        Run listed = operator(Map.of(), "list-organisations");
+
+        assertThat(clinic.exitCode()).isEqualTo(1);
+        assertThat(clinic.output()).contains("OP-0030").doesNotContain("Exception");
+        assertThat(wellness.exitCode()).isEqualTo(1);
+        assertThat(listed.output()).doesNotContain("cli-clinic").doesNotContain("cli-wellness");
+    }
+
+    @Test
     void registerOperator_takesThePasswordFromTheEnvironmentOnly() throws Exception {
         Run without = operator(Map.of(), "register-operator", "username=cli-operator");
         Run with = operator(Map.of("AZUKARI_INITIAL_PASSWORD", "a long enough password 99"), "register-operator",

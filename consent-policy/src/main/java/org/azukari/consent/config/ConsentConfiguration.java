@@ -9,7 +9,9 @@ import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DatasetRequests;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.consent.api.NeverShare;
+import org.azukari.consent.api.PrivacyAssessments;
 import org.azukari.consent.api.WhoCanSee;
+import org.azukari.consent.assessments.jdbc.JdbcPrivacyAssessments;
 import org.azukari.consent.consents.jdbc.JdbcConsents;
 import org.azukari.consent.consents.jdbc.JdbcEmergencyAccesses;
 import org.azukari.consent.consents.jdbc.JdbcNeverShare;
@@ -51,6 +53,11 @@ public class ConsentConfiguration {
     @Bean
     DatasetRequests datasetRequests(DataSource dataSource, AccessLog log, ObjectProvider<Clock> clock) {
         return new JdbcDatasetRequests(dataSource, log, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    PrivacyAssessments privacyAssessments(DataSource dataSource, ObjectProvider<Clock> clock) {
+        return new JdbcPrivacyAssessments(dataSource, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -7,18 +7,23 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.AssessmentSubject;
+import org.azukari.consent.api.AssessmentTerms;
 import org.azukari.consent.api.Consent;
 import org.azukari.consent.api.ConsentCategory;
-import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.ConsentDecisionPoint.Decision;
 import org.azukari.consent.api.ConsentDecisionPoint.Question;
+import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.ConsentEvidence;
 import org.azukari.consent.api.ConsentPeriod;
 import org.azukari.consent.api.ConsentTerms;
+import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.consent.api.EmergencyAccess;
+import org.azukari.consent.api.PrivacyContact;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.Recipient;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.consent.assessments.jdbc.JdbcPrivacyAssessments;
 import org.azukari.consent.consents.jdbc.JdbcConsents;
 import org.azukari.consent.consents.jdbc.JdbcEmergencyAccesses;
 import org.azukari.consent.consents.jdbc.JdbcNeverShare;
@@ -48,6 +53,7 @@ public final class ConsentWorld {
     public final JdbcEmergencyAccesses emergencies;
     public final ConsentDecisionPoint decisions;
     public final JdbcDatasetRequests datasets;
+    public final JdbcPrivacyAssessments assessments;
     public final ResidentId resident = ResidentId.random();
     public final AccessActor residentActor = new AccessActor("RESIDENT", "acct-1", Optional.empty(), Optional.empty());
 
@@ -63,6 +69,20 @@ public final class ConsentWorld {
                 ConsentCategory.parse("MEDICAL/diagnosis"), ConsentCategory.parse("MEDICAL/immunization")));
         decisions = new DefaultConsentDecisionPoint(consents, neverShare, emergencies);
         datasets = new JdbcDatasetRequests(dataSource, log, clock);
+        assessments = new JdbcPrivacyAssessments(dataSource, clock);
+    }
+
+    /** A complete assessment, as an operator records it before approving or registering. */
+    public static AssessmentTerms assessmentTerms(String purpose) {
+        return new AssessmentTerms(purpose, categories("MEDICAL/laboratory", "PAYMENT"),
+                "The service's advisers only", "Two years after the last advice",
+                "Re-identification from rare values", "Generalised dates, k of at least 10",
+                new PrivacyContact("Privacy officer", "privacy@well.example"));
+    }
+
+    /** Records an assessment of the dataset request, as the approval needs. */
+    public void assess(DatasetRequestId request) {
+        assessments.record(AssessmentSubject.datasetRequest(request), assessmentTerms("Health advice"), "op-1");
     }
 
     public ConsentEvidence evidence() {

@@ -6,8 +6,10 @@ import javax.sql.DataSource;
 import org.apache.shiro.realm.Realm;
 import org.azukari.identity.api.AccountStatuses;
 import org.azukari.identity.api.PeopleRegistry;
+import org.azukari.identity.api.PrivacyAcknowledgements;
 import org.azukari.identity.api.SecurityEvents;
 import org.azukari.identity.people.jdbc.JdbcAccounts;
+import org.azukari.identity.people.jdbc.JdbcPrivacyAcknowledgements;
 import org.azukari.identity.people.jdbc.JdbcEnrolmentLinks;
 import org.azukari.identity.people.jdbc.JdbcSecurityEvents;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,6 +45,11 @@ public class PeopleConfiguration {
     @Bean
     AccountStatuses accountStatuses(People people) {
         return new AccountStatusRegistry(people.accounts(), people.clock());
+    }
+
+    @Bean
+    PrivacyAcknowledgements privacyAcknowledgements(DataSource dataSource) {
+        return new JdbcPrivacyAcknowledgements(dataSource, Clock.systemUTC());
     }
 
     @Bean

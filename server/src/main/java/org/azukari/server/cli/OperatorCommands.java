@@ -27,6 +27,7 @@ import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
 import org.azukari.identity.api.PurposeRegistry;
 import org.azukari.identity.api.SmartScope;
+import org.azukari.ui.assessments.RecipientRegistration;
 
 /**
  * The operator's commands on the command line, the same operations as the operator API:
@@ -60,7 +61,7 @@ public final class OperatorCommands {
         Map<String, String> args = parse(arguments);
         switch (command) {
             case "register-organisation" -> out.println("registered organisation " + organisations.registerOrganisation(
-                    new Organisation(new OrganisationId(required(args, "id")), OrganisationKind.valueOf(required(args, "kind")),
+                    new Organisation(new OrganisationId(required(args, "id")), unassessedKind(required(args, "kind")),
                             required(args, "name"), list(args, "purposes").stream().map(Purpose::new)
                             .collect(Collectors.toSet()))).id());
             case "register-client" -> out.println("registered client " + organisations.registerClient(
@@ -99,6 +100,20 @@ public final class OperatorCommands {
             default -> throw new IllegalArgumentException("OP-0010 unknown command; commands: " + String.join(", ", COMMANDS));
         }
         return 0;
+    }
+
+    /**
+     * A clinic or a wellness service is registered only with its privacy impact assessment, reviewed
+     * by a signed-in operator: through the operator API or console, not here (the command line has
+     * no operator account to name as the reviewer).
+     */
+    private static OrganisationKind unassessedKind(String text) {
+        OrganisationKind kind = OrganisationKind.valueOf(text);
+        if (RecipientRegistration.ASSESSED_AT_REGISTRATION.contains(kind)) {
+            throw new IllegalArgumentException("OP-0030 a clinic or wellness service is registered with its privacy"
+                    + " impact assessment (operator API or console)");
+        }
+        return kind;
     }
 
     private static AccountId account(Map<String, String> args) {

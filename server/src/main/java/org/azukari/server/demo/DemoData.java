@@ -2,6 +2,7 @@ package org.azukari.server.demo;
 
 import java.nio.file.Path;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.consent.api.PrivacyAssessments;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PersonAccount;
@@ -30,9 +31,9 @@ class DemoData implements ApplicationRunner {
     private final Path dataDir;
 
     DemoData(TrustBank trustBank, OrganisationRegistry organisations, PeopleRegistry people,
-             @Value("${azukari.data-dir:./data}") Path dataDir) {
+             PrivacyAssessments assessments, @Value("${azukari.data-dir:./data}") Path dataDir) {
         this.trustBank = trustBank;
-        this.principals = new DemoPrincipals(organisations, people, dataDir);
+        this.principals = new DemoPrincipals(organisations, people, assessments, dataDir);
         this.dataDir = dataDir;
     }
 

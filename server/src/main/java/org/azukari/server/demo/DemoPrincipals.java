@@ -1,12 +1,5 @@
 package org.azukari.server.demo;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import org.azukari.consent.api.AssessmentSubject;
+import org.azukari.consent.api.AssessmentTerms;
+import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.PrivacyAssessments;
+import org.azukari.consent.api.PrivacyContact;
 import org.azukari.consent.api.Purpose;
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AssuranceLevel;
@@ -48,13 +53,16 @@ final class DemoPrincipals {
 
     private final OrganisationRegistry organisations;
     private final PeopleRegistry people;
+    private final PrivacyAssessments assessments;
     private final Path dataDir;
     private final SecureRandom random = new SecureRandom();
     private final List<String> lines = new ArrayList<>();
 
-    DemoPrincipals(OrganisationRegistry organisations, PeopleRegistry people, Path dataDir) {
+    DemoPrincipals(OrganisationRegistry organisations, PeopleRegistry people, PrivacyAssessments assessments,
+                   Path dataDir) {
         this.organisations = organisations;
         this.people = people;
+        this.assessments = assessments;
         this.dataDir = dataDir;
     }
 
@@ -89,10 +97,31 @@ final class DemoPrincipals {
                 ProofingMethod.MY_NUMBER_CARD_PUBLIC_AUTHENTICATION)));
         person("demo-doctor", password -> people.registerPractitioner(new OrganisationId("demo-clinic"),
                 new AccountCredentials("demo-doctor", password)));
-        person("demo-operator", password -> people.registerOperator(new AccountCredentials("demo-operator", password)));
+        PersonAccount operator = person("demo-operator",
+                password -> people.registerOperator(new AccountCredentials("demo-operator", password)));
+        assess("demo-clinic", "Treatment of the resident by the clinic's doctors, when the resident shares a code"
+                        + " with the clinic", "MEDICAL", "The clinic's doctors and nurses; nobody outside the clinic",
+                "As long as the clinic's medical records law requires (5 years after the last visit)",
+                "Staff reading records of people they do not treat; a stolen clinic terminal",
+                "Every read is in the resident's access log; the clinic's EMR authenticates with a registered key;"
+                        + " residents can withdraw at any time", operator);
+        assess("demo-wellness", "Personal health advice from steps, weight, HbA1c and health spending",
+                "MEDICAL/laboratory", "The service's advisers; no third party",
+                "Two years after the last advice, then deleted",
+                "Re-identification from rare values; use for marketing",
+                "De-identified datasets (generalised dates, age bands, k of at least 10); marketing use is forbidden"
+                        + " by contract; each dataset request is reviewed by the bank", operator);
         person("demo-auditor", password -> people.registerAuditor(new AccountCredentials("demo-auditor", password)));
         write(dataDir.resolve(CREDENTIALS_FILE), String.join("\n", lines) + "\n");
         return new Registered(List.copyOf(lines), residents);
+    }
+
+    private void assess(String organisation, String purpose, String items, String recipients, String retention,
+                        String risks, String mitigations, PersonAccount operator) {
+        assessments.record(AssessmentSubject.recipient(organisation), new AssessmentTerms(purpose,
+                Set.of(ConsentCategory.parse(items)), recipients, retention, risks, mitigations,
+                new PrivacyContact("Privacy officer / 個人情報保護管理者", "privacy@" + organisation + ".example")),
+                operator.account().toString());
     }
 
     private void organisation(OrganisationId id, OrganisationKind kind, String name, String... purposes) {

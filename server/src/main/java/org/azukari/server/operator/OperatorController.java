@@ -1,6 +1,7 @@
 package org.azukari.server.operator;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.azukari.consent.api.Purpose;
@@ -14,6 +15,7 @@ import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.PurposeRegistry;
 import org.azukari.identity.api.SmartScope;
+import org.azukari.ui.assessments.RecipientRegistration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,13 +37,18 @@ class OperatorController {
 
     private final OrganisationRegistry organisations;
     private final PurposeRegistry purposes;
+    private final RecipientRegistration registration;
 
-    OperatorController(OrganisationRegistry organisations, PurposeRegistry purposes) {
+    OperatorController(OrganisationRegistry organisations, PurposeRegistry purposes,
+                       RecipientRegistration registration) {
         this.organisations = organisations;
         this.purposes = purposes;
+        this.registration = registration;
     }
 
-    record OrganisationForm(String id, OrganisationKind kind, String displayName, List<String> purposes) {
+    /** A clinic or a wellness service comes with its first privacy impact assessment ({@code OP-0030}). */
+    record OrganisationForm(String id, OrganisationKind kind, String displayName, List<String> purposes,
+                            AssessmentJson.Form assessment) {
     }
 
     record OrganisationView(String id, OrganisationKind kind, String displayName, List<String> purposes) {
@@ -75,8 +82,9 @@ class OperatorController {
         Forms.require(form != null && form.id() != null && form.kind() != null && form.displayName() != null
                 && form.purposes() != null, "id, kind, displayName and purposes are required");
         Set<Purpose> asked = form.purposes().stream().map(Purpose::new).collect(Collectors.toSet());
-        return OrganisationView.of(organisations.registerOrganisation(
-                new Organisation(new OrganisationId(form.id()), form.kind(), form.displayName(), asked)));
+        return OrganisationView.of(registration.register(
+                new Organisation(new OrganisationId(form.id()), form.kind(), form.displayName(), asked),
+                Optional.ofNullable(form.assessment()).map(AssessmentJson.Form::terms), AssessmentJson.reviewer()));
     }
 
     @GetMapping("/organisations")

@@ -59,6 +59,7 @@ class ShiroConfiguration {
         chain.put("/signin", "csrf[session]");
         chain.put("/error", "anon");
         chain.put("/assets/**", "anon");
+        chain.put("/privacy", "csrf");
         // systems: bearer tokens, stateless
         chain.put("/fhir/**", "bearer");
         chain.put("/api/system/**", "bearer");

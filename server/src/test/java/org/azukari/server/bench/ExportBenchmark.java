@@ -24,6 +24,7 @@ import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.DatasetItem;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequests;
+import org.azukari.consent.api.PrivacyAssessments;
 import org.azukari.consent.api.DatasetReview;
 import org.azukari.consent.api.DatasetSpec;
 import org.azukari.consent.api.Deidentification;
@@ -33,6 +34,7 @@ import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.export.DatasetExports;
 import org.azukari.fhir.export.ExportJob;
 import org.azukari.server.AzukariApplication;
+import org.azukari.server.security.Assessed;
 import org.azukari.trustbank.api.RecordContent;
 import org.azukari.trustbank.api.RecordId;
 import org.azukari.trustbank.api.RecordToStore;
@@ -69,6 +71,7 @@ public final class ExportBenchmark {
         TrustBank bank = context.getBean(TrustBank.class);
         Consents consents = context.getBean(Consents.class);
         DatasetRequests requests = context.getBean(DatasetRequests.class);
+        PrivacyAssessments assessments = context.getBean(PrivacyAssessments.class);
         DatasetExports exports = context.getBean(DatasetExports.class);
         String service = "benchwell-" + UUID.randomUUID().toString().substring(0, 8);
         Purpose purpose = new Purpose("health-advice");
@@ -92,6 +95,7 @@ public final class ExportBenchmark {
                 Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory"), ConsentCategory.of(DataCategory.MEDICAL, "vital-signs")),
                 List.of(DatasetItem.parse("Observation|http://loinc.org|4548-4"), DatasetItem.parse("Observation|http://loinc.org|29463-7")),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), Duration.ofDays(30), Deidentification.defaults()), wellness);
+        Assessed.datasetRequest(assessments, filed.id().value());
         requests.review(filed.id(), new DatasetReview(DatasetReview.Outcome.APPROVE, "benchmark", "", "bench-operator",
                 Instant.now()), false, new AccessActor("OPERATOR", "bench-operator", Optional.empty(), Optional.empty()));
 

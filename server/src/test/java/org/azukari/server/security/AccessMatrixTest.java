@@ -125,7 +125,7 @@ class AccessMatrixTest extends RealIdentityWorld {
         }
         String body = path.endsWith("/organisations")
                 ? "{\"id\":\"org-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"kind\":\"CLINIC\","
-                        + "\"displayName\":\"Matrix clinic\",\"purposes\":[\"treatment\"]}"
+                        + "\"displayName\":\"Matrix clinic\",\"purposes\":[\"treatment\"],\"assessment\":" + Assessed.JSON + "}"
                 : "{\"username\":\"m-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"initialPassword\":\""
                         + PASSWORD + "\",\"eResident\":false,\"assurance\":\"HIGH\",\"proofing\":\"IN_PERSON_AT_CITY_OFFICE\"}";
         return http.send(method, path, "application/json", body, lines.toArray(String[]::new)).status();

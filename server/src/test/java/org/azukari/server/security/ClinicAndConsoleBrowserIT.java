@@ -95,6 +95,17 @@ class ClinicAndConsoleBrowserIT extends RealIdentityWorld {
             browser.go("/operator/datasets/" + request.id().value() + "?lang=en");
             browser.assertAccessible("dataset request");
             browser.screenshot("operator-dataset-request-en");
+            browser.type(By.id("pia-purpose"), "Health advice from HbA1c and walking");
+            browser.tick(By.cssSelector("input[name=piaDataItem][value='MEDICAL/laboratory']"));
+            browser.type(By.id("pia-recipients"), "The service's advisers only");
+            browser.type(By.id("pia-retention"), "Two years after the last advice");
+            browser.type(By.id("pia-risks"), "Re-identification from rare values");
+            browser.type(By.id("pia-mitigations"), "Generalised dates, k of at least 5");
+            browser.type(By.id("pia-contact-name"), "Privacy officer");
+            browser.type(By.id("pia-contact-reach"), "privacy@wellbr.example");
+            browser.press(By.cssSelector("form[aria-labelledby=record-assessment] button[type=submit]"));
+            assertThat(browser.find(By.id("assessments")).getText()).contains("Re-identification from rare values");
+            browser.assertAccessible("dataset request with its assessment");
             browser.tick(By.cssSelector("input[name=outcome][value=APPROVE]"));
             browser.type(By.id("rationale"), "Proportionate to health advice");
             browser.press(By.cssSelector("form[aria-labelledby=review] button[type=submit]"));

@@ -16,6 +16,7 @@ import org.azukari.consent.api.ConsentPeriod;
 import org.azukari.consent.api.ConsentStatus;
 import org.azukari.consent.api.ConsentTerms;
 import org.azukari.consent.api.Consents;
+import org.azukari.consent.api.PrivacyAssessments;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.Recipient;
 import org.azukari.consent.api.ResidentId;
@@ -32,7 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DatasetRequestApiTest extends RealIdentityWorld {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"(ds-[A-Za-z0-9-]+)\"");
-    private static final String SPEC = "{\"title\":\"Steps, weight and HbA1c\",\"purpose\":\"health-advice\","
+    static final String SPEC = "{\"title\":\"Steps, weight and HbA1c\",\"purpose\":\"health-advice\","
             + "\"categories\":[\"MEDICAL/laboratory\",\"PAYMENT\"],"
             + "\"items\":[\"Observation|http://loinc.org|4548-4\",\"Observation|http://loinc.org|29463-7\","
             + "\"ExplanationOfBenefit\"],\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-12-31\","
@@ -41,6 +42,9 @@ class DatasetRequestApiTest extends RealIdentityWorld {
 
     @Autowired
     Consents consents;
+
+    @Autowired
+    PrivacyAssessments assessments;
 
     private OrganisationId service;
     private String token;
@@ -71,6 +75,7 @@ class DatasetRequestApiTest extends RealIdentityWorld {
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
         Matcher id = ID.matcher(filed.body());
         assertThat(id.find()).isTrue();
+        Assessed.datasetRequest(assessments, id.group(1));
         return id.group(1);
     }
 

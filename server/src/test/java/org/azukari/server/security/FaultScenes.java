@@ -84,10 +84,13 @@ abstract class FaultScenes extends RealIdentityWorld {
         Matcher id = DatasetExportTest.ID.matcher(filed.body());
         assertThat(id.find()).isTrue();
         String operator = signIn("operator");
+        String csrf = csrfOf(operator, "/api/operator/whoami");
+        RawHttp.Response assessed = http.send("POST", "/api/operator/dataset-requests/" + id.group(1) + "/assessments",
+                "application/json", Assessed.JSON, cookie(operator), "X-CSRF-Token: " + csrf);
+        assertThat(assessed.status()).as(assessed.body()).isEqualTo(201);
         RawHttp.Response approved = http.send("POST", "/api/operator/dataset-requests/" + id.group(1) + "/review",
                 "application/json", "{\"outcome\":\"APPROVE\",\"rationale\":\"Aggregates for health advice\","
-                        + "\"askResidents\":false}", cookie(operator),
-                "X-CSRF-Token: " + csrfOf(operator, "/api/operator/whoami"));
+                        + "\"askResidents\":false}", cookie(operator), "X-CSRF-Token: " + csrf);
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         return id.group(1);
     }

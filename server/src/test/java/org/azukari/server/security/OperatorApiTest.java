@@ -32,7 +32,8 @@ class OperatorApiTest extends RealIdentityWorld {
     void operator_registersAnOrganisationAndItsClient_andSeesThemListed() throws Exception {
         String id = "org-" + UUID.randomUUID().toString().substring(0, 8);
         RawHttp.Response organisation = post("/api/operator/organisations",
-                "{\"id\":\"" + id + "\",\"kind\":\"CLINIC\",\"displayName\":\"みどり診療所\",\"purposes\":[\"treatment\"]}");
+                "{\"id\":\"" + id + "\",\"kind\":\"CLINIC\",\"displayName\":\"みどり診療所\",\"purposes\":[\"treatment\"],"
+                        + "\"assessment\":" + Assessed.JSON + "}");
         ECKey key = new ECKeyGenerator(Curve.P_384).keyID("k1").algorithm(JWSAlgorithm.ES384).generate();
         RawHttp.Response client = post("/api/operator/organisations/" + id + "/clients",
                 "{\"clientId\":\"" + id + "-emr\",\"kind\":\"CLINIC_EMR\",\"scopes\":[\"system/Observation.rs\"],"
@@ -79,7 +80,8 @@ class OperatorApiTest extends RealIdentityWorld {
         RawHttp.Response badId = post("/api/operator/organisations",
                 "{\"id\":\"Bad Id!\",\"kind\":\"CLINIC\",\"displayName\":\"x\",\"purposes\":[\"treatment\"]}");
         RawHttp.Response unknownPurpose = post("/api/operator/organisations",
-                "{\"id\":\"x-2\",\"kind\":\"CLINIC\",\"displayName\":\"x\",\"purposes\":[\"marketing\"]}");
+                "{\"id\":\"x-2\",\"kind\":\"CLINIC\",\"displayName\":\"x\",\"purposes\":[\"marketing\"],"
+                        + "\"assessment\":" + Assessed.JSON + "}");
         RawHttp.Response myNumber = post("/api/operator/residents", "{\"username\":\"123456789012\",\"initialPassword\":\""
                 + PASSWORD + "\",\"eResident\":false,\"assurance\":\"HIGH\",\"proofing\":\"IN_PERSON_AT_CITY_OFFICE\"}");
 

@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.AssessmentSubject;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.ConsentEvidence;
 import org.azukari.consent.api.ConsentPeriod;
 import org.azukari.consent.api.ConsentTerms;
 import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DataCategory;
+import org.azukari.consent.api.PrivacyAssessments;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.Recipient;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,8 +36,15 @@ class PortalBrowserIT extends RealIdentityWorld {
     @Autowired
     Consents consents;
 
+    @Autowired
+    PrivacyAssessments assessments;
+
     private void askForConsent(PortalRecords.Resident resident) {
         String text = "『健康アドバイス』を目的として、『医療データ』を提供してよいですか？";
+        AssessmentSubject service = AssessmentSubject.recipient(world().wellness().value());
+        if (assessments.current(service).isEmpty()) {
+            assessments.record(service, Assessed.terms(), "browser-test");
+        }
         consents.request(resident.id(), new ConsentTerms(Recipient.organisation(world().wellness().value()),
                 new Purpose("health-advice"), Set.of(ConsentCategory.all(DataCategory.MEDICAL)),
                 ConsentPeriod.from(Instant.now().minusSeconds(60))),
@@ -51,6 +60,10 @@ class PortalBrowserIT extends RealIdentityWorld {
         askForConsent(resident);
         boolean en = language.equals("en");
         try (Browser browser = Browser.open(port)) {
+            browser.go("/privacy?lang=" + language);
+            assertThat(browser.find(By.id("policy-history")).getText()).isNotBlank();
+            browser.assertAccessible("privacy policy, signed out");
+            browser.screenshot("privacy-" + language);
             browser.go("/signin?lang=" + language);
             browser.assertAccessible("sign-in");
             browser.screenshot("signin-" + language);
@@ -61,6 +74,14 @@ class PortalBrowserIT extends RealIdentityWorld {
             assertThat(browser.text()).contains(en ? "One question waits for your answer" : "回答待ちの質問が1件あります");
             browser.assertAccessible("home");
             browser.screenshot("home-" + language);
+            browser.press(By.cssSelector("#policy-notice a"));
+            assertThat(browser.path()).isEqualTo("/privacy");
+            browser.assertAccessible("privacy policy, signed in");
+            browser.go("/portal");
+            browser.press(By.cssSelector("#policy-notice button"));
+            assertThat(browser.path()).isEqualTo("/portal");
+            assertThat(browser.all(By.id("policy-notice"))).isEmpty();
+            browser.assertAccessible("home after acknowledging the policy");
             browser.phone();
             for (String page : java.util.List.of("/portal", "/portal/records", "/portal/charts", "/portal/consents",
                     "/portal/activity")) {
@@ -94,6 +115,12 @@ class PortalBrowserIT extends RealIdentityWorld {
             assertThat(browser.text()).contains(en ? "For the purpose" : "を目的として、『医療データ』を提供してよいですか？");
             browser.assertAccessible("consents with a question");
             browser.screenshot("consent-question-" + language);
+            assertThat(browser.find(By.cssSelector(".service-assessment")).getText()).contains("Re-identification");
+            browser.press(By.cssSelector(".service-assessment a.full-assessment"));
+            assertThat(browser.path()).startsWith("/portal/services/");
+            browser.assertAccessible("the service and its assessment");
+            browser.screenshot("service-assessment-" + language);
+            browser.go("/portal/consents");
             browser.press(By.cssSelector("button[name=answer][value=yes]"));
             assertThat(browser.find(By.id("done")).getText()).isNotBlank();
             assertThat(browser.all(By.cssSelector("#active-consents tbody tr"))).hasSize(1);

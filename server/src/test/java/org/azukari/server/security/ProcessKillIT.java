@@ -96,7 +96,8 @@ class ProcessKillIT {
         created(http, operator, "/api/operator/organisations", "{\"id\":\"" + hospital
                 + "\",\"kind\":\"HOSPITAL\",\"displayName\":\"Kill Hospital\",\"purposes\":[\"treatment\"]}");
         created(http, operator, "/api/operator/organisations", "{\"id\":\"" + service
-                + "\",\"kind\":\"WELLNESS_SERVICE\",\"displayName\":\"Kill Wellness\",\"purposes\":[\"health-advice\"]}");
+                + "\",\"kind\":\"WELLNESS_SERVICE\",\"displayName\":\"Kill Wellness\",\"purposes\":[\"health-advice\"],"
+                + "\"assessment\":" + Assessed.JSON + "}");
         created(http, operator, "/api/operator/organisations/" + hospital + "/clients", "{\"clientId\":\"kfeed-"
                 + suffix + "\",\"kind\":\"SOURCE_FEED\",\"scopes\":[\"system/*.cu\"],\"jwks\":"
                 + new JWKSet(feedKey.toPublicJWK()) + "}");
@@ -343,6 +344,9 @@ class ProcessKillIT {
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
         Matcher id = REQUEST_ID.matcher(filed.body());
         assertThat(id.find()).isTrue();
+        RawHttp.Response assessed = send(http, operator(), "/api/operator/dataset-requests/" + id.group(1)
+                + "/assessments", Assessed.JSON);
+        assertThat(assessed.status()).as(assessed.body()).isEqualTo(201);
         RawHttp.Response approved = send(http, operator(), "/api/operator/dataset-requests/" + id.group(1) + "/review",
                 "{\"outcome\":\"APPROVE\",\"rationale\":\"Aggregates for health advice\",\"askResidents\":false}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);

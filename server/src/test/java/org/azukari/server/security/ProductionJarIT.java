@@ -63,7 +63,8 @@ class ProductionJarIT {
             created(http, operator, "/api/operator/organisations", "{\"id\":\"" + hospital
                     + "\",\"kind\":\"HOSPITAL\",\"displayName\":\"Production Hospital\",\"purposes\":[\"treatment\"]}");
             created(http, operator, "/api/operator/organisations", "{\"id\":\"" + clinic
-                    + "\",\"kind\":\"CLINIC\",\"displayName\":\"Production Clinic\",\"purposes\":[\"treatment\"]}");
+                    + "\",\"kind\":\"CLINIC\",\"displayName\":\"Production Clinic\",\"purposes\":[\"treatment\"],"
+                    + "\"assessment\":" + Assessed.JSON + "}");
             created(http, operator, "/api/operator/organisations/" + hospital + "/clients", "{\"clientId\":\"feed-"
                     + suffix + "\",\"kind\":\"SOURCE_FEED\",\"scopes\":[\"system/*.cu\"],\"jwks\":"
                     + new JWKSet(feedKey.toPublicJWK()) + "}");

@@ -16,6 +16,7 @@ import org.azukari.consent.api.DatasetItem;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestStatus;
 import org.azukari.consent.api.DatasetRequests;
+import org.azukari.consent.api.PrivacyAssessments;
 import org.azukari.consent.api.DatasetSpec;
 import org.azukari.consent.api.Deidentification;
 import org.azukari.consent.api.Purpose;
@@ -23,6 +24,7 @@ import org.azukari.consent.api.Recipient;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.OrganisationRegistry;
+import org.azukari.server.security.Assessed;
 import org.azukari.server.security.PagesWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,9 @@ class OperatorConsolePagesTest extends PagesWorld {
     @Autowired
     OrganisationRegistry registry;
 
+    @Autowired
+    PrivacyAssessments assessments;
+
     private String operator;
 
     @BeforeEach
@@ -57,7 +62,14 @@ class OperatorConsolePagesTest extends PagesWorld {
         operator = signInAs("operator");
     }
 
+    /** A filed request the operator has already assessed (an approval needs it: CP-0410). */
     private DatasetRequest filed(String title) {
+        DatasetRequest request = unassessed(title);
+        Assessed.datasetRequest(assessments, request.id().value());
+        return request;
+    }
+
+    private DatasetRequest unassessed(String title) {
         OrganisationId service = registerOrganisation("wellpg-" + UUID.randomUUID().toString().substring(0, 8),
                 OrganisationKind.WELLNESS_SERVICE, "health-advice");
         return datasets.file(Recipient.organisation(service.value()), new DatasetSpec(title,
@@ -154,6 +166,30 @@ class OperatorConsolePagesTest extends PagesWorld {
         assertThat(answer.status()).isEqualTo(302);
         assertThat(statusOf(request)).isEqualTo(DatasetRequestStatus.APPROVED);
         assertThat(page(path + "?lang=ja", operator).body()).contains("人の住民に同意を依頼しました");
+    }
+
+    @Test
+    void approvingWithoutAnAssessment_isTheConflictPage_untilTheOperatorRecordsOneOnThePage() throws Exception {
+        DatasetRequest request = unassessed("Unassessed " + suffix());
+        String path = "/operator/datasets/" + request.id().value();
+        String csrf = csrfFromPage(operator, path);
+        assertThat(page(path + "?lang=en", operator).body()).contains("id=\"no-assessment\"")
+                .contains("An approval needs an assessment of this request.");
+
+        Page refused = reviewForm(request, "_csrf", csrf, "outcome", "APPROVE", "rationale", "Fine");
+        Page recorded = submit(path + "/assessments", operator, "_csrf", csrf, "piaPurpose", "Health advice",
+                "piaDataItem", "MEDICAL/laboratory", "piaRecipients", "Advisers", "piaRetention", "Two years",
+                "piaRisks", "Re-identification", "piaMitigations", "k of at least 10", "piaContactName", "DPO",
+                "piaContactReach", "dpo@well.example");
+        Page approved = reviewForm(request, "_csrf", csrf, "outcome", "APPROVE", "rationale", "Fine");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("CP-0410");
+        assertThat(recorded.status()).isEqualTo(302);
+        assertThat(approved.status()).isEqualTo(302);
+        assertThat(statusOf(request)).isEqualTo(DatasetRequestStatus.APPROVED);
+        assertThat(page(path + "?lang=en", operator).body()).contains("Version 1, recorded")
+                .contains("dpo@well.example");
     }
 
     @Test

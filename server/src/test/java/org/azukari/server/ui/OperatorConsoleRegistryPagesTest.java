@@ -72,7 +72,10 @@ class OperatorConsoleRegistryPagesTest extends PagesWorld {
         String id = fresh("midori");
 
         Page answer = submit("/operator/organisations", operator, "_csrf", csrf, "id", id, "kind", "CLINIC",
-                "displayName", "みどり診療所", "purpose", "treatment");
+                "displayName", "みどり診療所", "purpose", "treatment", "piaPurpose", "Treatment", "piaDataItem",
+                "MEDICAL", "piaRecipients", "The clinic's doctors", "piaRetention", "Five years", "piaRisks",
+                "Curious staff", "piaMitigations", "Every read is logged", "piaContactName", "Clinic DPO",
+                "piaContactReach", "dpo@midori.example");
 
         assertThat(answer.status()).isEqualTo(302);
         assertThat(answer.location()).endsWith("/operator/organisations/" + id);
@@ -149,7 +152,15 @@ class OperatorConsoleRegistryPagesTest extends PagesWorld {
                 submit("/operator/organisations", operator, "_csrf", csrf, "id", fresh("x"), "kind", "SPACESHIP",
                         "displayName", "x", "purpose", "treatment"),
                 submit("/operator/organisations", operator, "_csrf", csrf, "id", fresh("x"), "kind", "CLINIC",
-                        "displayName", "x", "purpose", "marketing"),
+                        "displayName", "x", "purpose", "marketing", "piaPurpose", "x", "piaDataItem", "MEDICAL",
+                        "piaRecipients", "x", "piaRetention", "x", "piaRisks", "x", "piaMitigations", "x",
+                        "piaContactName", "x", "piaContactReach", "dpo@x.example"),
+                submit("/operator/organisations", operator, "_csrf", csrf, "id", fresh("x"), "kind", "CLINIC",
+                        "displayName", "x", "purpose", "treatment"),
+                submit("/operator/organisations", operator, "_csrf", csrf, "id", fresh("x"), "kind", "CLINIC",
+                        "displayName", "x", "purpose", "treatment", "piaPurpose", "x", "piaDataItem", "MEDICAL",
+                        "piaRecipients", "x", "piaRetention", "x", "piaRisks", "x", "piaMitigations", "x",
+                        "piaContactName", "x", "piaContactReach", "javascript:alert(1)"),
                 submit("/operator/organisations", operator, "_csrf", csrf, "id", fresh("x"), "kind", "CLINIC"),
                 submit("/operator/organisations/purposes", operator, "_csrf", csrf, "code", "Bad Code!",
                         "labelJa", "x", "labelEn", "x"),
@@ -160,7 +171,7 @@ class OperatorConsoleRegistryPagesTest extends PagesWorld {
         for (Page answer : answers) {
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.body()).contains("id=\"error-code\"").doesNotContain("Bad Id!")
-                    .doesNotContain("SPACESHIP").doesNotContain("Bad Code!");
+                    .doesNotContain("SPACESHIP").doesNotContain("Bad Code!").doesNotContain("javascript:");
         }
         assertThat(registry.organisations()).hasSize(before);
     }

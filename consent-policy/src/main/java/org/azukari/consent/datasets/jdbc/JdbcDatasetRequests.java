@@ -18,6 +18,7 @@ import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.AssessmentSubject;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.consent.api.DatasetRequest;
@@ -89,6 +90,10 @@ public final class JdbcDatasetRequests implements DatasetRequests {
                 throw new ConsentChangeRefusedException(ConsentChangeRefusedException.WRONG_STATE,
                         "dataset request " + id + " is not waiting for a review");
             }
+            if (review.outcome() == DatasetReview.Outcome.APPROVE && !assessed(id)) {
+                throw new ConsentChangeRefusedException(ConsentChangeRefusedException.NO_ASSESSMENT,
+                        "dataset request " + id + " has no privacy impact assessment");
+            }
             DatasetRequestStatus status = switch (review.outcome()) {
                 case APPROVE -> DatasetRequestStatus.APPROVED;
                 case REQUEST_CHANGES -> DatasetRequestStatus.CHANGES_REQUESTED;
@@ -129,6 +134,13 @@ public final class JdbcDatasetRequests implements DatasetRequests {
     private Optional<DatasetRequest> current(DatasetRequestId id) {
         return jdbc.query(DatasetRows.SELECT + " WHERE v.request_id = ? AND" + DatasetRows.CURRENT, DatasetRows::row,
                 id.value()).stream().findFirst();
+    }
+
+    /** Read inside the review's transaction: an assessment recorded before the approval counts, none does not. */
+    private boolean assessed(DatasetRequestId id) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM cp_privacy_assessment WHERE subject_kind = ? AND subject_id = ?",
+                Long.class, AssessmentSubject.Kind.DATASET_REQUEST.name(), id.value());
+        return n != null && n > 0;
     }
 
     private DatasetRequest store(DatasetRequest request, AccessActor actor, String reason) {

@@ -73,6 +73,7 @@ class JdbcDatasetRequestsTest {
         DatasetRequest filed = file();
         world.clock.advance(Duration.ofHours(2));
 
+        world.assess(filed.id());
         DatasetRequest approved = world.datasets.review(filed.id(), review(DatasetReview.Outcome.APPROVE), false,
                 OPERATOR);
 
@@ -109,6 +110,7 @@ class JdbcDatasetRequestsTest {
         world.clock.advance(Duration.ofDays(1));
 
         DatasetRequest revised = world.datasets.revise(filed.id(), WELLNESS, spec("HbA1c only"), SERVICE);
+        world.assess(filed.id());
         DatasetRequest approved = world.datasets.review(filed.id(), review(DatasetReview.Outcome.APPROVE), false,
                 OPERATOR);
 
@@ -143,6 +145,24 @@ class JdbcDatasetRequestsTest {
     }
 
     @Test
+    void approve_withoutAnAssessmentOfTheRequest_isRefused_andNothingChanges() {
+        DatasetRequest filed = file();
+        world.assessments.record(org.azukari.consent.api.AssessmentSubject.recipient(WELLNESS.organisation()),
+                ConsentWorld.assessmentTerms("The service as a whole"), "op-1");
+        int entries = world.log.entries.size();
+
+        assertThatThrownBy(() -> world.datasets.review(filed.id(), review(DatasetReview.Outcome.APPROVE), false,
+                OPERATOR)).isInstanceOfSatisfying(ConsentChangeRefusedException.class,
+                e -> assertThat(e.code()).isEqualTo("CP-0410"));
+
+        assertThat(world.datasets.find(filed.id()).orElseThrow().status()).isEqualTo(DatasetRequestStatus.SUBMITTED);
+        assertThat(world.log.entries).hasSize(entries);
+        world.assess(filed.id());
+        assertThat(world.datasets.review(filed.id(), review(DatasetReview.Outcome.APPROVE), false, OPERATOR).status())
+                .isEqualTo(DatasetRequestStatus.APPROVED);
+    }
+
+    @Test
     void review_ofAnUnknownRequest_isNotFound() {
         assertThatThrownBy(() -> world.datasets.review(DatasetRequestId.random(), review(DatasetReview.Outcome.APPROVE),
                 false, OPERATOR)).isInstanceOfSatisfying(ConsentChangeRefusedException.class,
@@ -170,6 +190,7 @@ class JdbcDatasetRequestsTest {
         world.clock.advance(Duration.ofMinutes(1));
         DatasetRequest theirs = world.datasets.file(OTHER, spec("Theirs"), SERVICE);
         world.clock.advance(Duration.ofMinutes(1));
+        world.assess(mine.id());
         DatasetRequest approved = world.datasets.review(mine.id(), review(DatasetReview.Outcome.APPROVE), false,
                 OPERATOR);
 
@@ -183,6 +204,7 @@ class JdbcDatasetRequestsTest {
         DatasetRequest filed = file();
         world.datasets.review(filed.id(), review(DatasetReview.Outcome.REQUEST_CHANGES), false, OPERATOR);
         world.datasets.revise(filed.id(), WELLNESS, spec("HbA1c only"), SERVICE);
+        world.assess(filed.id());
         world.datasets.review(filed.id(), review(DatasetReview.Outcome.APPROVE), false, OPERATOR);
 
         assertThat(world.log.entries).extracting(e -> e.actor().kind(), e -> e.reason()).containsExactly(
@@ -213,6 +235,7 @@ class JdbcDatasetRequestsTest {
         DatasetRequest filed = file();
         world.log.down = true;
 
+        world.assess(filed.id());
         assertThatThrownBy(() -> world.datasets.review(filed.id(), review(DatasetReview.Outcome.APPROVE), false,
                 OPERATOR)).isInstanceOf(AccessLogUnavailableException.class);
         assertThat(world.datasets.history(filed.id())).containsExactly(filed);

@@ -5,12 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.AssessmentSubject;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.consent.api.DatasetRequestStatus;
 import org.azukari.consent.api.DatasetRequests;
 import org.azukari.consent.api.DatasetReview;
+import org.azukari.consent.api.PrivacyAssessments;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
@@ -19,6 +21,7 @@ import org.azukari.ui.consent.DatasetConsentRequests;
 import org.azukari.ui.operator.Done;
 import org.azukari.ui.operator.Operator;
 import org.azukari.ui.operator.OperatorForms;
+import org.azukari.ui.operator.assessments.AssessmentPages;
 import org.azukari.ui.web.PageNotFound;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -41,11 +44,13 @@ class DatasetRequestPages {
     private final DatasetRequests requests;
     private final DatasetConsentRequests ask;
     private final Names names;
+    private final PrivacyAssessments assessments;
     private final Clock clock;
 
     DatasetRequestPages(DatasetRequests requests, DatasetConsentRequests ask, OrganisationRegistry organisations,
-                              PurposeRegistry purposes, ObjectProvider<Clock> clock) {
+                              PurposeRegistry purposes, PrivacyAssessments assessments, ObjectProvider<Clock> clock) {
         this.requests = requests;
+        this.assessments = assessments;
         this.ask = ask;
         this.names = new Names(organisations, purposes);
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -89,6 +94,7 @@ class DatasetRequestPages {
         model.addAttribute("history", requests.history(requestId).stream()
                 .map(r -> DatasetRequestView.of(r, name)).toList());
         model.addAttribute("outcomes", DatasetReview.Outcome.values());
+        AssessmentPages.addTo(model, assessments.history(AssessmentSubject.datasetRequest(requestId)));
         return "operator/datasets/detail";
     }
 

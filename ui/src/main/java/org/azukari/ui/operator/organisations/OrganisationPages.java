@@ -19,9 +19,14 @@ import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.PurposeRegistry;
 import org.azukari.identity.api.SmartScope;
+import org.azukari.ui.assessments.RecipientRegistration;
+import org.azukari.ui.assessments.ServiceAssessments;
 import org.azukari.ui.operator.Done;
+import org.azukari.ui.operator.Operator;
 import org.azukari.ui.operator.OperatorForms;
 import org.azukari.ui.operator.Times;
+import org.azukari.ui.operator.assessments.AssessmentFields;
+import org.azukari.ui.operator.assessments.AssessmentPages;
 import org.azukari.ui.web.PageNotFound;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The register of organisations, the purposes each may ever ask for, their OAuth clients and the
- * purpose catalogue, with the same registries the operator API uses. Client keys are public JWK
+ * purpose catalogue, with the same registries the operator API uses. A clinic or a wellness
+ * service is registered with its privacy impact assessment ({@link RecipientRegistration}). Client keys are public JWK
  * sets; the registry refuses private parts, and they are never shown back.
  */
 @Controller
@@ -45,11 +51,16 @@ class OrganisationPages {
     private final OrganisationRegistry organisations;
     private final PurposeRegistry purposes;
     private final SourceWarnings warnings;
+    private final RecipientRegistration registration;
+    private final ServiceAssessments assessments;
 
-    OrganisationPages(OrganisationRegistry organisations, PurposeRegistry purposes, SourceWarnings warnings) {
+    OrganisationPages(OrganisationRegistry organisations, PurposeRegistry purposes, SourceWarnings warnings,
+                      RecipientRegistration registration, ServiceAssessments assessments) {
         this.organisations = organisations;
         this.purposes = purposes;
         this.warnings = warnings;
+        this.registration = registration;
+        this.assessments = assessments;
     }
 
     /** How often the organisation's input came with a warning: its code and the resource type only. */
@@ -81,6 +92,7 @@ class OrganisationPages {
                 .map(p -> new PurposeRow(p.purpose().code(), p.label(locale)))
                 .sorted(Comparator.comparing(PurposeRow::code)).toList());
         model.addAttribute("kinds", OrganisationKind.values());
+        AssessmentPages.addTo(model, List.of());
         return "operator/organisations/list";
     }
 
@@ -95,20 +107,23 @@ class OrganisationPages {
         model.addAttribute("ingestWarnings", warnings.counts(organisation.id()).stream()
                 .map(c -> new WarningRow(c.kind().code(), c.kind().resourceType(), c.count(),
                         Times.shown(c.lastSeen()))).toList());
+        AssessmentPages.addTo(model, assessments.recipientHistory(organisation.id().value()));
         return "operator/organisations/detail";
     }
 
     @PostMapping("/operator/organisations")
     String register(@RequestParam(required = false) String id, @RequestParam(required = false) String kind,
                     @RequestParam(required = false) String displayName,
-                    @RequestParam(name = "purpose", required = false) List<String> asked, RedirectAttributes flash) {
+                    @RequestParam(name = "purpose", required = false) List<String> asked, AssessmentFields assessment,
+                    RedirectAttributes flash) {
         OrganisationKind chosen = OperatorForms.choice(OrganisationKind.class, kind, "kind");
         Set<Purpose> chosenPurposes = asked == null ? Set.of()
                 : asked.stream().map(code -> new Purpose(OperatorForms.required(code, "purpose")))
                         .collect(Collectors.toSet());
-        Organisation registered = organisations.registerOrganisation(new Organisation(
+        Organisation registered = registration.register(new Organisation(
                 new OrganisationId(OperatorForms.required(id, "id")), chosen,
-                OperatorForms.required(displayName, "displayName"), chosenPurposes));
+                OperatorForms.required(displayName, "displayName"), chosenPurposes), assessment.ifPresent(),
+                Operator.account());
         return Done.redirect(flash, "operator.organisations.registered", registered.id().value(),
                 "/operator/organisations/" + registered.id().value());
     }

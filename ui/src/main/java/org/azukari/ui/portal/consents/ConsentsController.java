@@ -18,14 +18,17 @@ import org.azukari.consent.api.ConsentStatus;
 import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.NeverShare;
+import org.azukari.consent.api.PrivacyAssessment;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PurposeRegistry;
+import org.azukari.ui.assessments.ServiceAssessments;
 import org.azukari.ui.consent.ConsentQuestion;
-import org.azukari.ui.web.PageNotFound;
-import org.azukari.ui.web.PageLanguage;
-import org.azukari.ui.web.SignedIn;
 import org.azukari.ui.web.OrganisationNames;
+import org.azukari.ui.web.PageLanguage;
+import org.azukari.ui.web.PageNotFound;
+import org.azukari.ui.web.SignedIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,11 +51,14 @@ class ConsentsController {
     private final NeverShare neverShare;
     private final PurposeRegistry purposes;
     private final OrganisationRegistry organisations;
+    private final ServiceAssessments assessments;
     private final Clock clock;
 
     ConsentsController(Consents consents, NeverShare neverShare, PurposeRegistry purposes,
-                       OrganisationRegistry organisations, ObjectProvider<Clock> clock) {
+                       OrganisationRegistry organisations, ServiceAssessments assessments,
+                       ObjectProvider<Clock> clock) {
         this.consents = consents;
+        this.assessments = assessments;
         this.neverShare = neverShare;
         this.purposes = purposes;
         this.organisations = organisations;
@@ -61,7 +67,16 @@ class ConsentsController {
 
     /** A consent as the page shows it, in the reader's language. */
     record ConsentView(String id, int version, String status, String recipient, String purpose, String categories,
-                       Instant start, Optional<Instant> end, String question, List<Consent> history) {
+                       Instant start, Optional<Instant> end, String question, List<Consent> history,
+                       Optional<ServiceSummary> service) {
+    }
+
+    /**
+     * What a question waiting for an answer is about: the service (its kind), the summary of its
+     * current privacy impact assessment (if one was recorded) and where its full assessment is.
+     */
+    record ServiceSummary(String organisation, String kind, Optional<PrivacyAssessment> assessment,
+                          String dataItems) {
     }
 
     @GetMapping("/portal/consents")
@@ -71,7 +86,7 @@ class ConsentsController {
         Instant now = clock.instant();
         Map<String, String> names = OrganisationNames.of(organisations);
         List<ConsentView> pending = consents.pendingRequests(resident).stream()
-                .map(c -> view(c, now, language, names, false)).toList();
+                .map(c -> withService(view(c, now, language, names, false), c, language)).toList();
         List<ConsentView> active = new ArrayList<>();
         List<ConsentView> past = new ArrayList<>();
         for (Consent c : consents.forResident(resident)) {
@@ -160,7 +175,18 @@ class ConsentsController {
                 ConsentQuestion.text(purposes, c.terms().purpose(), c.terms().categories(), language,
                         ConsentQuestion.VERSION),
                 history ? consents.history(c.id()).stream().sorted(Comparator.comparingInt(Consent::version).reversed())
-                        .toList() : List.of());
+                        .toList() : List.of(), Optional.empty());
+    }
+
+    private ConsentView withService(ConsentView view, Consent consent, String language) {
+        String organisation = consent.terms().recipient().organisation();
+        String kind = organisations.findOrganisation(new OrganisationId(organisation))
+                .map(o -> o.kind().name()).orElse("UNKNOWN");
+        Optional<PrivacyAssessment> assessment = assessments.forQuestion(organisation, consent.terms().purpose());
+        String items = assessment.map(a -> ConsentQuestion.categoriesLabel(a.terms().dataItems(), language)).orElse("");
+        return new ConsentView(view.id(), view.version(), view.status(), view.recipient(), view.purpose(),
+                view.categories(), view.start(), view.end(), view.question(), view.history(),
+                Optional.of(new ServiceSummary(organisation, kind, assessment, items)));
     }
 
     /** The three categories, and whatever finer marks the resident already holds. */

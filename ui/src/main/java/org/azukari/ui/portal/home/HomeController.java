@@ -19,9 +19,10 @@ import org.azukari.trustbank.api.TrustBank;
 import org.azukari.ui.consent.ConsentQuestion;
 import org.azukari.ui.portal.activity.ActivityRow;
 import org.azukari.ui.portal.activity.ResidentActivity;
+import org.azukari.ui.privacy.PolicyNotices;
+import org.azukari.ui.web.OrganisationNames;
 import org.azukari.ui.web.PageLanguage;
 import org.azukari.ui.web.SignedIn;
-import org.azukari.ui.web.OrganisationNames;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -44,11 +45,14 @@ class HomeController {
     private final ResidentActivity activity;
     private final OrganisationRegistry organisations;
     private final BreachNotices notices;
+    private final PolicyNotices policyNotices;
     private final Clock clock;
 
     HomeController(TrustBank bank, WhoCanSee whoCanSee, Consents consents, ResidentActivity activity,
-                   OrganisationRegistry organisations, BreachNotices notices, ObjectProvider<Clock> clock) {
+                   OrganisationRegistry organisations, BreachNotices notices, PolicyNotices policyNotices,
+                   ObjectProvider<Clock> clock) {
         this.notices = notices;
+        this.policyNotices = policyNotices;
         this.bank = bank;
         this.whoCanSee = whoCanSee;
         this.consents = consents;
@@ -99,6 +103,7 @@ class HomeController {
                 n.organisation().map(o -> names.getOrDefault(o, o)), n.from(), n.to(),
                 n.categories().stream().map(DataCategory::name).sorted().toList(), n.records(), n.notifiedAt()))
                 .toList());
+        model.addAttribute("policyNotice", policyNotices.forAccount(caller.account()).orElse(null));
         return "portal/home";
     }
 }
