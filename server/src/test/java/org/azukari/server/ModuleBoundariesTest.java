@@ -32,6 +32,7 @@ class ModuleBoundariesTest {
     void everyModule_isImported_soNoRuleHoldsVacuously() {
         assertThat(classes.stream().map(JavaClass::getPackageName))
                 .anyMatch(p -> p.startsWith("org.azukari.consent"))
+                .anyMatch(p -> p.startsWith("org.azukari.accesslog.search"))
                 .anyMatch(p -> p.startsWith("org.azukari.identity"))
                 .anyMatch(p -> p.startsWith("org.azukari.trustbank.keys.vault"))
                 .anyMatch(p -> p.startsWith("org.azukari.trustbank.records.jdbc"))
@@ -42,8 +43,36 @@ class ModuleBoundariesTest {
     void consentPolicy_dependsOnNoOtherModule() {
         check(noClasses().that().resideInAPackage("org.azukari.consent..")
                 .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.azukari.accesslog..", "org.azukari.identity..", "org.azukari.trustbank..",
+                        "org.azukari.fhir..", "org.azukari.ui..", "org.azukari.server.."));
+    }
+
+    @Test
+    void consentPolicy_knowsNoCryptoLibrary_andNoElasticsearch() {
+        check(noClasses().that().resideInAPackage("org.azukari.consent..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javax.crypto..", "com.google.crypto.tink..", "co.elastic..", "org.elasticsearch.."));
+    }
+
+    @Test
+    void accessLog_dependsOnlyOnConsentPolicy() {
+        check(noClasses().that().resideInAPackage("org.azukari.accesslog..")
+                .should().dependOnClassesThat().resideInAnyPackage(
                         "org.azukari.identity..", "org.azukari.trustbank..", "org.azukari.fhir..", "org.azukari.ui..",
                         "org.azukari.server.."));
+    }
+
+    /** The access log is reached through consent-policy's {@code api} seams; Spring wires its beans. */
+    @Test
+    void otherModules_neverImportTheAccessLog() {
+        check(noClasses().that().resideOutsideOfPackage("org.azukari.accesslog..")
+                .should().dependOnClassesThat().resideInAPackage("org.azukari.accesslog.."));
+    }
+
+    @Test
+    void onlyTheAccessLogSearch_usesTheElasticsearchClient() {
+        check(noClasses().that().resideOutsideOfPackage("org.azukari.accesslog.search..")
+                .should().dependOnClassesThat().resideInAnyPackage("co.elastic..", "org.elasticsearch.."));
     }
 
     @Test
