@@ -1,4 +1,4 @@
-package org.azukari.fhir.api;
+package org.azukari.fhir.mapping;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.azukari.fhir.api;
+package org.azukari.fhir.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

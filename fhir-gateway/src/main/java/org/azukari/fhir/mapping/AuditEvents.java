@@ -1,4 +1,4 @@
-package org.azukari.fhir.api;
+package org.azukari.fhir.mapping;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.Date;

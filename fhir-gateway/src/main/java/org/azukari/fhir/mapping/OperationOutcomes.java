@@ -1,4 +1,4 @@
-package org.azukari.fhir.api;
+package org.azukari.fhir.mapping;
 
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;

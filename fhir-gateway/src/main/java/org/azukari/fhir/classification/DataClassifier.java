@@ -1,4 +1,4 @@
-package org.azukari.fhir.ingest;
+package org.azukari.fhir.classification;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package org.azukari.fhir.ingest;
+package org.azukari.fhir.classification;
 
 import java.util.Objects;
 import org.azukari.consent.api.DataCategory;

@@ -1,4 +1,4 @@
-package org.azukari.fhir.ingest;
+package org.azukari.fhir.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
