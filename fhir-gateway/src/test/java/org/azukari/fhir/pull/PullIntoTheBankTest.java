@@ -15,7 +15,7 @@ import org.azukari.consent.api.ResidentId;
 import org.azukari.consent.testing.MutableClock;
 import org.azukari.fhir.ingest.BankIngest;
 import org.azukari.fhir.ingest.Custody;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.ingest.IngestSettings;
 import org.azukari.fhir.ingest.IngestTimings;
 import org.azukari.fhir.ingest.IngestTransactions;
