@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.azukari.server.testing.RawHttp;
 import org.azukari.server.testing.RealIdentityWorld;
 import org.azukari.server.release.FhirReleaseTest;
+import org.junit.jupiter.api.TestInstance;
 /**
  * A populated bank for the breach-scope tests (the API's and the auditor's page). Four residents'
  * records are pushed by a hospital; three consent to the world's clinic, one of them also to a
@@ -41,6 +42,7 @@ import org.azukari.server.release.FhirReleaseTest;
  * release the log holds for them and its receipt; D, the other clinic's release and the releases
  * outside the window are not in it.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BreachScopeWorld extends RealIdentityWorld {
 
     private static final String MRN_SYSTEM = "urn:oid:1.2.392.100495.20.3.51.19999999997";
@@ -56,8 +58,11 @@ abstract class BreachScopeWorld extends RealIdentityWorld {
     record Scene(List<Person> people, SystemClient compromised, SystemClient other, Instant from, Instant to) {
     }
 
-    /** One scene per test class (each its own compromised client), built once: registration is slow. */
-    private static final java.util.Map<Class<?>, Scene> SCENES = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * One scene per test class (each its own compromised client), built once: registration is slow. The
+     * class has one instance for all its tests, so the scene is that instance's.
+     */
+    private Scene scene;
 
     @Autowired
     Consents consents;
@@ -67,7 +72,7 @@ abstract class BreachScopeWorld extends RealIdentityWorld {
 
     @BeforeEach
     void populate() throws Exception {
-        if (SCENES.containsKey(getClass())) {
+        if (scene != null) {
             return;
         }
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -107,7 +112,7 @@ abstract class BreachScopeWorld extends RealIdentityWorld {
         erase(persons.get(2));
         Instant to = Instant.now();
         assertThat(search(compromised, pseudonyms.get(1)).status()).isEqualTo(200); // after the window
-        SCENES.put(getClass(), new Scene(List.copyOf(persons), compromised, other, from, to));
+        scene = new Scene(List.copyOf(persons), compromised, other, from, to);
     }
 
     private void grant(ResidentId resident, OrganisationId clinic) {
@@ -154,7 +159,7 @@ abstract class BreachScopeWorld extends RealIdentityWorld {
     }
 
     Scene scene() {
-        return SCENES.get(getClass());
+        return scene;
     }
 
     String account(int i) {

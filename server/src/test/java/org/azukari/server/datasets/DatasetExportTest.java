@@ -61,14 +61,15 @@ import org.azukari.server.release.FhirReleaseTest;
  * approved by an operator, exported through FHIR Bulk Data; the NDJSON read back and scanned.
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 public class DatasetExportTest extends RealIdentityWorld {
 
     static final String MRN_SYSTEM = "urn:oid:1.2.392.100495.20.3.51.19999999998";
     public static final Pattern ID = Pattern.compile("\"id\":\"(ds-[A-Za-z0-9-]+)\"");
 
-    /** Everything that must never appear in a dataset. */
-    static final List<String> NEVER = new ArrayList<>();
-    static final List<String> DATASETS = new ArrayList<>();
+    /** Everything that must never appear in a dataset (the class has one instance for all its ordered tests). */
+    private final List<String> forbidden = new ArrayList<>();
+    private final List<String> datasets = new ArrayList<>();
 
     record Person(ResidentId resident, String name, String mrn) {
     }
@@ -78,7 +79,7 @@ public class DatasetExportTest extends RealIdentityWorld {
                  String thirdRequest, OrganisationId medicalService, String medicalToken, String medicalRequest) {
     }
 
-    private static Scene scene;
+    private Scene scene;
 
     @Autowired
     Consents consents;
@@ -121,10 +122,10 @@ public class DatasetExportTest extends RealIdentityWorld {
             assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
             assertThat(pushed.body()).doesNotContain("\"status\":\"4");
             people.add(new Person(resident, name, mrn));
-            NEVER.addAll(List.of(resident.toString(), mrn, name, "dssrc" + i + suffix));
-            bank.list(resident).forEach(r -> NEVER.add(r.id().value()));
+            forbidden.addAll(List.of(resident.toString(), mrn, name, "dssrc" + i + suffix));
+            bank.list(resident).forEach(r -> forbidden.add(r.id().value()));
         }
-        NEVER.addAll(List.of("090-5555", "urn:azukari:source", "Sakura-cho"));
+        forbidden.addAll(List.of("090-5555", "urn:azukari:source", "Sakura-cho"));
 
         OrganisationId service = organisation("dswell-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
         OrganisationId other = organisation("dswell2-" + suffix, OrganisationKind.WELLNESS_SERVICE, "health-advice");
@@ -236,8 +237,8 @@ public class DatasetExportTest extends RealIdentityWorld {
         RawHttp.Response file = http.get(url.group(1), bearer(token));
         assertThat(file.status()).as(file.body()).isEqualTo(200);
         assertThat(file.header("Content-Type")).startsWith("application/fhir+ndjson");
-        synchronized (DATASETS) {
-            DATASETS.add(file.body());
+        synchronized (datasets) {
+            datasets.add(file.body());
         }
         return file.body();
     }
@@ -288,7 +289,7 @@ public class DatasetExportTest extends RealIdentityWorld {
                 .contains("class=\"suppressed\">1<").contains("class=\"written\">12<")
                 .contains("class=\"outputs\">Observation 8, Patient 4<").contains("class=\"left-out\">9<")
                 .contains("class=\"left-out-reasons\">k-anonymity 5, no-clinical-date 4<");
-        for (String never : NEVER) {
+        for (String never : forbidden) {
             assertThat(page.body()).doesNotContain(never);
         }
         for (String username : scene.usernames()) {
@@ -509,10 +510,10 @@ public class DatasetExportTest extends RealIdentityWorld {
     }
 
     @AfterAll
-    static void noDatasetNamesAPersonASourceOrABankId() {
-        assertThat(DATASETS).isNotEmpty();
-        for (String dataset : DATASETS) {
-            for (String never : NEVER) {
+    void noDatasetNamesAPersonASourceOrABankId() {
+        assertThat(datasets).isNotEmpty();
+        for (String dataset : datasets) {
+            for (String never : forbidden) {
                 assertThat(dataset).as("a dataset quoted " + never).doesNotContain(never);
             }
         }

@@ -24,19 +24,14 @@ import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
-import org.azukari.server.ProductionServices;
 import org.azukari.trustbank.api.TrustBank;
-import org.azukari.trustbank.testing.PostgresDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.azukari.server.testing.RawHttp;
 import org.azukari.server.testing.RealIdentityWorld;
 import org.azukari.server.testing.SystemClients;
+import org.azukari.server.testing.OnProductionServices;
 
 /**
  * Two inputs naming the same two residents, one A then B and the other B then A, pushed over HTTP
@@ -45,23 +40,11 @@ import org.azukari.server.testing.SystemClients;
  * would deadlock and PostgreSQL would abort one (40P01). In one global order they queue: every push
  * answers 200 and every record is stored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@OnProductionServices
 class ConcurrentIngestPostgresIT {
 
-    static final PostgresDatabase DATABASE = new PostgresDatabase();
     static final String MRN = "urn:oid:1.2.392.100495.20.3.51.11318814790";
     static final int ROUNDS = 12;
-
-    @DynamicPropertySource
-    static void production(DynamicPropertyRegistry registry) throws Exception {
-        ProductionServices.register(registry, DATABASE, "lockorder");
-        registry.add("azukari.demo.enabled", () -> "false");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        DATABASE.close();
-    }
 
     @LocalServerPort
     int port;

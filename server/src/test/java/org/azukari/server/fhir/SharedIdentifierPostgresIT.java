@@ -30,10 +30,8 @@ import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
-import org.azukari.server.ProductionServices;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.api.TrustBank;
-import org.azukari.trustbank.testing.PostgresDatabase;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ExplanationOfBenefit;
@@ -41,17 +39,15 @@ import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.azukari.server.testing.RawHttp;
 import org.azukari.server.testing.RealIdentityWorld;
 import org.azukari.server.testing.SystemClients;
+import org.azukari.server.testing.OnProductionServices;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Two residents whose claims carry the same source identifier (Synthea's claim group
@@ -61,10 +57,14 @@ import org.azukari.server.testing.SystemClients;
  * the shared identifier binds each resident's record to their own claim. A Patient naming both
  * residents is refused with FG-0309 and the refusal is in PostgreSQL's access log for both.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@OnProductionServices
+@TestPropertySource(properties = {
+        // the race needs all eight pushes of one source inside at once, past the default admission
+        "azukari.admission.ingest.global=8",
+        "azukari.admission.ingest.per-source=8",
+        "azukari.database.bulk-pool-size=20"})
 class SharedIdentifierPostgresIT {
 
-    static final PostgresDatabase DATABASE = new PostgresDatabase();
     static final String MRN = "urn:oid:1.2.392.100495.20.3.51.11318814790";
     static final String INSURANCE = "http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID";
     static final String CLAIM_GROUP = "https://bluebutton.cms.gov/resources/identifier/claim-group";
@@ -72,21 +72,6 @@ class SharedIdentifierPostgresIT {
     /** Each round gives both residents' claims an identifier neither had: a fresh first insert to race on. */
     static final String ROUND = "https://bluebutton.cms.gov/resources/identifier/claim-round";
     static final int ROUNDS = 16;
-
-    @DynamicPropertySource
-    static void production(DynamicPropertyRegistry registry) throws Exception {
-        ProductionServices.register(registry, DATABASE, "sharedid");
-        registry.add("azukari.demo.enabled", () -> "false");
-        // the race needs all eight pushes of one source inside at once, past the default admission
-        registry.add("azukari.admission.ingest.global", () -> "8");
-        registry.add("azukari.admission.ingest.per-source", () -> "8");
-        registry.add("azukari.database.bulk-pool-size", () -> "20");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        DATABASE.close();
-    }
 
     @LocalServerPort
     int port;

@@ -33,19 +33,14 @@ import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.ProofingMethod;
-import org.azukari.server.ProductionServices;
-import org.azukari.trustbank.testing.PostgresDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.azukari.server.testing.RawHttp;
 import org.azukari.server.testing.RealIdentityWorld;
 import org.azukari.server.testing.SystemClients;
+import org.azukari.server.testing.OnProductionServices;
 
 /**
  * Permit, deny and withdraw end to end on the real stack: PostgreSQL, OpenBao (AppRole),
@@ -54,23 +49,11 @@ import org.azukari.server.testing.SystemClients;
  * withdrawal it sees nothing; every request is in the access log in PostgreSQL, and the receipt
  * verifies with the bank's key.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@OnProductionServices
 class FhirReleaseProductionIT {
 
-    static final PostgresDatabase DATABASE = new PostgresDatabase();
     static final String MRN_SYSTEM = FhirReleaseTest.MRN_SYSTEM;
     static final String TREATMENT = "X-Azukari-Purpose: treatment";
-
-    @DynamicPropertySource
-    static void production(DynamicPropertyRegistry registry) throws Exception {
-        ProductionServices.register(registry, DATABASE, "release");
-        registry.add("azukari.demo.enabled", () -> "false");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        DATABASE.close();
-    }
 
     @LocalServerPort
     int port;

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The edge with nothing but the identity module's real realms: organisations, clients and
@@ -54,10 +55,14 @@ public abstract class RealIdentityWorld {
     private static final Pattern CSRF_JSON = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
 
     /**
-     * Built once per application context (by its port): registration is slow (Argon2id) and the
-     * context is shared; a subclass that changes properties gets its own context, database and world.
+     * The world is built once per application context and kept in it (a singleton of the context, not
+     * a static field): registration is slow (Argon2id) and the context is shared; a subclass that
+     * changes properties gets its own context, database and world.
      */
-    private static final Map<Integer, World> WORLDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String WORLD_BEAN = "realIdentityWorld";
+
+    @Autowired
+    private ConfigurableApplicationContext context;
 
     @LocalServerPort
     protected int port;
@@ -81,13 +86,13 @@ public abstract class RealIdentityWorld {
     @BeforeEach
     protected void buildWorld() throws Exception {
         http = new RawHttp(port);
-        if (!WORLDS.containsKey(port)) {
-            WORLDS.put(port, register());
+        if (!context.getBeanFactory().containsSingleton(WORLD_BEAN)) {
+            context.getBeanFactory().registerSingleton(WORLD_BEAN, register());
         }
     }
 
     protected World world() {
-        return WORLDS.get(port);
+        return (World) context.getBeanFactory().getSingleton(WORLD_BEAN);
     }
 
     private World register() throws Exception {
