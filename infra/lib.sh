@@ -26,6 +26,14 @@ ES_PORT=19200
 ES_TRANSPORT_PORT=19300
 ES_URL=http://127.0.0.1:$ES_PORT
 
+# Keycloak, an OpenID Connect provider standing in for the national My Number card authentication
+# (and a city's digital-ID provider) in the sign-in tests; realm from infra/keycloak/realm-azukari-it.json.
+KEYCLOAK_VERSION=26.7.3
+KEYCLOAK_HOME=$OPT/keycloak-$KEYCLOAK_VERSION
+KEYCLOAK_PORT=18180
+KEYCLOAK_URL=http://127.0.0.1:$KEYCLOAK_PORT
+KEYCLOAK_REALM=azukari-it
+
 # The load benchmark's driver (infra/load), from PyPI.
 LOCUST_VERSION=2.47.0
 PYJWT_VERSION=2.15.1
