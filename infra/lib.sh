@@ -9,7 +9,7 @@ STATE=${AZUKARI_INFRA_HOME:-/var/tmp/azukari-infra}
 OPT=$STATE/opt # installs, kept across runs
 RUN=$STATE/run # per-service data, logs, PID files; wiped at each start
 SVC_USER=azukari
-SERVICES=(openbao postgres elasticsearch) # chromium is only a binary
+SERVICES=(openbao postgres elasticsearch keycloak) # chromium is only a binary
 
 OPENBAO_VERSION=2.7.2
 OPENBAO_VENV=$OPT/openbao-venv
@@ -233,6 +233,10 @@ write_env_file() {
       export_line AZUKARI_IT_CHROME_BIN "$(command -v chromium)"
       export_line AZUKARI_IT_CHROMEDRIVER "$(command -v chromedriver)"
       export_line AZUKARI_IT_AXE_JS "$AXE_JS"
+      if [[ -f $RUN/keycloak/client-secret ]]; then
+        export_line AZUKARI_IT_KEYCLOAK_ISSUER "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM"
+        export_line AZUKARI_IT_KEYCLOAK_CLIENT_SECRET "$(<"$RUN/keycloak/client-secret")"
+      fi
       # generate renames the folder into place only when complete
       [[ ! -d $SYNTHEA_IT_DIR/fhir ]] || export_line AZUKARI_IT_SYNTHEA_DIR "$SYNTHEA_IT_DIR/fhir"
     } >"$f.tmp"

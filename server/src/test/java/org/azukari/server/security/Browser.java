@@ -80,6 +80,16 @@ final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** The whole address of the page shown (another site's, during a sign-in through a provider). */
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Opens an address outside the bank. */
+    void goTo(String url) {
+        driver.get(url);
+    }
+
     String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
