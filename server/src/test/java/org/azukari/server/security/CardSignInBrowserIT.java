@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.AssuranceLevel;
 import org.azukari.identity.api.AuthorizationStart;
@@ -41,7 +39,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "azukari.identity.federation.providers.card.redirect-uri=http://127.0.0.1:" + CardSignInBrowserIT.PORT
                 + "/signin/oidc/card/callback",
         "azukari.identity.federation.providers.card.proofing=MY_NUMBER_CARD_PUBLIC_AUTHENTICATION",
-        "azukari.identity.federation.providers.card.acr-levels.[urn:azukari-it:acr:my-number-card]=HIGH",
         "azukari.identity.federation.providers.card.resident-address-prefixes=東京都千代田区",
         "azukari.identity.federation.providers.card.label-en=My Number card",
         "azukari.identity.federation.providers.card.label-ja=マイナンバーカード",
@@ -56,7 +53,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class CardSignInBrowserIT {
 
     static final int PORT = 18182;
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
@@ -64,6 +60,9 @@ class CardSignInBrowserIT {
                 () -> RequiredEnv.get("AZUKARI_IT_KEYCLOAK_ISSUER"));
         registry.add("azukari.identity.federation.providers.card.client-secret",
                 () -> RequiredEnv.get("AZUKARI_IT_KEYCLOAK_CLIENT_SECRET"));
+        // here, not in properties: a colon in a key would end the key there
+        registry.add("azukari.identity.federation.providers.card.acr-levels.[urn:azukari-it:acr:my-number-card]",
+                () -> "HIGH");
     }
 
     @Autowired
@@ -164,7 +163,7 @@ class CardSignInBrowserIT {
         URI callback;
         try (Browser browser = Browser.open(PORT)) {
             browser.goTo(start.redirectTo().toString());
-            browser.signIn("taro", "taro-card-pin-it");
+            browser.signIn("alice", "alice-card-pin-it"); // taro's first sign-in belongs to the test above
             // the browser's own session holds no sign-in in progress: the bank refused it without using the code
             assertThat(browser.find(By.id("error-code")).getText()).isEqualTo("ID-0301");
             callback = URI.create(browser.url());
@@ -187,13 +186,7 @@ class CardSignInBrowserIT {
             assertThat(browser.find(By.id("error-code")).getText()).isEqualTo("ID-0310");
             assertThat(browser.text()).contains("何も作成されていません");
         }
-        RawHttp http = new RawHttp(PORT);
-        RawHttp.Response page = http.get("/signin");
-        String visitor = page.cookie("azukari-session");
-        Matcher csrf = CSRF_FIELD.matcher(page.body());
-        assertThat(csrf.find()).isTrue();
-        RawHttp.Response answer = http.postForm("/signin/oidc/down", "_csrf=" + csrf.group(1),
-                "Cookie: azukari-session=" + visitor);
+        RawHttp.Response answer = new RawHttp(PORT).get("/signin/oidc/down");
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.header("Retry-After")).isNotBlank();
         assertThat(count("id_account")).isEqualTo(accounts);

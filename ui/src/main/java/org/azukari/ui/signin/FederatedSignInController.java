@@ -13,15 +13,18 @@ import org.azukari.identity.api.ProviderId;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * Sign-in through a provider (the My Number card, a city's digital ID): {@code POST
- * /signin/oidc/{provider}} (from the sign-in page or the step-up page, with the CSRF token) sends
- * the person to the provider and remembers the request in the session; the provider sends them
+ * Sign-in through a provider (the My Number card, a city's digital ID): {@code GET
+ * /signin/oidc/{provider}} (a link on the sign-in page and the step-up page) sends the person to the
+ * provider and remembers the request in the session; the provider sends them
  * back to {@code GET /signin/oidc/{provider}/callback}. The remembered request is taken out of the
  * session before anything is checked, so an answer is used at most once. Refusals and an
  * unavailable provider are answered by {@code PageErrors} (the error page, nothing created).
+ *
+ * <p>A link, not a form: the pages' {@code form-action 'self'} policy rightly stops a form whose
+ * answer redirects to another site. Starting a sign-in changes nothing but the visitor's own session,
+ * and the answer is bound to that session by {@code state}, so there is nothing for a forged link to gain.
  */
 @Controller
 class FederatedSignInController {
@@ -36,7 +39,7 @@ class FederatedSignInController {
         this.signIn = signIn;
     }
 
-    @PostMapping("/signin/oidc/{provider}")
+    @GetMapping("/signin/oidc/{provider}")
     String start(@PathVariable String provider, HttpSession session) {
         AuthorizationStart start = federated.begin(new ProviderId(provider));
         session.setAttribute(PENDING, start.pending());
