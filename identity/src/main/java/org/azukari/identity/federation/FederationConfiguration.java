@@ -13,8 +13,6 @@ import org.azukari.identity.people.jdbc.JdbcAccounts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the sign-in through providers from {@link FederationProperties}; a misconfigured provider
@@ -51,7 +49,7 @@ public class FederationConfiguration {
         });
         FederatedAccounts accounts = new FederatedAccounts(new JdbcAccounts(dataSource),
                 new JdbcFederatedLinks(dataSource), new SubjectHashes(subjectKey),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
+                JdbcFederatedLinks.transactionsOver(dataSource), clock);
         return new DefaultFederatedSignIn(clients, accounts, tickets, events, clock);
     }
 }

@@ -9,6 +9,8 @@ import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.ProviderId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link FederatedLinks} over JDBC; takes part in the caller's transaction (Spring's {@code DataSourceUtils}). */
 final class JdbcFederatedLinks implements FederatedLinks {
@@ -17,6 +19,11 @@ final class JdbcFederatedLinks implements FederatedLinks {
 
     JdbcFederatedLinks(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** Transactions over the same data source, so that an account, its link and its evidence are one. */
+    static TransactionTemplate transactionsOver(DataSource dataSource) {
+        return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     @Override
