@@ -9,7 +9,7 @@ STATE=${AZUKARI_INFRA_HOME:-/var/tmp/azukari-infra}
 OPT=$STATE/opt # installs, kept across runs
 RUN=$STATE/run # per-service data, logs, PID files; wiped at each start
 SVC_USER=azukari
-SERVICES=(openbao postgres elasticsearch) # chromium is only a binary
+SERVICES=(openbao postgres elasticsearch keycloak) # chromium is only a binary
 
 OPENBAO_VERSION=2.7.2
 OPENBAO_VENV=$OPT/openbao-venv
@@ -25,6 +25,14 @@ ES_HOME=$OPT/elasticsearch-$ES_VERSION
 ES_PORT=19200
 ES_TRANSPORT_PORT=19300
 ES_URL=http://127.0.0.1:$ES_PORT
+
+# Keycloak, an OpenID Connect provider standing in for the national My Number card authentication
+# (and a city's digital-ID provider) in the sign-in tests; realm from infra/keycloak/realm-azukari-it.json.
+KEYCLOAK_VERSION=26.7.3
+KEYCLOAK_HOME=$OPT/keycloak-$KEYCLOAK_VERSION
+KEYCLOAK_PORT=18180
+KEYCLOAK_URL=http://127.0.0.1:$KEYCLOAK_PORT
+KEYCLOAK_REALM=azukari-it
 
 # The load benchmark's driver (infra/load), from PyPI.
 LOCUST_VERSION=2.47.0
@@ -225,6 +233,10 @@ write_env_file() {
       export_line AZUKARI_IT_CHROME_BIN "$(command -v chromium)"
       export_line AZUKARI_IT_CHROMEDRIVER "$(command -v chromedriver)"
       export_line AZUKARI_IT_AXE_JS "$AXE_JS"
+      if [[ -f $RUN/keycloak/client-secret ]]; then
+        export_line AZUKARI_IT_KEYCLOAK_ISSUER "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM"
+        export_line AZUKARI_IT_KEYCLOAK_CLIENT_SECRET "$(<"$RUN/keycloak/client-secret")"
+      fi
       # generate renames the folder into place only when complete
       [[ ! -d $SYNTHEA_IT_DIR/fhir ]] || export_line AZUKARI_IT_SYNTHEA_DIR "$SYNTHEA_IT_DIR/fhir"
     } >"$f.tmp"

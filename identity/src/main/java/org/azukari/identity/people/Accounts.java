@@ -17,6 +17,12 @@ public interface Accounts {
 
     enum Insert { INSERTED, USERNAME_TAKEN, ORGANISATION_MISSING }
 
+    /**
+     * The password hash of an account that has no password (created by a sign-in through a provider):
+     * not a hash any password matches, so the password sign-in refuses it like a wrong password.
+     */
+    String NO_PASSWORD = "!no-password";
+
     /** One statement, so all or nothing. */
     Insert insert(PersonAccount account, Username username, String passwordHash, Optional<ProofingMethod> proofing,
                   Instant now);

@@ -49,6 +49,10 @@ final class Argon2Passwords {
     }
 
     boolean matches(String password, String storedHash) {
+        if (Accounts.NO_PASSWORD.equals(storedHash)) {
+            matchDummy(password); // the same time as a wrong password
+            return false;
+        }
         return passwords.passwordsMatch(password, storedHash);
     }
 

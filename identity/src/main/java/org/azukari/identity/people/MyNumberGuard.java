@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code 1234-5678-9012}), is refused in every free field, whether or not its check digit
  * is valid. Longer digit runs are not My Numbers and pass.
  */
-final class MyNumberGuard {
+public final class MyNumberGuard {
 
     private static final Pattern TWELVE_DIGITS =
             Pattern.compile("(?<![0-9])[0-9]{4}[ \\-\\u3000]?[0-9]{4}[ \\-\\u3000]?[0-9]{4}(?![0-9])");
@@ -19,7 +19,7 @@ final class MyNumberGuard {
     private MyNumberGuard() {
     }
 
-    static void refuse(String field) {
+    public static void refuse(String field) {
         if (field != null && TWELVE_DIGITS.matcher(asciiDigits(field)).find()) {
             throw new IllegalArgumentException("ID-0105 a 12-digit number is not accepted here");
         }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.shiro.authc.AuthenticationException;
-import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.PersonAccount;
 import org.azukari.identity.api.SecurityEvent;
 import org.azukari.identity.api.SecurityEvents;
@@ -45,8 +44,8 @@ final class PasswordAuthenticator {
         this.clock = clock;
     }
 
-    /** The caller this username, password and optional code sign in as; otherwise {@link #REFUSED}. */
-    Caller signIn(String username, String password, Optional<String> code) {
+    /** The account this username, password and optional code sign in as; otherwise {@link #REFUSED}. */
+    PersonAccount signIn(String username, String password, Optional<String> code) {
         Optional<AccountRow> found = Username.lenient(username).flatMap(accounts::byUsername);
         if (found.isEmpty()) {
             passwords.matchDummy(password);
@@ -78,7 +77,7 @@ final class PasswordAuthenticator {
         accounts.recordSuccess(row.account().account());
         record(SecurityEvent.Type.SIGN_IN, Optional.of(row.account()),
                 row.needsSecondFactor() ? SIGNED_IN_WITH_CODE : SIGNED_IN);
-        return row.account().caller();
+        return row.account();
     }
 
     /** Counts the failure, locks when the policy says so, records it, and gives the one refusal. */

@@ -1,5 +1,7 @@
 package org.azukari.identity.people;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.AuthenticationInfo;
@@ -11,9 +13,12 @@ import org.apache.shiro.authz.AuthorizationInfo;
 import org.apache.shiro.authz.SimpleAuthorizationInfo;
 import org.apache.shiro.realm.AuthorizingRealm;
 import org.apache.shiro.subject.PrincipalCollection;
+import org.apache.shiro.subject.SimplePrincipalCollection;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.IdentityUnavailableException;
+import org.azukari.identity.api.PersonAccount;
 import org.azukari.identity.api.PersonSignInToken;
+import org.azukari.identity.api.SessionAssurance;
 
 /**
  * People sign in here with a {@link UsernamePasswordToken} (or a {@link PersonSignInToken}
@@ -42,9 +47,9 @@ public final class PasswordRealm extends AuthorizingRealm {
         UsernamePasswordToken typed = (UsernamePasswordToken) token;
         String password = typed.getPassword() == null ? "" : new String(typed.getPassword());
         Optional<String> code = token instanceof PersonSignInToken withCode ? withCode.code() : Optional.empty();
-        Caller caller;
+        PersonAccount account;
         try {
-            caller = authenticator.signIn(typed.getUsername(), password, code);
+            account = authenticator.signIn(typed.getUsername(), password, code);
         } catch (AuthenticationException refused) {
             throw refused;
         } catch (RuntimeException unavailable) {
@@ -54,7 +59,11 @@ public final class PasswordRealm extends AuthorizingRealm {
             throw IdentityUnavailableException.signIn(unavailable);
         }
         // no credentials kept: they were checked above, and an AuthenticationInfo travels far
-        return new SimpleAuthenticationInfo(caller, null, getName());
+        List<Object> principals = new ArrayList<>();
+        principals.add(account.caller());
+        // a password session is as sure as the identity check made when the account was registered
+        account.assurance().ifPresent(level -> principals.add(new SessionAssurance(level, Optional.empty())));
+        return new SimpleAuthenticationInfo(new SimplePrincipalCollection(principals, getName()), null);
     }
 
     @Override

@@ -11,12 +11,12 @@ import org.azukari.identity.api.Permissions;
  * approve but hold nothing that reads records; practitioners ask for releases as their own
  * organisation (consent then decides); residents act on their own data alone.
  */
-final class PersonPermissions {
+public final class PersonPermissions {
 
     private PersonPermissions() {
     }
 
-    static SimpleAuthorizationInfo of(Caller caller) {
+    public static SimpleAuthorizationInfo of(Caller caller) {
         SimpleAuthorizationInfo info =
                 new SimpleAuthorizationInfo(Set.of(caller.kind().name().toLowerCase(Locale.ROOT)));
         switch (caller.kind()) {

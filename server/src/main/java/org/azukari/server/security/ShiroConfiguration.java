@@ -57,6 +57,9 @@ class ShiroConfiguration {
         chain.put("/.well-known/azukari-receipt-keys", "anon");
         chain.put("/oauth/token", "noSessionCreation, anon");
         chain.put("/signin", "csrf[session]");
+        // sign-in through a provider: the request remembered in the (pre-sign-in) session
+        chain.put("/signin/oidc/*", "csrf[session]");
+        chain.put("/signin/oidc/*/callback", "csrf[session]");
         chain.put("/error", "anon");
         chain.put("/assets/**", "anon");
         chain.put("/privacy", "csrf");
@@ -72,6 +75,9 @@ class ShiroConfiguration {
         chain.put("/operator/**", "personPage[OPERATOR], csrf");
         chain.put("/audit", "personPage[AUDITOR], csrf");
         chain.put("/audit/**", "personPage[AUDITOR], csrf");
+        // actions that need card-level assurance (AssuranceRule): below it, the step-up page
+        chain.put("/portal/my-data/records.json", "personPage[RESIDENT,E_RESIDENT], csrf, assurance[DOWNLOAD_EVERYTHING]");
+        chain.put("/portal/my-data/erase", "personPage[RESIDENT,E_RESIDENT], csrf, assurance[ERASE]");
         chain.put("/portal", "personPage[RESIDENT,E_RESIDENT,PRACTITIONER], csrf");
         chain.put("/portal/**", "personPage[RESIDENT,E_RESIDENT,PRACTITIONER], csrf");
         chain.put("/signout", "csrf");
@@ -164,6 +170,7 @@ class ShiroConfiguration {
         filters.put("personPage", new PersonFilter(refusals,
                 PersonFilter.WhenSignedOut.REDIRECT_TO_SIGN_IN, accountStatuses));
         filters.put("csrf", new CsrfFilter(refusals));
+        filters.put("assurance", new AssuranceFilter());
         filters.put("deny", new DenyFilter(refusals));
         factory.setFilters(filters);
         factory.setGlobalFilters(List.of(DefaultFilter.invalidRequest.name()));

@@ -10,6 +10,7 @@ import org.apache.shiro.mgt.SecurityManager;
 import org.apache.shiro.session.Session;
 import org.apache.shiro.subject.Subject;
 import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.FederatedSignInTicket;
 import org.azukari.identity.api.IdentityUnavailableException;
 import org.azukari.identity.api.PersonSignInToken;
 import org.azukari.ui.signin.SignIn;
@@ -66,6 +67,31 @@ final class ShiroSignIn implements SignIn {
                 ? Optional.of(landingPage(caller)) : Optional.empty();
         if (landing.isEmpty()) {
             // a realm answered with something that is not a person: no session for it
+            subject.logout();
+            return Optional.empty();
+        }
+        renewSession(subject);
+        return landing;
+    }
+
+    @Override
+    public Optional<String> signIn(FederatedSignInTicket ticket) {
+        Subject subject = SecurityUtils.getSubject();
+        try {
+            subject.login(ticket);
+        } catch (IdentityUnavailableException e) {
+            throw e;
+        } catch (AuthenticationException e) {
+            log.debug("federated sign-in refused: {}", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+        return landOrLeave(subject);
+    }
+
+    private Optional<String> landOrLeave(Subject subject) {
+        Optional<String> landing = subject.getPrincipal() instanceof Caller caller && caller.kind().isPerson()
+                ? Optional.of(landingPage(caller)) : Optional.empty();
+        if (landing.isEmpty()) {
             subject.logout();
             return Optional.empty();
         }

@@ -80,6 +80,16 @@ public final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** The whole address of the page shown (another site's, during a sign-in through a provider). */
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Opens an address outside the bank. */
+    public void goTo(String url) {
+        driver.get(url);
+    }
+
     public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }

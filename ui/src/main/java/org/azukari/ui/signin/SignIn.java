@@ -1,6 +1,7 @@
 package org.azukari.ui.signin;
 
 import java.util.Optional;
+import org.azukari.identity.api.FederatedSignInTicket;
 
 /**
  * What the sign-in page needs from the security edge (implemented in {@code server}, which
@@ -19,6 +20,14 @@ public interface SignIn {
      *         "wrong password"
      */
     Optional<String> signIn(String username, char[] password, String oneTimeCode);
+
+    /**
+     * Signs a person in whose sign-in through a provider identity has verified (the ticket is
+     * redeemed once), in a fresh session.
+     *
+     * @return where to send the person next, or empty when the ticket is not (or no longer) valid
+     */
+    Optional<String> signIn(FederatedSignInTicket ticket);
 
     /** Ends the current session, if any. */
     void signOut();

@@ -2,10 +2,14 @@ package org.azukari.ui.signin;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import org.azukari.identity.api.FederatedSignIn;
+import org.azukari.identity.api.SignInProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -16,9 +20,17 @@ class SignInController {
     static final String VIEW = "signin/form";
 
     private final SignIn signIn;
+    private final FederatedSignIn federated;
 
-    SignInController(SignIn signIn) {
+    SignInController(SignIn signIn, FederatedSignIn federated) {
         this.signIn = signIn;
+        this.federated = federated;
+    }
+
+    /** The providers people may sign in with, for the page's buttons (none configured: none shown). */
+    @ModelAttribute("providers")
+    List<SignInProvider> providers() {
+        return federated.providers();
     }
 
     @GetMapping("/signin")

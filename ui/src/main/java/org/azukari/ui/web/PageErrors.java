@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.ConsentUnavailableException;
+import org.azukari.identity.api.FederatedProviderUnavailableException;
+import org.azukari.identity.api.FederatedSignInException;
 import org.azukari.identity.api.IdentityUnavailableException;
 import org.azukari.trustbank.api.ErasureLedgerUnavailableException;
 import org.azukari.trustbank.api.KeyVaultDeniedException;
@@ -58,6 +60,21 @@ class PageErrors {
     String conflict(ConsentChangeRefusedException e, Model model, HttpServletResponse response) {
         return page(HttpServletResponse.SC_CONFLICT, "error.conflict", codeOf(e.getMessage(), "CP-0409"), model,
                 response);
+    }
+
+    /** A sign-in through a provider refused (state, code, ID token): the error page, nothing created. */
+    @ExceptionHandler(FederatedSignInException.class)
+    String signInRefused(FederatedSignInException e, Model model, HttpServletResponse response) {
+        log.info("{} sign-in through a provider refused", e.code());
+        return page(HttpServletResponse.SC_BAD_REQUEST, "error.signInRefused", e.code(), model, response);
+    }
+
+    @ExceptionHandler(FederatedProviderUnavailableException.class)
+    String providerUnavailable(FederatedProviderUnavailableException e, Model model, HttpServletResponse response) {
+        log.warn("{} sign-in provider unavailable", FederatedProviderUnavailableException.CODE);
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        return page(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.providerUnavailable",
+                FederatedProviderUnavailableException.CODE, model, response);
     }
 
     @ExceptionHandler({ConsentUnavailableException.class, AccessLogUnavailableException.class,

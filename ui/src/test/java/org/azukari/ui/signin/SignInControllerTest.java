@@ -25,6 +25,12 @@ class SignInControllerTest {
             }
 
             @Override
+            public Optional<String> signIn(org.azukari.identity.api.FederatedSignInTicket ticket) {
+                calls.add("signIn federated");
+                return next;
+            }
+
+            @Override
             public void signOut() {
                 calls.add("signOut");
             }
@@ -33,7 +39,7 @@ class SignInControllerTest {
 
     @Test
     void submit_accepted_redirectsWhereTheEdgeSays() {
-        SignInController controller = new SignInController(answering(Optional.of("/portal")));
+        SignInController controller = new SignInController(answering(Optional.of("/portal")), null);
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         String view = controller.submit("alice", "secret", "123456", new ExtendedModelMap(), response);
@@ -46,7 +52,7 @@ class SignInControllerTest {
 
     @Test
     void submit_refused_answers401WithTheFormAndOneGenericFlag() {
-        SignInController controller = new SignInController(answering(Optional.empty()));
+        SignInController controller = new SignInController(answering(Optional.empty()), null);
         MockHttpServletResponse response = new MockHttpServletResponse();
         ExtendedModelMap model = new ExtendedModelMap();
 
@@ -59,7 +65,7 @@ class SignInControllerTest {
 
     @Test
     void signOut_endsTheSession_andReturnsToTheSignInPage() {
-        SignInController controller = new SignInController(answering(Optional.empty()));
+        SignInController controller = new SignInController(answering(Optional.empty()), null);
 
         assertThat(controller.signOut()).isEqualTo("redirect:/signin?signedOut");
         assertThat(calls).containsExactly("signOut");
