@@ -58,8 +58,7 @@ class PermissionMatrixTest extends RealIdentityWorld {
             new Row(CallerPermission.REQUEST_RELEASE, "practitioner", "GET", "/clinic", 403),
             new Row(CallerPermission.REQUEST_RELEASE, "practitioner", "GET", "/portal", 403),
             new Row(CallerPermission.REQUEST_RELEASE, "clinic-emr", "GET", "/fhir/Observation?patient=" + PATIENT, 403),
-            new Row(CallerPermission.REQUEST_RELEASE, "clinic-emr", "GET", "/fhir/Patient/" + PATIENT, 403),
-            new Row(CallerPermission.REQUEST_RELEASE, "clinic-emr", "GET", "/fhir/Consent?patient=" + PATIENT, 403),
+            new Row(CallerPermission.REQUEST_RELEASE, "clinic-emr", "GET", "/fhir/Observation/" + PATIENT, 403),
             new Row(CallerPermission.INGEST, "source-feed", "POST", "/fhir", 403),
             new Row(CallerPermission.REQUEST_DATASETS, "wellness-service", "GET", "/api/system/dataset-requests", 403),
             new Row(CallerPermission.REQUEST_DATASETS, "wellness-service", "GET", "/fhir/Group/no-such-request/$export",
@@ -163,7 +162,7 @@ class PermissionMatrixTest extends RealIdentityWorld {
         }
         credentials.put("source-feed", new String[] {bearer(accessToken(world().feed(), "system/Bundle.c"))});
         credentials.put("clinic-emr", new String[] {bearer(accessToken(world().emr(),
-                "system/*.rs"))});
+                "system/Observation.rs"))});
         credentials.put("wellness-service", new String[] {bearer(accessToken(world().wellnessApp(), "system/Group.r"))});
         credentials.put("audit-system", new String[] {bearer(accessToken(world().auditSystem(), AUDIT_SCOPE))});
         return credentials;
