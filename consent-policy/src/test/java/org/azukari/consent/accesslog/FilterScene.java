@@ -53,7 +53,7 @@ public final class FilterScene {
      */
     public static List<AccessLogEntry> withEveryEmergencyReason(ResidentId resident) {
         List<AccessLogEntry> entries = new ArrayList<>(entries(resident));
-        AccessLogEntry.EMERGENCY_REASONS.stream().sorted().forEach(reason -> entries.add(entry(clinic("emr-3"), resident,
+        AccessLogEntry.emergencyReasons().forEach(reason -> entries.add(entry(clinic("emr-3"), resident,
                 AccessAction.ACCOUNT_CHANGE, AccessDecision.PERMIT, reason, "req-" + reason)));
         entries.add(entry(clinic("emr-3"), resident, AccessAction.ACCOUNT_CHANGE, AccessDecision.PERMIT,
                 "account-disabled", "req-z"));

@@ -1,9 +1,6 @@
 package org.azukari.server.accesslog;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
@@ -45,9 +42,8 @@ class AccessLogSecurityEvents implements SecurityEvents {
 
     @Override
     public void record(SecurityEvent event) {
-        accessLog.append(new AccessLogEntry(actor(event), residentOf(event), action(event.type()),
-                new TreeMap<>(Map.of()), Set.of(), Optional.empty(), Set.of(), decision(event.type()),
-                reason(event), UUID.randomUUID().toString()));
+        accessLog.append(AccessLogEntry.securityEvent(actor(event), residentOf(event), action(event.type()),
+                decision(event.type()), reason(event)));
         others.orderedStream().filter(other -> other != this).forEach(other -> other.record(event));
     }
 

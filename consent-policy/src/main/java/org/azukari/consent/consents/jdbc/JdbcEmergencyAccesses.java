@@ -17,6 +17,7 @@ import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.ConsentId;
 import org.azukari.consent.api.EmergencyAccess;
+import org.azukari.consent.api.EmergencyEvent;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.Recipient;
@@ -62,7 +63,7 @@ public final class JdbcEmergencyAccesses implements EmergencyAccesses {
                     JdbcChanges.categories(access.categories()), JdbcChanges.utc(access.opened()),
                     JdbcChanges.utc(access.until()));
             return new Changed<>(access, JdbcChanges.entry(actor, resident, AccessAction.EMERGENCY_ACCESS,
-                    access.categories(), Optional.of(EMERGENCY), Set.of(access.id().value()), "emergency-access"));
+                    access.categories(), Optional.of(EMERGENCY), Set.of(access.id().value()), EmergencyEvent.OPENED.code()));
         });
     }
 
@@ -112,7 +113,7 @@ public final class JdbcEmergencyAccesses implements EmergencyAccesses {
                 throw new ConsentChangeRefusedException("CP-0233", "emergency access " + id + " is already reviewed");
             }
             return new Changed<>(found, JdbcChanges.entry(actor, found.resident(), AccessAction.EMERGENCY_ACCESS,
-                    found.categories(), Optional.of(EMERGENCY), Set.of(id.value()), "emergency-access-reviewed"));
+                    found.categories(), Optional.of(EMERGENCY), Set.of(id.value()), EmergencyEvent.REVIEWED.code()));
         });
     }
 
