@@ -42,7 +42,7 @@ class CanonicalFormTest {
     /** The form entries were written in before the named factories: the hash chain's input must not move. */
     @Test
     void entryJson_ofFactoryBuiltEntries_isTheFormPositionalEntriesWereWrittenIn() {
-        AccessActor emr = new AccessActor("CLINIC_EMR", "clinic-7", Optional.of("org-3"), Optional.of("emr-1"));
+        AccessActor emr = new AccessActor(AccessActor.Kind.CLINIC_EMR, "clinic-7", Optional.of("org-3"), Optional.of("emr-1"));
         AccessCounts opened = AccessCounts.none().add("Observation", DataCategory.MEDICAL)
                 .add("Condition", DataCategory.CARE).add("Observation", DataCategory.MEDICAL);
         assertThat(CanonicalForm.entryJson(AccessLogEntry.release(emr, RESIDENT, AccessAction.READ, opened,
@@ -77,7 +77,7 @@ class CanonicalFormTest {
 
     @Test
     void anOperatorsEntryAboutAPractitioner_carriesTheSubject_andReadsBack() {
-        AccessLogEntry granted = new AccessLogEntry(new AccessActor("OPERATOR", "op-1", Optional.empty(),
+        AccessLogEntry granted = new AccessLogEntry(new AccessActor(AccessActor.Kind.OPERATOR, "op-1", Optional.empty(),
                 Optional.empty()), Optional.empty(), AccessAction.EMERGENCY_ACCESS, new TreeMap<>(), Set.of(),
                 Optional.empty(), Set.of(), AccessDecision.PERMIT, "emergency-role-granted", "req-1",
                 Optional.of("doc-7"));

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 class AccessLogEntryTest {
 
     private static final ResidentId RESIDENT = ResidentId.parse("6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b");
-    private static final AccessActor EMR = new AccessActor("CLINIC_EMR", "clinic-7", Optional.of("org-3"),
+    private static final AccessActor EMR = new AccessActor(AccessActor.Kind.CLINIC_EMR, "clinic-7", Optional.of("org-3"),
             Optional.of("emr-1"));
-    private static final AccessActor OPERATOR = new AccessActor("OPERATOR", "op-1", Optional.empty(), Optional.empty());
+    private static final AccessActor OPERATOR = new AccessActor(AccessActor.Kind.OPERATOR, "op-1", Optional.empty(), Optional.empty());
     private static final Purpose TREATMENT = new Purpose("treatment");
 
     private static AccessCounts opened() {

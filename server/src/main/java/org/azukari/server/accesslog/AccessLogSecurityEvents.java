@@ -63,7 +63,7 @@ class AccessLogSecurityEvents implements SecurityEvents {
     }
 
     private static AccessActor actor(SecurityEvent event) {
-        String kind = event.kind().map(Enum::name).orElse("UNKNOWN");
+        AccessActor.Kind kind = event.kind().map(k -> AccessActor.Kind.named(k.name())).orElse(AccessActor.Kind.UNKNOWN);
         String subject = event.subject().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") ? event.subject() : "unknown";
         return new AccessActor(kind, subject, event.organisation().map(OrganisationId::value), Optional.empty());
     }

@@ -109,7 +109,7 @@ class OperatorDatasetRequestController {
                 || !CallerPermission.APPROVE_DATASETS.isHeldBy(subject)) {
             throw new Forbidden("DS-0104 only operators review dataset requests");
         }
-        return new AccessActor(caller.kind().name(), caller.account().get().toString(), Optional.empty(),
+        return new AccessActor(AccessActor.Kind.named(caller.kind().name()), caller.account().get().toString(), Optional.empty(),
                 Optional.empty());
     }
 }

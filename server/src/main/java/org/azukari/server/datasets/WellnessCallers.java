@@ -33,7 +33,7 @@ record WellnessCallers(Caller caller, OrganisationId organisation) {
 
     AccessActor actor() {
         String client = caller.client().orElseThrow().toString();
-        return new AccessActor(PrincipalKind.WELLNESS_SERVICE.name(), client, Optional.of(organisation.value()),
+        return new AccessActor(AccessActor.Kind.WELLNESS_SERVICE, client, Optional.of(organisation.value()),
                 Optional.of(client));
     }
 }

@@ -64,7 +64,7 @@ class AccountStatusController {
         }
         transactions.executeWithoutResult(status -> {
             statuses.setStatus(person.account(), form.status());
-            accessLog.appendAll(List.of(AccessLogEntry.administration(new AccessActor(PrincipalKind.OPERATOR.name(),
+            accessLog.appendAll(List.of(AccessLogEntry.administration(new AccessActor(AccessActor.Kind.OPERATOR,
                     operator.toString(), Optional.empty(), Optional.empty()), Optional.empty(),
                     AccessAction.ACCOUNT_CHANGE, form.status() == AccountStatus.DISABLED ? "account-disabled"
                             : "account-enabled", Optional.of(person.account().toString()))));

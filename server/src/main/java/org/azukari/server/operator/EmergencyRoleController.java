@@ -78,7 +78,7 @@ class EmergencyRoleController {
 
     /** {@code appendAll}, not {@code append}: a group commit may write on another thread, outside this transaction. */
     private void log(AccountId operator, PersonAccount practitioner, String outcome) {
-        accessLog.appendAll(List.of(AccessLogEntry.administration(new AccessActor(PrincipalKind.OPERATOR.name(),
+        accessLog.appendAll(List.of(AccessLogEntry.administration(new AccessActor(AccessActor.Kind.OPERATOR,
                 operator.toString(), Optional.empty(), Optional.empty()), Optional.empty(),
                 AccessAction.EMERGENCY_ACCESS, outcome, Optional.of(practitioner.account().toString()))));
     }

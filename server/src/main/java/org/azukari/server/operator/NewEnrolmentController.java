@@ -91,7 +91,7 @@ class NewEnrolmentController {
         transactions.executeWithoutResult(status -> {
             people.recordProofing(person.account(), form.assurance(), form.proofing());
             // appendAll, not append: a group commit may write on another thread, outside this transaction
-            accessLog.appendAll(List.of(AccessLogEntry.administration(new AccessActor(PrincipalKind.OPERATOR.name(),
+            accessLog.appendAll(List.of(AccessLogEntry.administration(new AccessActor(AccessActor.Kind.OPERATOR,
                     operator.toString(), Optional.empty(), Optional.empty()), Optional.of(resident), AccessAction.ENROL,
                     "new-enrolment", Optional.of(person.account().toString()))));
         });

@@ -37,6 +37,6 @@ public final class Operator {
             throw new PageNotFound("DS-0104 only operators review dataset requests");
         }
         Caller caller = SignedIn.caller();
-        return new AccessActor(caller.kind().name(), account(), Optional.empty(), Optional.empty());
+        return new AccessActor(AccessActor.Kind.named(caller.kind().name()), account(), Optional.empty(), Optional.empty());
     }
 }

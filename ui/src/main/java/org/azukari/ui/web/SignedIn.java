@@ -45,7 +45,7 @@ public final class SignedIn {
     /** The caller as the access log and the consent store record them (ids only). */
     public static AccessActor actor() {
         Caller caller = caller();
-        return new AccessActor(caller.kind().name(), caller.account().map(Object::toString)
+        return new AccessActor(AccessActor.Kind.named(caller.kind().name()), caller.account().map(Object::toString)
                 .or(() -> caller.client().map(Object::toString)).orElse("unknown"),
                 caller.organisation().map(Object::toString), Optional.empty());
     }

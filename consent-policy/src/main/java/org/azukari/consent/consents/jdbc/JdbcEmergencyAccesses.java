@@ -55,7 +55,7 @@ public final class JdbcEmergencyAccesses implements EmergencyAccesses {
                                 Instant at) {
         EmergencyAccess access = new EmergencyAccess(ConsentId.random(), resident, practitioner, recipient, reason,
                 categories, at, at.plus(duration), Optional.empty());
-        AccessActor actor = new AccessActor("PRACTITIONER", practitioner, Optional.of(recipient.organisation()),
+        AccessActor actor = new AccessActor(AccessActor.Kind.PRACTITIONER, practitioner, Optional.of(recipient.organisation()),
                 Optional.empty());
         return changes.change(() -> {
             changes.jdbc.update(INSERT, access.id().value(), resident.value(), practitioner,
@@ -100,7 +100,7 @@ public final class JdbcEmergencyAccesses implements EmergencyAccesses {
     @Override
     public EmergencyAccess review(ConsentId id, String operator, String note, Instant at) {
         EmergencyAccess.Review review = new EmergencyAccess.Review(operator, note, at);
-        AccessActor actor = new AccessActor("OPERATOR", operator, Optional.empty(), Optional.empty());
+        AccessActor actor = new AccessActor(AccessActor.Kind.OPERATOR, operator, Optional.empty(), Optional.empty());
         return changes.change(() -> {
             int updated = changes.jdbc.update("UPDATE cp_emergency_access SET reviewed_by = ?, review_note = ?,"
                     + " reviewed_at = ? WHERE id = ? AND reviewed_at IS NULL", operator, review.note(),
