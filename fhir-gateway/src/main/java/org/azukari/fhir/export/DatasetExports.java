@@ -23,7 +23,7 @@ import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.consent.api.DatasetRequests;
 import org.azukari.fhir.export.deid.ServicePseudonyms;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.release.DecisionFilter;
 import org.azukari.fhir.release.ReleaseRefusedException;
 import org.azukari.trustbank.api.KeyVaultDeniedException;

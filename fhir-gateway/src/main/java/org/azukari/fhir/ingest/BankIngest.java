@@ -17,6 +17,7 @@ import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.DataCategory;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.validation.InputValidator;
 import org.azukari.fhir.validation.ValidationReport;
 import org.azukari.identity.api.PeopleRegistry;

@@ -18,7 +18,7 @@ import org.azukari.consent.api.ConsentDecisionPoint.Decision;
 import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.trustbank.api.DecryptedRecord;
 import org.azukari.trustbank.api.KeyVaultDeniedException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;

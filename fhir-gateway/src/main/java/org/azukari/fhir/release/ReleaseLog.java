@@ -12,7 +12,7 @@ import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.ConsentDecisionPoint.Decision;
 import org.azukari.consent.api.ConsentVersionRef;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.AuditEvents;
+import org.azukari.fhir.mapping.AuditEvents;
 import org.azukari.trustbank.api.StoredRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

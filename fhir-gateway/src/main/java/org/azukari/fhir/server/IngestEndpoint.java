@@ -20,7 +20,7 @@ import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.CallerPermission;
 import org.hl7.fhir.r4.model.Bundle;
-import org.azukari.fhir.api.OperationOutcomes;
+import org.azukari.fhir.mapping.OperationOutcomes;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 

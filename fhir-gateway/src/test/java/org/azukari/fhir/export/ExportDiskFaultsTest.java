@@ -37,7 +37,7 @@ import org.azukari.consent.api.Recipient;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.export.deid.ServicePseudonyms;
 import org.azukari.fhir.export.jdbc.JdbcExportJobs;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.release.ReleaseRefusedException;
 import org.azukari.identity.api.BankSecrets;
 import org.azukari.trustbank.api.RecordContent;

@@ -12,7 +12,7 @@ import org.azukari.consent.api.AccessLogSearch;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.consent.api.VerificationHistory;
-import org.azukari.fhir.api.AuditEvents;
+import org.azukari.fhir.mapping.AuditEvents;
 import org.azukari.identity.api.ClientId;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

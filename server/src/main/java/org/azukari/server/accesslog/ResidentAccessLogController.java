@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.AuditEvents;
+import org.azukari.fhir.mapping.AuditEvents;
 import org.azukari.identity.api.CallerPermission;
 import org.azukari.ui.portal.activity.ResidentActivity;
 import org.azukari.ui.web.SignedIn;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ca.uhn.fhir.context.FhirContext;
-import org.azukari.fhir.api.OperationOutcomes;
+import org.azukari.fhir.mapping.OperationOutcomes;
 import org.azukari.fhir.export.DatasetExports;
 import org.azukari.fhir.export.ExportJob;
 import org.azukari.fhir.release.ReleaseRefusedException;

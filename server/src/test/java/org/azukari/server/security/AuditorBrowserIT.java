@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.azukari.consent.accesslog.jdbc.Checkpointer;
+import org.azukari.accesslog.jdbc.Checkpointer;
 import org.azukari.consent.api.EmergencyAccess;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.consent.api.Recipient;

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.azukari.consent.accesslog.jdbc.Checkpointer;
+import org.azukari.accesslog.jdbc.Checkpointer;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessDecision;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.azukari.fhir.api.ConsentResources;
+import org.azukari.fhir.mapping.ConsentResources;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.junit.jupiter.api.Test;
