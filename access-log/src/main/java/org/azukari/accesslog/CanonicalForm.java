@@ -53,7 +53,7 @@ public final class CanonicalForm {
 
     public static String entryJson(AccessLogEntry entry) {
         Map<String, Object> actor = new TreeMap<>();
-        actor.put("kind", entry.actor().kind());
+        actor.put("kind", entry.actor().kind().name());
         actor.put("id", entry.actor().id());
         entry.actor().organisation().ifPresent(o -> actor.put("organisation", o));
         entry.actor().client().ifPresent(c -> actor.put("client", c));
@@ -88,7 +88,7 @@ public final class CanonicalForm {
             Set<String> consents = new HashSet<>();
             json.required("consents").forEach(c -> consents.add(c.asText()));
             return new AccessLogEntry(
-                    new AccessActor(actor.required("kind").asText(), actor.required("id").asText(),
+                    new AccessActor(AccessActor.Kind.named(actor.required("kind").asText()), actor.required("id").asText(),
                             text(actor, "organisation"), text(actor, "client")),
                     text(json, "resident").map(ResidentId::parse),
                     AccessAction.valueOf(json.required("action").asText()), counts, categories,

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.AccessCounts;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.DataCategory;
@@ -38,6 +39,27 @@ class CanonicalFormTest {
                 + "\"requestId\":\"retention-2015\",\"resourceCounts\":{}}");
     }
 
+    /** The form entries were written in before the named factories: the hash chain's input must not move. */
+    @Test
+    void entryJson_ofFactoryBuiltEntries_isTheFormPositionalEntriesWereWrittenIn() {
+        AccessActor emr = new AccessActor(AccessActor.Kind.CLINIC_EMR, "clinic-7", Optional.of("org-3"), Optional.of("emr-1"));
+        AccessCounts opened = AccessCounts.none().add("Observation", DataCategory.MEDICAL)
+                .add("Condition", DataCategory.CARE).add("Observation", DataCategory.MEDICAL);
+        assertThat(CanonicalForm.entryJson(AccessLogEntry.release(emr, RESIDENT, AccessAction.READ, opened,
+                new Purpose("treatment"), Set.of("consent-2", "consent-1"), AccessDecision.PERMIT, "consent-permit",
+                "req-12"))).isEqualTo(
+                "{\"action\":\"READ\",\"actor\":{\"client\":\"emr-1\",\"id\":\"clinic-7\",\"kind\":\"CLINIC_EMR\","
+                + "\"organisation\":\"org-3\"},\"categories\":[\"CARE\",\"MEDICAL\"],\"consents\":[\"consent-1\","
+                + "\"consent-2\"],\"decision\":\"PERMIT\",\"purpose\":\"treatment\",\"reason\":\"consent-permit\","
+                + "\"requestId\":\"req-12\",\"resident\":\"6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b\","
+                + "\"resourceCounts\":{\"Condition\":1,\"Observation\":2}}");
+        AccessLogEntry erasure = AccessLogEntry.erasure(RESIDENT, AccessDecision.PERMIT, "erased");
+        assertThat(CanonicalForm.entryJson(erasure)).isEqualTo("{\"action\":\"ERASE\",\"actor\":{\"id\":\"system\","
+                + "\"kind\":\"BANK\"},\"categories\":[],\"consents\":[],\"decision\":\"PERMIT\",\"reason\":\"erased\","
+                + "\"requestId\":\"" + erasure.requestId() + "\",\"resident\":\"6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b\","
+                + "\"resourceCounts\":{}}");
+    }
+
     @Test
     void entryJson_isTheSameWhateverTheSetOrder() {
         AccessLogEntry one = Entries.read(RESIDENT, 1);
@@ -55,7 +77,7 @@ class CanonicalFormTest {
 
     @Test
     void anOperatorsEntryAboutAPractitioner_carriesTheSubject_andReadsBack() {
-        AccessLogEntry granted = new AccessLogEntry(new AccessActor("OPERATOR", "op-1", Optional.empty(),
+        AccessLogEntry granted = new AccessLogEntry(new AccessActor(AccessActor.Kind.OPERATOR, "op-1", Optional.empty(),
                 Optional.empty()), Optional.empty(), AccessAction.EMERGENCY_ACCESS, new TreeMap<>(), Set.of(),
                 Optional.empty(), Set.of(), AccessDecision.PERMIT, "emergency-role-granted", "req-1",
                 Optional.of("doc-7"));

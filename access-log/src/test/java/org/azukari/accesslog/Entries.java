@@ -26,7 +26,7 @@ public final class Entries {
         counts.put("Observation", n);
         counts.put("Condition", 1);
         return new AccessLogEntry(
-                new AccessActor("CLINIC_EMR", "clinic-7", Optional.of("org-3"), Optional.of("emr-1")),
+                new AccessActor(AccessActor.Kind.CLINIC_EMR, "clinic-7", Optional.of("org-3"), Optional.of("emr-1")),
                 Optional.of(resident), AccessAction.READ, counts, Set.of(DataCategory.MEDICAL, DataCategory.CARE),
                 Optional.of(new Purpose("treatment")), Set.of("consent-2", "consent-1"), decision,
                 decision == AccessDecision.PERMIT ? "consent-permit" : "no-consent", "req-" + n);

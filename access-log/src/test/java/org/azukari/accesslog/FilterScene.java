@@ -37,7 +37,7 @@ public final class FilterScene {
         return List.of(
                 entry(clinic("emr-1"), resident, AccessAction.READ, AccessDecision.PERMIT, "consent-permit", "req-a"),
                 entry(clinic("emr-2"), resident, AccessAction.READ, AccessDecision.PERMIT, "consent-permit", "req-b"),
-                entry(new AccessActor("PRACTITIONER", "doc-1", Optional.of("org-3"), Optional.empty()), resident,
+                entry(new AccessActor(AccessActor.Kind.PRACTITIONER, "doc-1", Optional.of("org-3"), Optional.empty()), resident,
                         AccessAction.EMERGENCY_ACCESS, AccessDecision.PERMIT, "emergency-access", "req-c"),
                 entry(clinic("emr-1"), resident, AccessAction.READ, AccessDecision.PERMIT,
                         "consent-and-emergency-access", "req-d"),
@@ -53,7 +53,7 @@ public final class FilterScene {
      */
     public static List<AccessLogEntry> withEveryEmergencyReason(ResidentId resident) {
         List<AccessLogEntry> entries = new ArrayList<>(entries(resident));
-        AccessLogEntry.EMERGENCY_REASONS.stream().sorted().forEach(reason -> entries.add(entry(clinic("emr-3"), resident,
+        AccessLogEntry.emergencyReasons().forEach(reason -> entries.add(entry(clinic("emr-3"), resident,
                 AccessAction.ACCOUNT_CHANGE, AccessDecision.PERMIT, reason, "req-" + reason)));
         entries.add(entry(clinic("emr-3"), resident, AccessAction.ACCOUNT_CHANGE, AccessDecision.PERMIT,
                 "account-disabled", "req-z"));
@@ -84,7 +84,7 @@ public final class FilterScene {
     }
 
     private static AccessActor clinic(String client) {
-        return new AccessActor("CLINIC_EMR", "clinic-7", Optional.of("org-3"), Optional.of(client));
+        return new AccessActor(AccessActor.Kind.CLINIC_EMR, "clinic-7", Optional.of("org-3"), Optional.of(client));
     }
 
     private static AccessLogEntry entry(AccessActor actor, ResidentId resident, AccessAction action,

@@ -49,7 +49,7 @@ record AccessLogDocument(
     static AccessLogDocument of(LoggedEntry logged) {
         AccessLogEntry e = logged.entry();
         return new AccessLogDocument(logged.sequence(), logged.entryId().toString(), logged.at().toString(), logged.hash(),
-                e.actor().kind(), e.actor().id(), e.actor().organisation().orElse(null), e.actor().client().orElse(null),
+                e.actor().kind().name(), e.actor().id(), e.actor().organisation().orElse(null), e.actor().client().orElse(null),
                 e.resident().map(ResidentId::toString).orElse(null), e.action().name(),
                 List.copyOf(e.resourceCounts().keySet()), new TreeMap<>(e.resourceCounts()),
                 e.categories().stream().map(Enum::name).sorted().toList(),
@@ -58,7 +58,7 @@ record AccessLogDocument(
     }
 
     LoggedEntry toLoggedEntry() {
-        AccessActor actor = new AccessActor(actorKind, actorId, Optional.ofNullable(organisation), Optional.ofNullable(client));
+        AccessActor actor = new AccessActor(AccessActor.Kind.named(actorKind), actorId, Optional.ofNullable(organisation), Optional.ofNullable(client));
         Set<DataCategory> categorySet = categories == null ? Set.of()
                 : categories.stream().map(DataCategory::valueOf).collect(Collectors.toUnmodifiableSet());
         AccessLogEntry entry = new AccessLogEntry(actor, Optional.ofNullable(resident).map(ResidentId::parse),

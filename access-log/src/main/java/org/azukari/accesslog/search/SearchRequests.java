@@ -67,7 +67,7 @@ final class SearchRequests {
     /** {@link AccessLogEntry#emergency()} as a query: the action, or one of the reasons. */
     private static final Query EMERGENCY = Query.of(q -> q.bool(b -> b
             .should(term("action", AccessAction.EMERGENCY_ACCESS.name()))
-            .should(terms("reason", AccessLogEntry.EMERGENCY_REASONS.stream().sorted().toList()))
+            .should(terms("reason", AccessLogEntry.emergencyReasons()))
             .minimumShouldMatch("1")));
 
     private static Query term(String field, String value) {

@@ -23,7 +23,7 @@ final class SampleEntries {
         counts.put("Observation", 12);
         counts.put("Condition", 1);
         return new AccessLogEntry(
-                new AccessActor("CLINIC_EMR", actorId, Optional.of(organisation), Optional.of("emr-client-1")),
+                new AccessActor(AccessActor.Kind.CLINIC_EMR, actorId, Optional.of(organisation), Optional.of("emr-client-1")),
                 Optional.of(resident), AccessAction.READ, counts, Set.of(DataCategory.MEDICAL, DataCategory.PAYMENT),
                 Optional.of(new Purpose(purpose)), decision == AccessDecision.PERMIT ? Set.of("consent-1", "consent-2") : Set.of(),
                 decision, decision == AccessDecision.PERMIT ? "consent-permit" : "no-consent", "req-" + actorId);

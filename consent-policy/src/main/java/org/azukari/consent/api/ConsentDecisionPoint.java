@@ -1,8 +1,10 @@
 package org.azukari.consent.api;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -80,6 +82,11 @@ public interface ConsentDecisionPoint {
 
         public boolean emergency() {
             return this != CONSENT;
+        }
+
+        /** The reason whose code this is, if any (an access-log entry's reason may be of another kind). */
+        public static Optional<PermitReason> ofCode(String code) {
+            return Arrays.stream(values()).filter(reason -> reason.code.equals(code)).findFirst();
         }
     }
 

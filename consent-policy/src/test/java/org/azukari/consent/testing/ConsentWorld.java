@@ -55,7 +55,7 @@ public final class ConsentWorld {
     public final JdbcDatasetRequests datasets;
     public final JdbcPrivacyAssessments assessments;
     public final ResidentId resident = ResidentId.random();
-    public final AccessActor residentActor = new AccessActor("RESIDENT", "acct-1", Optional.empty(), Optional.empty());
+    public final AccessActor residentActor = new AccessActor(AccessActor.Kind.RESIDENT, "acct-1", Optional.empty(), Optional.empty());
 
     public ConsentWorld() {
         dataSource = new DriverManagerDataSource("jdbc:h2:mem:consent-" + UUID.randomUUID()
@@ -105,7 +105,7 @@ public final class ConsentWorld {
     public Consent request(Recipient recipient, Purpose purpose, String... codes) {
         return consents.request(resident, new ConsentTerms(recipient, purpose, categories(codes),
                 ConsentPeriod.from(clock.instant().minus(Duration.ofDays(1)))), evidence(),
-                new AccessActor("OPERATOR", "op-1", Optional.empty(), Optional.empty()));
+                new AccessActor(AccessActor.Kind.OPERATOR, "op-1", Optional.empty(), Optional.empty()));
     }
 
     public Consent withdraw(Consent consent) {

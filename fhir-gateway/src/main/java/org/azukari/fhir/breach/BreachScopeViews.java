@@ -90,7 +90,7 @@ public class BreachScopeViews {
         view.put("sequence", logged.sequence());
         view.put("at", logged.at().toString());
         view.put("action", entry.action().name());
-        view.put("actorKind", entry.actor().kind());
+        view.put("actorKind", entry.actor().kind().name());
         entry.actor().organisation().ifPresent(o -> view.put("organisation", o));
         entry.actor().client().ifPresent(c -> view.put("client", c));
         view.put("purpose", entry.purpose().map(Purpose::code).orElse(null));

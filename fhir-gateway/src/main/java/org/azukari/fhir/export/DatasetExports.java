@@ -50,7 +50,7 @@ public final class DatasetExports {
     /** Who kicked off: the wellness service's organisation and client. */
     public record ExportCaller(String organisation, String client) {
         AccessActor actor() {
-            return new AccessActor("WELLNESS_SERVICE", client, Optional.of(organisation), Optional.of(client));
+            return new AccessActor(AccessActor.Kind.WELLNESS_SERVICE, client, Optional.of(organisation), Optional.of(client));
         }
     }
 

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +17,10 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.azukari.consent.api.AccessAction;
-import org.azukari.consent.api.AccessDecision;
+import org.azukari.consent.api.AccessCounts;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.ConsentDecisionPoint.Decision;
-import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.consent.api.Deidentification;
@@ -227,17 +224,13 @@ final class ExportRun {
 
     private void logExport(DatasetRequest request, ResidentId resident, Decision decision,
                            List<StoredRecord> candidates, Optional<StoredRecord> patient) {
-        TreeMap<String, Integer> counts = new TreeMap<>();
-        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
-        candidates.forEach(r -> {
-            counts.merge(r.type().value(), 1, Integer::sum);
-            categories.add(r.category());
-        });
-        patient.ifPresent(p -> counts.merge(PATIENT, 1, Integer::sum));
+        AccessCounts counts = AccessCounts.none();
+        candidates.forEach(r -> counts.add(r.type().value(), r.category()));
+        patient.ifPresent(p -> counts.add(PATIENT));
         Set<String> consents = new HashSet<>();
         decision.reliedOn().forEach(ref -> consents.add(ref.id()));
-        services.accessLog().append(new AccessLogEntry(new ExportCaller(job.organisation(), job.client()).actor(),
-                Optional.of(resident), AccessAction.EXPORT, counts, categories, Optional.of(request.spec().purpose()),
-                consents, AccessDecision.PERMIT, "dataset-export", job.request() + "." + job.id()));
+        services.accessLog().append(AccessLogEntry.export(new ExportCaller(job.organisation(), job.client()).actor(),
+                resident, counts, Optional.of(request.spec().purpose()), consents, "dataset-export",
+                job.request() + "." + job.id()));
     }
 }

@@ -236,9 +236,9 @@ public final class BankIngest implements Ingest {
 
     static AccessActor actor(IngestSource source) {
         return source.client()
-                .map(client -> new AccessActor("SOURCE_FEED", client.value(), Optional.of(source.organisation().value()),
+                .map(client -> new AccessActor(AccessActor.Kind.SOURCE_FEED, client.value(), Optional.of(source.organisation().value()),
                         Optional.of(client.value())))
-                .orElseGet(() -> new AccessActor("SOURCE_PULL", source.organisation().value(),
+                .orElseGet(() -> new AccessActor(AccessActor.Kind.SOURCE_PULL, source.organisation().value(),
                         Optional.of(source.organisation().value()), Optional.empty()));
     }
 }

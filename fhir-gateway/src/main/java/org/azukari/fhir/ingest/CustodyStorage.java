@@ -3,18 +3,14 @@ package org.azukari.fhir.ingest;
 import ca.uhn.fhir.context.FhirContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import org.azukari.consent.api.AccessAction;
+import org.azukari.consent.api.AccessCounts;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
-import org.azukari.consent.api.DataCategory;
 import org.azukari.trustbank.api.RecordContent;
 import org.azukari.trustbank.api.RecordToStore;
 import org.azukari.trustbank.api.ResourceType;
@@ -53,19 +49,17 @@ final class CustodyStorage {
             List<EntryDecision> mine = plan.decisions().stream().filter(d -> d.store() && d.custody().equals(custody))
                     .toList();
             List<StoredRecord> results = storeAll(custody, mine);
-            SortedCounts counts = new SortedCounts();
-            Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+            AccessCounts counts = AccessCounts.none();
             for (int i = 0; i < mine.size(); i++) {
                 EntryDecision decision = mine.get(i);
                 StoredRecord record = results.get(i);
                 stored.put(decision.entry(), record);
                 index(source, custody, decision, record);
-                counts.add(decision.entry().type());
-                categories.add(decision.category());
+                counts.add(decision.entry().type(), decision.category());
             }
-            logEntries.add(new AccessLogEntry(BankIngest.actor(source), custody.directory() ? Optional.empty()
-                    : Optional.of(custody.id()), AccessAction.INGEST, counts.counts(), categories, Optional.empty(),
-                    Set.of(), AccessDecision.PERMIT, custody.directory() ? "ingest-directory" : "ingest", requestId));
+            logEntries.add(AccessLogEntry.ingest(BankIngest.actor(source), custody.directory() ? Optional.empty()
+                    : Optional.of(custody.id()), counts, AccessDecision.PERMIT,
+                    custody.directory() ? "ingest-directory" : "ingest", requestId));
         }
         if (!logEntries.isEmpty()) {
             timings.time(IngestTimings.Stage.ACCESS_LOG, () -> accessLog.appendAll(logEntries));
@@ -114,18 +108,5 @@ final class CustodyStorage {
             }
         }
         return identifiers;
-    }
-
-    /** Resource type → count, in the access log's sorted form. */
-    private static final class SortedCounts {
-        private final TreeMap<String, Integer> counts = new TreeMap<>();
-
-        void add(String type) {
-            counts.merge(type, 1, Integer::sum);
-        }
-
-        TreeMap<String, Integer> counts() {
-            return counts;
-        }
     }
 }

@@ -3,13 +3,10 @@ package org.azukari.fhir.ingest;
 import static org.azukari.fhir.ingest.IngestProblems.UNAVAILABLE;
 import static org.azukari.fhir.ingest.IngestProblems.refuse;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.AccessCounts;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
@@ -43,15 +40,11 @@ final class ErasedRefusals {
 
     static void record(AccessLog accessLog, AccessActor actor, Custody custody, List<Refused> refused,
                        OrganisationId source, String requestId) {
-        TreeMap<String, Integer> counts = new TreeMap<>();
-        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
-        for (Refused one : refused) {
-            counts.merge(one.type(), 1, Integer::sum);
-            categories.add(one.category());
-        }
+        AccessCounts counts = AccessCounts.none();
+        refused.forEach(one -> counts.add(one.type(), one.category()));
         try {
-            accessLog.append(new AccessLogEntry(actor, Optional.of(custody.id()), AccessAction.INGEST, counts,
-                    categories, Optional.empty(), Set.of(), AccessDecision.DENY, REASON, requestId));
+            accessLog.append(AccessLogEntry.ingest(actor, Optional.of(custody.id()), counts, AccessDecision.DENY,
+                    REASON, requestId));
         } catch (AccessLogUnavailableException e) {
             throw refuse(UNAVAILABLE, "FG-0502", IssueType.TRANSIENT,
                     "the access log is unavailable; nothing was stored, send it again later");

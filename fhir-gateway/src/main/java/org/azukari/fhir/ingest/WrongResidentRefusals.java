@@ -5,8 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import org.azukari.consent.api.AccessAction;
+import org.azukari.consent.api.AccessCounts;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
@@ -53,12 +52,12 @@ final class WrongResidentRefusals {
             return;
         }
         String reason = "FG-0309".equals(refused.getMessage()) ? AMBIGUOUS : HELD_FOR_ANOTHER;
-        TreeMap<String, Integer> counts = new TreeMap<>();
-        entries.forEach(entry -> counts.merge(entry.type(), 1, Integer::sum));
+        AccessCounts counts = AccessCounts.none();
+        entries.forEach(entry -> counts.add(entry.type()));
         List<AccessLogEntry> denied = new ArrayList<>();
         for (ResidentId resident : refused.residentsConcerned()) {
-            denied.add(new AccessLogEntry(BankIngest.actor(source), Optional.of(resident), AccessAction.INGEST, counts,
-                    Set.of(), Optional.empty(), Set.of(), AccessDecision.DENY, reason, requestId));
+            denied.add(AccessLogEntry.ingest(BankIngest.actor(source), Optional.of(resident), counts,
+                    AccessDecision.DENY, reason, requestId));
         }
         try {
             transactions.inOne(() -> accessLog.appendAll(denied));

@@ -75,7 +75,7 @@ public final class AuditEvents {
                 new Coding("urn:azukari:purpose", purpose.code(), null)));
         event.addAgent().setRequestor(true)
                 .setWho(new Reference().setIdentifier(new Identifier()
-                        .setSystem("urn:azukari:" + entry.actor().kind().toLowerCase().replace('_', '-'))
+                        .setSystem("urn:azukari:" + entry.actor().kind().name().toLowerCase().replace('_', '-'))
                         .setValue(entry.actor().id())));
         entry.actor().organisation().ifPresent(organisation -> event.addAgent().setRequestor(false)
                 .setWho(new Reference().setIdentifier(new Identifier().setSystem("urn:azukari:organisation")

@@ -49,7 +49,7 @@ public record ReleaseCaller(String organisation, String client, Purpose purpose,
     }
 
     AccessActor actor() {
-        return new AccessActor(kind, client, Optional.of(organisation),
+        return new AccessActor(AccessActor.Kind.named(kind), client, Optional.of(organisation),
                 CLINIC_EMR.equals(kind) ? Optional.of(client) : Optional.empty());
     }
 }

@@ -1,19 +1,16 @@
 package org.azukari.fhir.release;
 
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.azukari.consent.api.AccessAction;
+import org.azukari.consent.api.AccessCounts;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.ConsentDecisionPoint.Decision;
 import org.azukari.consent.api.ConsentVersionRef;
-import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.mapping.AuditEvents;
 import org.azukari.trustbank.api.StoredRecord;
@@ -44,15 +41,11 @@ final class ReleaseLog {
     /** Written before anything is decrypted; if it cannot be written, nothing is (fail closed, 503 FG-0706). */
     void beforeDecrypting(ReleaseCaller caller, ResidentId resident, AccessAction action, Decision decision,
                           List<StoredRecord> opened) {
-        TreeMap<String, Integer> counts = new TreeMap<>();
-        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
-        for (StoredRecord record : opened) {
-            counts.merge(record.type().value(), 1, Integer::sum);
-            categories.add(record.category());
-        }
-        append(new AccessLogEntry(caller.actor(), Optional.of(resident), action, counts, categories,
-                Optional.of(caller.purpose()), ids(decision.reliedOn()),
-                decision.permit() ? AccessDecision.PERMIT : AccessDecision.DENY, decision.reasonCode(), caller.requestId()));
+        AccessCounts counts = AccessCounts.none();
+        opened.forEach(record -> counts.add(record.type().value(), record.category()));
+        append(AccessLogEntry.release(caller.actor(), resident, action, counts, caller.purpose(),
+                ids(decision.reliedOn()), decision.permit() ? AccessDecision.PERMIT : AccessDecision.DENY,
+                decision.reasonCode(), caller.requestId()));
     }
 
     /**
@@ -62,8 +55,8 @@ final class ReleaseLog {
      */
     void failed(ReleaseCaller caller, ResidentId resident, AccessAction action, List<ConsentVersionRef> reliedOn) {
         try {
-            append(new AccessLogEntry(caller.actor(), Optional.of(resident), action, new TreeMap<>(), Set.of(),
-                    Optional.of(caller.purpose()), ids(reliedOn), AccessDecision.PERMIT, FAILED, caller.requestId()));
+            append(AccessLogEntry.release(caller.actor(), resident, action, AccessCounts.none(), caller.purpose(),
+                    ids(reliedOn), AccessDecision.PERMIT, FAILED, caller.requestId()));
         } catch (ReleaseRefusedException logDown) {
             log.warn("FG-0717 release request {} failed and the failure could not be recorded in the access log",
                     caller.requestId());

@@ -2,10 +2,9 @@ package org.azukari.fhir.release;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.azukari.consent.api.AccessAction;
+import org.azukari.consent.api.AccessCounts;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
@@ -93,8 +92,8 @@ public final class ShareCodeExchange {
 
     private void log(ReleaseCaller caller, ResidentId resident, boolean permitted) {
         try {
-            accessLog.appendAll(List.of(new AccessLogEntry(caller.actor(), Optional.of(resident), AccessAction.READ,
-                    new TreeMap<>(), Set.of(), Optional.of(caller.purpose()), Set.of(), AccessDecision.PERMIT,
+            accessLog.appendAll(List.of(AccessLogEntry.release(caller.actor(), resident, AccessAction.READ,
+                    AccessCounts.none(), caller.purpose(), Set.of(), AccessDecision.PERMIT,
                     permitted ? "share-code-exchanged" : "share-code-consent-requested", caller.requestId())));
         } catch (AccessLogUnavailableException e) {
             throw new ReleaseRefusedException(503, "FG-0706", "the access log is unavailable; the share code is unused");

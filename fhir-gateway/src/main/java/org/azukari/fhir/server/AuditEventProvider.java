@@ -3,13 +3,12 @@ package org.azukari.fhir.server;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.azukari.fhir.audit.AuditEventCriteria;
 import org.azukari.fhir.audit.AuditEventSearch;
 import org.azukari.fhir.audit.AuditSearchRefusedException;
 import org.azukari.identity.api.ClientScopes;
-import org.azukari.identity.api.PrincipalKind;
+import org.azukari.identity.api.CallerPermission;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
@@ -39,17 +38,19 @@ final class AuditEventProvider implements IResourceProvider {
 
     @Search(allowUnknownParams = true)
     public Bundle search(RequestDetails request) {
-        FhirCallers.AuthenticatedCaller caller = callers.current()
-                .orElseThrow(() -> new AuthenticationException("FG-0101 a bearer token is required"));
-        if (caller.caller().kind() != PrincipalKind.AUDIT_SYSTEM
-                || !caller.scopes().permits(ClientScopes.AUDIT_EVENT, 's')) {
-            throw hapi(403, "FG-0740 only an audit system with system/AuditEvent.rs reads the access log");
+        FhirCallers.AuthenticatedCaller caller = callers.require(CallerPermission.READ_ACCESS_LOG, AuditEventProvider::refused);
+        if (!caller.scopes().permits(ClientScopes.AUDIT_EVENT, 's')) {
+            throw refused();
         }
         try {
             return search.search(AuditEventCriteria.parse(request.getParameters()), request.getFhirServerBase());
         } catch (AuditSearchRefusedException refused) {
             throw hapi(refused.status(), refused.getMessage());
         }
+    }
+
+    private static BaseServerResponseException refused() {
+        return hapi(403, "FG-0740 only an audit system with system/AuditEvent.rs reads the access log");
     }
 
     private static BaseServerResponseException hapi(int status, String message) {

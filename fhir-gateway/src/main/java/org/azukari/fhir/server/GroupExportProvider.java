@@ -4,11 +4,11 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.fhir.admission.Bulkhead;
 import org.azukari.fhir.export.DatasetExports;
@@ -16,7 +16,7 @@ import org.azukari.fhir.export.ExportJob;
 import org.azukari.fhir.release.ReleaseRefusedException;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.OrganisationId;
-import org.azukari.identity.api.PrincipalKind;
+import org.azukari.identity.api.CallerPermission;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.IdType;
@@ -49,12 +49,13 @@ final class GroupExportProvider implements IResourceProvider {
 
     @Operation(name = "$export", idempotent = true, manualResponse = true)
     public void export(@IdParam IdType id, RequestDetails request) {
-        FhirCallers.AuthenticatedCaller authenticated = callers.current()
-                .orElseThrow(() -> new AuthenticationException("FG-0101 a bearer token is required"));
+        Supplier<RuntimeException> notAWellnessService = () -> refused(403, "EX-0701",
+                "only a wellness service with system/Group.r exports its approved datasets");
+        FhirCallers.AuthenticatedCaller authenticated =
+                callers.require(CallerPermission.REQUEST_DATASETS, notAWellnessService);
         Caller caller = authenticated.caller();
-        if (caller.kind() != PrincipalKind.WELLNESS_SERVICE || caller.organisation().isEmpty() || caller.client().isEmpty()
-                || !authenticated.scopes().permits("Group", 'r')) {
-            throw refused(403, "EX-0701", "only a wellness service with system/Group.r exports its approved datasets");
+        if (!authenticated.scopes().permits("Group", 'r')) {
+            throw notAWellnessService.get();
         }
         String prefer = request.getHeader("Prefer");
         if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {

@@ -1,7 +1,6 @@
 package org.azukari.fhir.server;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.util.Optional;
@@ -19,7 +18,7 @@ import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
-import org.azukari.identity.api.PrincipalKind;
+import org.azukari.identity.api.CallerPermission;
 import org.hl7.fhir.r4.model.Bundle;
 import org.azukari.fhir.mapping.OperationOutcomes;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -78,12 +77,9 @@ final class IngestEndpoint {
     }
 
     private IngestSource authorise(Resource input) {
-        FhirCallers.AuthenticatedCaller authenticated = callers.current()
-                .orElseThrow(() -> new AuthenticationException("FG-0101 a bearer token is required"));
+        FhirCallers.AuthenticatedCaller authenticated = callers.require(CallerPermission.INGEST,
+                () -> forbidden("FG-0102 only source feeds may send records to the bank"));
         Caller caller = authenticated.caller();
-        if (caller.kind() != PrincipalKind.SOURCE_FEED || caller.organisation().isEmpty() || caller.client().isEmpty()) {
-            throw forbidden("FG-0102 only source feeds may send records to the bank");
-        }
         for (Resource resource : resourcesOf(input)) {
             String type = resource.fhirType();
             if (!authenticated.scopes().permits(type, 'c') && !authenticated.scopes().permits(type, 'u')) {

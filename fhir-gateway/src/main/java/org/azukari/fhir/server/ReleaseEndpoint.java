@@ -1,7 +1,6 @@
 package org.azukari.fhir.server;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +15,7 @@ import org.azukari.fhir.release.ReleaseRefusedException;
 import org.azukari.fhir.release.Released;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.OrganisationRegistry;
-import org.azukari.identity.api.PrincipalKind;
+import org.azukari.identity.api.CallerPermission;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -45,12 +44,9 @@ final class ReleaseEndpoint {
 
     /** Authorises {@code interaction} ({@code r} or {@code s}) on {@code type} and reads the purpose. */
     ReleaseCaller caller(RequestDetails request, String type, char interaction) {
-        FhirCallers.AuthenticatedCaller authenticated = callers.current()
-                .orElseThrow(() -> new AuthenticationException("FG-0101 a bearer token is required"));
+        FhirCallers.AuthenticatedCaller authenticated = callers.require(CallerPermission.REQUEST_RELEASE,
+                () -> hapi(new ReleaseRefusedException(403, "FG-0709", "only clinic EMRs may read released records")));
         Caller caller = authenticated.caller();
-        if (caller.kind() != PrincipalKind.CLINIC_EMR || caller.organisation().isEmpty() || caller.client().isEmpty()) {
-            throw hapi(new ReleaseRefusedException(403, "FG-0709", "only clinic EMRs may read released records"));
-        }
         if (!authenticated.scopes().permits(type, interaction)) {
             throw hapi(new ReleaseRefusedException(403, "FG-0713", "the token's scopes do not grant this on " + type));
         }

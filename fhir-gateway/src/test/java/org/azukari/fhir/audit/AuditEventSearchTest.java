@@ -49,7 +49,7 @@ class AuditEventSearchTest {
 
     private LoggedEntry entry(long sequence, AccessAction action, AccessDecision decision, String reason) {
         return new LoggedEntry(sequence, UUID.randomUUID(), Instant.parse("2026-11-26T10:00:00Z"), new AccessLogEntry(
-                new AccessActor("CLINIC_EMR", "emr-1", Optional.of("clinic-1"), Optional.of("emr-1")),
+                new AccessActor(AccessActor.Kind.CLINIC_EMR, "emr-1", Optional.of("clinic-1"), Optional.of("emr-1")),
                 Optional.of(resident), action, new TreeMap<>(Map.of("Observation", 2)), Set.of(), Optional.empty(),
                 Set.of(), decision, reason, "req-" + sequence), "0".repeat(64));
     }

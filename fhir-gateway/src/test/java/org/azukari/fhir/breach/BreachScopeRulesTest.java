@@ -37,8 +37,8 @@ class BreachScopeRulesTest {
     private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
     private static final ResidentId ALICE = new ResidentId(UUID.randomUUID());
     private static final ResidentId BOB = new ResidentId(UUID.randomUUID());
-    private static final AccessActor EMR = new AccessActor("CLINIC_EMR", "emr-1", Optional.of("clinic"), Optional.of("emr-1"));
-    private static final AccessActor APP = new AccessActor("WELLNESS_SERVICE", "app-1", Optional.of("well"),
+    private static final AccessActor EMR = new AccessActor(AccessActor.Kind.CLINIC_EMR, "emr-1", Optional.of("clinic"), Optional.of("emr-1"));
+    private static final AccessActor APP = new AccessActor(AccessActor.Kind.WELLNESS_SERVICE, "app-1", Optional.of("well"),
             Optional.of("app-1"));
 
     /** Filters by actor, organisation, time and decision, newest first, paged: as JdbcAccessLogSearch does. */

@@ -26,7 +26,7 @@ class AuditEventsTest {
 
     private LoggedEntry entry(AccessAction action, AccessDecision decision) {
         return new LoggedEntry(7, UUID.randomUUID(), Instant.parse("2026-11-26T10:00:00Z"), new AccessLogEntry(
-                new AccessActor("CLINIC_EMR", "clinic-emr-1", Optional.of("clinic-1"), Optional.of("clinic-emr-1")),
+                new AccessActor(AccessActor.Kind.CLINIC_EMR, "clinic-emr-1", Optional.of("clinic-1"), Optional.of("clinic-emr-1")),
                 Optional.of(resident), action, new TreeMap<>(Map.of("Observation", 12)), Set.of(DataCategory.MEDICAL),
                 Optional.of(new Purpose("treatment")), Set.of("consent-1"), decision, "consent-permit", "req-1"),
                 "0".repeat(64));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.consent.testing.MutableClock;
 import org.azukari.fhir.ingest.BankIngest;
@@ -179,7 +180,7 @@ class PullIntoTheBankTest {
                     .containsExactlyInAnyOrder(resident, another);
             assertThat(bank.accessLog.entries()).allSatisfy(logged -> {
                 assertThat(logged.entry().decision()).isEqualTo(org.azukari.consent.api.AccessDecision.DENY);
-                assertThat(logged.entry().actor().kind()).isEqualTo("SOURCE_PULL");
+                assertThat(logged.entry().actor().kind()).isEqualTo(AccessActor.Kind.SOURCE_PULL);
             });
         } finally {
             scheduler.stop();

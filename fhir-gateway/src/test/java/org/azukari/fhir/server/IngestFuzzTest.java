@@ -79,7 +79,8 @@ class IngestFuzzTest {
     private static Optional<FhirCallers.AuthenticatedCaller> sourceFeed() {
         return Optional.of(new FhirCallers.AuthenticatedCaller(Caller.system(PrincipalKind.SOURCE_FEED,
                 new ClientId("hospital-feed"), new OrganisationId(IngestWorlds.hospital())),
-                SmartScopes.parse("system/*.cu")));
+                SmartScopes.parse("system/*.cu"),
+                org.azukari.identity.api.CallerPermission.INGEST::equals));
     }
 
     /** Only the one method the endpoint uses. */

@@ -1,9 +1,6 @@
 package org.azukari.server.accesslog;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
@@ -45,9 +42,8 @@ class AccessLogSecurityEvents implements SecurityEvents {
 
     @Override
     public void record(SecurityEvent event) {
-        accessLog.append(new AccessLogEntry(actor(event), residentOf(event), action(event.type()),
-                new TreeMap<>(Map.of()), Set.of(), Optional.empty(), Set.of(), decision(event.type()),
-                reason(event), UUID.randomUUID().toString()));
+        accessLog.append(AccessLogEntry.securityEvent(actor(event), residentOf(event), action(event.type()),
+                decision(event.type()), reason(event)));
         others.orderedStream().filter(other -> other != this).forEach(other -> other.record(event));
     }
 
@@ -67,7 +63,7 @@ class AccessLogSecurityEvents implements SecurityEvents {
     }
 
     private static AccessActor actor(SecurityEvent event) {
-        String kind = event.kind().map(Enum::name).orElse("UNKNOWN");
+        AccessActor.Kind kind = event.kind().map(k -> AccessActor.Kind.named(k.name())).orElse(AccessActor.Kind.UNKNOWN);
         String subject = event.subject().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") ? event.subject() : "unknown";
         return new AccessActor(kind, subject, event.organisation().map(OrganisationId::value), Optional.empty());
     }

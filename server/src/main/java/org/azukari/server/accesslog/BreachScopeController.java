@@ -105,7 +105,7 @@ class BreachScopeController {
 
     private static AccessActor operator() {
         Caller caller = (Caller) SecurityUtils.getSubject().getPrincipal();
-        return new AccessActor(PrincipalKind.OPERATOR.name(), caller.account().orElseThrow().toString(),
+        return new AccessActor(AccessActor.Kind.OPERATOR, caller.account().orElseThrow().toString(),
                 Optional.empty(), Optional.empty());
     }
 }

@@ -21,7 +21,7 @@ final class EntryViews {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("at", logged.at().toString());
         view.put("action", entry.action());
-        view.put("actorKind", entry.actor().kind());
+        view.put("actorKind", entry.actor().kind().name());
         entry.actor().organisation().ifPresent(organisation -> view.put("organisation", organisation));
         view.put("resourceCounts", entry.resourceCounts());
         view.put("categories", entry.categories());

@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.shiro.SecurityUtils;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.mapping.AuditEvents;
-import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.CallerPermission;
 import org.azukari.ui.portal.activity.ResidentActivity;
+import org.azukari.ui.web.SignedIn;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,7 +42,7 @@ class ResidentAccessLogController {
     }
 
     private static Optional<ResidentId> ownResident() {
-        return ((Caller) SecurityUtils.getSubject().getPrincipal()).resident();
+        return SignedIn.residentHolding(CallerPermission.MANAGE_OWN_DATA);
     }
 
     /** The same as FHIR AuditEvent resources; the resident's internal id is never shown. */

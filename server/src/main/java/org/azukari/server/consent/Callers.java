@@ -3,6 +3,7 @@ package org.azukari.server.consent;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.CallerPermission;
 import org.azukari.server.web.NotFound;
 import org.azukari.ui.web.SignedIn;
 
@@ -16,9 +17,9 @@ final class Callers {
         return SignedIn.caller();
     }
 
-    /** The caller's resident id; a practitioner on a resident's page finds nothing there. */
+    /** The caller's resident id, held with {@code resident:manage:<own>}; a practitioner finds nothing there. */
     static ResidentId resident() {
-        return caller().resident().orElseThrow(() -> new NotFound("not a resident"));
+        return SignedIn.residentHolding(CallerPermission.MANAGE_OWN_DATA).orElseThrow(() -> new NotFound("not a resident"));
     }
 
     static AccessActor actor() {

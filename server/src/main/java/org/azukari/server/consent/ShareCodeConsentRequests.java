@@ -52,7 +52,7 @@ final class ShareCodeConsentRequests implements ConsentRequests {
         ConsentEvidence question = ConsentEvidence.shown(text, "ja", ConsentQuestion.VERSION, clock.instant(),
                 "share-code");
         consents.request(resident, new ConsentTerms(recipient, purpose, CLINIC_ASKS_FOR,
-                ConsentPeriod.from(clock.instant())), question, new AccessActor("CLINIC_EMR",
+                ConsentPeriod.from(clock.instant())), question, new AccessActor(AccessActor.Kind.CLINIC_EMR,
                 recipient.organisation(), Optional.of(recipient.organisation()), Optional.empty()));
     }
 }

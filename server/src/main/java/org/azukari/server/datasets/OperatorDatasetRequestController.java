@@ -12,7 +12,7 @@ import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.consent.api.DatasetRequests;
 import org.azukari.consent.api.DatasetReview;
 import org.azukari.identity.api.Caller;
-import org.azukari.identity.api.Permissions;
+import org.azukari.identity.api.CallerPermission;
 import org.azukari.ui.consent.DatasetConsentRequests;
 import org.azukari.ui.consent.DatasetConsentRequests.Asked;
 import org.azukari.server.datasets.DatasetForms.ReviewForm;
@@ -106,10 +106,10 @@ class OperatorDatasetRequestController {
     private static AccessActor approver() {
         Subject subject = SecurityUtils.getSubject();
         if (!(subject.getPrincipal() instanceof Caller caller) || caller.account().isEmpty()
-                || !subject.isPermitted(Permissions.APPROVE_DATASETS)) {
+                || !CallerPermission.APPROVE_DATASETS.isHeldBy(subject)) {
             throw new Forbidden("DS-0104 only operators review dataset requests");
         }
-        return new AccessActor(caller.kind().name(), caller.account().get().toString(), Optional.empty(),
+        return new AccessActor(AccessActor.Kind.named(caller.kind().name()), caller.account().get().toString(), Optional.empty(),
                 Optional.empty());
     }
 }

@@ -6,23 +6,22 @@ import org.apache.shiro.subject.Subject;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.Recipient;
 import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.CallerPermission;
 import org.azukari.identity.api.OrganisationId;
-import org.azukari.identity.api.Permissions;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.server.web.Forbidden;
 
 /**
- * The wellness service behind a system call: its client must be of kind {@code WELLNESS_SERVICE}
- * and hold {@code dataset:request:<its organisation>}; any other system (a clinic EMR, a source
+ * The wellness service behind a system call: a client holding
+ * {@code dataset:request:<its organisation>}; any other system (a clinic EMR, a source
  * feed) is refused with 403 {@code DS-0103} before anything is read.
  */
 record WellnessCallers(Caller caller, OrganisationId organisation) {
 
     static WellnessCallers current() {
         Subject subject = SecurityUtils.getSubject();
-        if (subject.getPrincipal() instanceof Caller caller && caller.kind() == PrincipalKind.WELLNESS_SERVICE
-                && caller.organisation().isPresent() && caller.client().isPresent()
-                && subject.isPermitted(Permissions.requestDatasetsFor(caller.organisation().get()))) {
+        if (subject.getPrincipal() instanceof Caller caller && caller.client().isPresent()
+                && CallerPermission.REQUEST_DATASETS.isHeldBy(subject)) {
             return new WellnessCallers(caller, caller.organisation().get());
         }
         throw new Forbidden("DS-0103 only a wellness service files dataset requests");
@@ -34,7 +33,7 @@ record WellnessCallers(Caller caller, OrganisationId organisation) {
 
     AccessActor actor() {
         String client = caller.client().orElseThrow().toString();
-        return new AccessActor(PrincipalKind.WELLNESS_SERVICE.name(), client, Optional.of(organisation.value()),
+        return new AccessActor(AccessActor.Kind.WELLNESS_SERVICE, client, Optional.of(organisation.value()),
                 Optional.of(client));
     }
 }

@@ -27,6 +27,8 @@ final class ShiroFhirCallers implements FhirCallers {
         }
         PrincipalCollection principals = subject.getPrincipals();
         SmartScopes scopes = principals.oneByType(SmartScopes.class);
-        return Optional.of(new AuthenticatedCaller(caller, scopes == null ? new SmartScopes(java.util.Set.of()) : scopes));
+        Subject asked = subject;
+        return Optional.of(new AuthenticatedCaller(caller, scopes == null ? new SmartScopes(java.util.Set.of()) : scopes,
+                permission -> permission.isHeldBy(asked)));
     }
 }

@@ -3,13 +3,9 @@ package org.azukari.server.operator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 import org.apache.shiro.SecurityUtils;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
-import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.identity.api.AccountId;
@@ -68,12 +64,10 @@ class AccountStatusController {
         }
         transactions.executeWithoutResult(status -> {
             statuses.setStatus(person.account(), form.status());
-            accessLog.appendAll(List.of(new AccessLogEntry(new AccessActor(PrincipalKind.OPERATOR.name(),
+            accessLog.appendAll(List.of(AccessLogEntry.administration(new AccessActor(AccessActor.Kind.OPERATOR,
                     operator.toString(), Optional.empty(), Optional.empty()), Optional.empty(),
-                    AccessAction.ACCOUNT_CHANGE, new TreeMap<>(), Set.of(), Optional.empty(), Set.of(),
-                    AccessDecision.PERMIT, form.status() == AccountStatus.DISABLED ? "account-disabled"
-                            : "account-enabled", UUID.randomUUID().toString(),
-                    Optional.of(person.account().toString()))));
+                    AccessAction.ACCOUNT_CHANGE, form.status() == AccountStatus.DISABLED ? "account-disabled"
+                            : "account-enabled", Optional.of(person.account().toString()))));
         });
         return Map.of("account", person.account().toString(), "kind", person.kind().name(),
                 "status", form.status().name());

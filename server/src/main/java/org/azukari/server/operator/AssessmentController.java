@@ -6,9 +6,9 @@ import org.azukari.consent.api.AssessmentSubject;
 import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.consent.api.DatasetRequests;
 import org.azukari.consent.api.PrivacyAssessments;
+import org.azukari.identity.api.CallerPermission;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
-import org.azukari.identity.api.Permissions;
 import org.azukari.server.web.Forbidden;
 import org.azukari.server.web.NotFound;
 import org.springframework.http.HttpStatus;
@@ -77,7 +77,7 @@ class AssessmentController {
     }
 
     private AssessmentSubject dataset(String id) {
-        if (!SecurityUtils.getSubject().isPermitted(Permissions.APPROVE_DATASETS)) {
+        if (!CallerPermission.APPROVE_DATASETS.isHeldBy(SecurityUtils.getSubject())) {
             throw new Forbidden("DS-0104 only operators review dataset requests");
         }
         DatasetRequestId request;

@@ -3,15 +3,12 @@ package org.azukari.server.operator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 import org.apache.shiro.SecurityUtils;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
-import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
+import org.azukari.consent.api.EmergencyEvent;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.OrganisationId;
@@ -60,7 +57,7 @@ class EmergencyRoleController {
             if (!held) {
                 people.grantEmergencyRole(practitioner.account(), operator);
             }
-            log(operator, practitioner, held ? "emergency-role-already-held" : "emergency-role-granted");
+            log(operator, practitioner, (held ? EmergencyEvent.ROLE_ALREADY_HELD : EmergencyEvent.ROLE_GRANTED).code());
         });
         return view(practitioner);
     }
@@ -74,18 +71,16 @@ class EmergencyRoleController {
             if (held) {
                 people.revokeEmergencyRole(practitioner.account());
             }
-            log(operator, practitioner, held ? "emergency-role-revoked" : "emergency-role-not-held");
+            log(operator, practitioner, (held ? EmergencyEvent.ROLE_REVOKED : EmergencyEvent.ROLE_NOT_HELD).code());
         });
         return view(practitioner);
     }
 
     /** {@code appendAll}, not {@code append}: a group commit may write on another thread, outside this transaction. */
     private void log(AccountId operator, PersonAccount practitioner, String outcome) {
-        accessLog.appendAll(List.of(new AccessLogEntry(new AccessActor(PrincipalKind.OPERATOR.name(),
+        accessLog.appendAll(List.of(AccessLogEntry.administration(new AccessActor(AccessActor.Kind.OPERATOR,
                 operator.toString(), Optional.empty(), Optional.empty()), Optional.empty(),
-                AccessAction.EMERGENCY_ACCESS, new TreeMap<>(), Set.of(), Optional.empty(), Set.of(),
-                AccessDecision.PERMIT, outcome, UUID.randomUUID().toString(),
-                Optional.of(practitioner.account().toString()))));
+                AccessAction.EMERGENCY_ACCESS, outcome, Optional.of(practitioner.account().toString()))));
     }
 
     private PersonAccount practitioner(String account) {

@@ -4,13 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 import org.apache.shiro.SecurityUtils;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
-import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.ResidentId;
@@ -95,10 +91,9 @@ class NewEnrolmentController {
         transactions.executeWithoutResult(status -> {
             people.recordProofing(person.account(), form.assurance(), form.proofing());
             // appendAll, not append: a group commit may write on another thread, outside this transaction
-            accessLog.appendAll(List.of(new AccessLogEntry(new AccessActor(PrincipalKind.OPERATOR.name(),
+            accessLog.appendAll(List.of(AccessLogEntry.administration(new AccessActor(AccessActor.Kind.OPERATOR,
                     operator.toString(), Optional.empty(), Optional.empty()), Optional.of(resident), AccessAction.ENROL,
-                    new TreeMap<>(), Set.of(), Optional.empty(), Set.of(), AccessDecision.PERMIT, "new-enrolment",
-                    UUID.randomUUID().toString(), Optional.of(person.account().toString()))));
+                    "new-enrolment", Optional.of(person.account().toString()))));
         });
         bank.enrolAnew(resident);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("account", person.account().toString(),

@@ -3,10 +3,10 @@ package org.azukari.server.release;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.shiro.SecurityUtils;
 import org.azukari.fhir.release.ReceiptStore;
-import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.CallerPermission;
 import org.azukari.server.web.NotFound;
+import org.azukari.ui.web.SignedIn;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,8 +29,8 @@ class ReceiptController {
 
     @GetMapping(path = "/portal/api/receipts", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Map<String, Object>> own() {
-        Caller caller = (Caller) SecurityUtils.getSubject().getPrincipal();
-        return receipts.forResident(caller.resident().orElseThrow(() -> new NotFound("receipts are for residents")), MAX)
+        return receipts.forResident(SignedIn.residentHolding(CallerPermission.MANAGE_OWN_DATA)
+                .orElseThrow(() -> new NotFound("receipts are for residents")), MAX)
                 .stream().map(ReceiptController::view).toList();
     }
 

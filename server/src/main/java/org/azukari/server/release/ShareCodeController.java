@@ -1,10 +1,10 @@
 package org.azukari.server.release;
 
 import java.util.Map;
-import org.apache.shiro.SecurityUtils;
 import org.azukari.fhir.release.ShareCodes;
-import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.CallerPermission;
 import org.azukari.server.web.NotFound;
+import org.azukari.ui.web.SignedIn;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,8 +25,8 @@ class ShareCodeController {
 
     @PostMapping(path = "/portal/api/share-codes", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, String> issue() {
-        Caller caller = (Caller) SecurityUtils.getSubject().getPrincipal();
-        ShareCodes.Issued issued = codes.issue(caller.resident().orElseThrow(() -> new NotFound("share codes are for residents")));
+        ShareCodes.Issued issued = codes.issue(SignedIn.residentHolding(CallerPermission.MANAGE_OWN_DATA)
+                .orElseThrow(() -> new NotFound("share codes are for residents")));
         return Map.of("code", issued.code(), "expiresAt", issued.expiresAt().toString());
     }
 }

@@ -9,14 +9,15 @@ import org.apache.shiro.subject.Subject;
 import org.apache.shiro.web.filter.AccessControlFilter;
 import org.azukari.identity.api.AccountStatuses;
 import org.azukari.identity.api.Caller;
-import org.azukari.identity.api.PrincipalKind;
+import org.azukari.identity.api.CallerPermission;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * A signed-in person (session) of one of the kinds named in the chain, e.g.
- * {@code person[OPERATOR]}, whose account is not disabled. Not signed in: 401 problem details, or
- * for pages a redirect to the sign-in page; signed in as another kind: 403. An empty kind list
- * lets no one in.
+ * A signed-in person (session) whom Shiro grants one of the permissions named in the chain, e.g.
+ * {@code personApi[ADMINISTER_REGISTRY]} ({@link CallerPermission} names, any one of them
+ * suffices, each for the person's own organisation or resident), whose account is not disabled.
+ * Not signed in: 401 problem details, or for pages a redirect to the sign-in page; signed in
+ * without any of them: 403. An empty list lets no one in.
  *
  * <p>The account's status is read on every request, so disabling an account ends its sessions at
  * their next request on every instance: the session is stopped and the caller treated as signed
@@ -72,14 +73,14 @@ final class PersonFilter extends AccessControlFilter {
         return subject.isAuthenticated()
                 && subject.getPrincipal() instanceof Caller caller
                 && caller.kind().isPerson()
-                && kinds(mappedValue).contains(caller.kind());
+                && permissions(mappedValue).stream().anyMatch(permission -> permission.isHeldBy(subject));
     }
 
     @Override
     protected boolean onAccessDenied(ServletRequest request, ServletResponse response) throws Exception {
         Subject subject = getSubject(request, response);
         if (subject.isAuthenticated() && subject.getPrincipal() instanceof Caller) {
-            refusals.forbidden(request, response, "wrong-kind");
+            refusals.forbidden(request, response, "missing-permission");
         } else {
             signedOut(request, response, "not-signed-in");
         }
@@ -94,11 +95,11 @@ final class PersonFilter extends AccessControlFilter {
         }
     }
 
-    private static Set<PrincipalKind> kinds(Object mappedValue) {
-        Set<PrincipalKind> kinds = EnumSet.noneOf(PrincipalKind.class);
+    static Set<CallerPermission> permissions(Object mappedValue) {
+        Set<CallerPermission> permissions = EnumSet.noneOf(CallerPermission.class);
         if (mappedValue instanceof String[] names) {
-            Arrays.stream(names).map(String::trim).map(PrincipalKind::valueOf).forEach(kinds::add);
+            Arrays.stream(names).map(String::trim).map(CallerPermission::valueOf).forEach(permissions::add);
         }
-        return kinds;
+        return permissions;
     }
 }

@@ -44,6 +44,12 @@ class ShiroConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ShiroConfiguration.class);
 
+    /**
+     * The portal: residents' pages (each page then requires its own permission, see
+     * {@code SignedIn}) and practitioners' emergency access.
+     */
+    private static final String PORTAL = "READ_OWN_RECORDS,MANAGE_OWN_DATA,REQUEST_RELEASE";
+
     /** Path → filters, first match wins; the last line refuses everything else. */
     static final Map<String, String> CHAIN = chain();
 
@@ -66,20 +72,20 @@ class ShiroConfiguration {
         // systems: bearer tokens, stateless
         chain.put("/fhir/**", "bearer");
         chain.put("/api/system/**", "bearer");
-        // people: sessions
-        chain.put("/api/operator/**", "personApi[OPERATOR], csrf");
-        chain.put("/api/audit/**", "personApi[AUDITOR], csrf");
-        chain.put("/clinic", "personPage[PRACTITIONER], csrf");
-        chain.put("/clinic/**", "personPage[PRACTITIONER], csrf");
-        chain.put("/operator", "personPage[OPERATOR], csrf");
-        chain.put("/operator/**", "personPage[OPERATOR], csrf");
-        chain.put("/audit", "personPage[AUDITOR], csrf");
-        chain.put("/audit/**", "personPage[AUDITOR], csrf");
+        // people: sessions, let in by a permission of the vocabulary (any one named)
+        chain.put("/api/operator/**", "personApi[ADMINISTER_REGISTRY], csrf");
+        chain.put("/api/audit/**", "personApi[READ_ACCESS_LOG], csrf");
+        chain.put("/clinic", "personPage[REQUEST_RELEASE], csrf");
+        chain.put("/clinic/**", "personPage[REQUEST_RELEASE], csrf");
+        chain.put("/operator", "personPage[ADMINISTER_REGISTRY], csrf");
+        chain.put("/operator/**", "personPage[ADMINISTER_REGISTRY], csrf");
+        chain.put("/audit", "personPage[READ_ACCESS_LOG], csrf");
+        chain.put("/audit/**", "personPage[READ_ACCESS_LOG], csrf");
         // actions that need card-level assurance (AssuranceRule): below it, the step-up page
-        chain.put("/portal/my-data/records.json", "personPage[RESIDENT,E_RESIDENT], csrf, assurance[DOWNLOAD_EVERYTHING]");
-        chain.put("/portal/my-data/erase", "personPage[RESIDENT,E_RESIDENT], csrf, assurance[ERASE]");
-        chain.put("/portal", "personPage[RESIDENT,E_RESIDENT,PRACTITIONER], csrf");
-        chain.put("/portal/**", "personPage[RESIDENT,E_RESIDENT,PRACTITIONER], csrf");
+        chain.put("/portal/my-data/records.json", "personPage[MANAGE_OWN_DATA], csrf, assurance[DOWNLOAD_EVERYTHING]");
+        chain.put("/portal/my-data/erase", "personPage[MANAGE_OWN_DATA], csrf, assurance[ERASE]");
+        chain.put("/portal", "personPage[" + PORTAL + "], csrf");
+        chain.put("/portal/**", "personPage[" + PORTAL + "], csrf");
         chain.put("/signout", "csrf");
         // deny by default
         chain.put("/**", "deny");

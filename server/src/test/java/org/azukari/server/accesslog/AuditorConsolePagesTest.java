@@ -172,7 +172,7 @@ class AuditorConsolePagesTest extends RealIdentityWorld {
 
     private static AccessLogEntry operatorEntry(String actor, Optional<String> client, AccessAction action, String reason,
                                                 String request) {
-        return new AccessLogEntry(new AccessActor("OPERATOR", actor, Optional.empty(), client), Optional.empty(), action,
+        return new AccessLogEntry(new AccessActor(AccessActor.Kind.OPERATOR, actor, Optional.empty(), client), Optional.empty(), action,
                 new TreeMap<>(), Set.of(), Optional.empty(), Set.of(), AccessDecision.PERMIT, reason, request);
     }
 
@@ -245,7 +245,7 @@ class AuditorConsolePagesTest extends RealIdentityWorld {
         String actor = "audit-paging-" + world().suffix();
         List<AccessLogEntry> entries = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
-            entries.add(new AccessLogEntry(new AccessActor("OPERATOR", actor, Optional.empty(), Optional.empty()),
+            entries.add(new AccessLogEntry(new AccessActor(AccessActor.Kind.OPERATOR, actor, Optional.empty(), Optional.empty()),
                     Optional.empty(), AccessAction.CONSENT_CHANGE, new TreeMap<>(), Set.of(), Optional.empty(),
                     Set.of(), AccessDecision.PERMIT, "paging-test", "req-" + i));
         }

@@ -191,7 +191,7 @@ class AuditorEvidencePagesTest extends RealIdentityWorld {
     void checkpoints_pageByKeyset_afterTheLastOneShown() throws Exception {
         JdbcTemplate sql = new JdbcTemplate(dataSource);
         checkpointer.checkpoint();
-        accessLog.appendAll(List.of(new AccessLogEntry(new AccessActor("OPERATOR", "checkpoint-paging", Optional.empty(),
+        accessLog.appendAll(List.of(new AccessLogEntry(new AccessActor(AccessActor.Kind.OPERATOR, "checkpoint-paging", Optional.empty(),
                 Optional.empty()), Optional.empty(), AccessAction.CONSENT_CHANGE, new TreeMap<>(), Set.of(),
                 Optional.empty(), Set.of(), AccessDecision.PERMIT, "paging-test", "req-checkpoints")));
         checkpointer.checkpoint();

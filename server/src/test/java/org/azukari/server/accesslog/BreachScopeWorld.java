@@ -122,7 +122,7 @@ abstract class BreachScopeWorld extends RealIdentityWorld {
                                 ConsentCategory.of(DataCategory.MEDICAL, "vital-signs")),
                         ConsentPeriod.from(Instant.now().minusSeconds(60))),
                 ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal"),
-                new AccessActor("RESIDENT", "breach-test", Optional.empty(), Optional.empty()));
+                new AccessActor(AccessActor.Kind.RESIDENT, "breach-test", Optional.empty(), Optional.empty()));
     }
 
     private String shareCode(Person person) throws IOException {

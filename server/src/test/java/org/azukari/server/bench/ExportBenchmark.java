@@ -75,7 +75,7 @@ public final class ExportBenchmark {
         DatasetExports exports = context.getBean(DatasetExports.class);
         String service = "benchwell-" + UUID.randomUUID().toString().substring(0, 8);
         Purpose purpose = new Purpose("health-advice");
-        AccessActor resident = new AccessActor("RESIDENT", "bench", Optional.empty(), Optional.empty());
+        AccessActor resident = new AccessActor(AccessActor.Kind.RESIDENT, "bench", Optional.empty(), Optional.empty());
         System.out.printf("storing %d residents (patient, 6 observations, a condition each) and their consents...%n",
                 residents);
         long setup = System.nanoTime();
@@ -90,14 +90,14 @@ public final class ExportBenchmark {
                             "consent-question-1", Instant.now(), "portal"), resident);
         }
         System.out.printf("  set up in %.1f s%n", (System.nanoTime() - setup) / 1e9);
-        AccessActor wellness = new AccessActor("WELLNESS_SERVICE", "bench-app", Optional.of(service), Optional.of("bench-app"));
+        AccessActor wellness = new AccessActor(AccessActor.Kind.WELLNESS_SERVICE, "bench-app", Optional.of(service), Optional.of("bench-app"));
         DatasetRequest filed = requests.file(Recipient.organisation(service), new DatasetSpec("Bench HbA1c and weight", purpose,
                 Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory"), ConsentCategory.of(DataCategory.MEDICAL, "vital-signs")),
                 List.of(DatasetItem.parse("Observation|http://loinc.org|4548-4"), DatasetItem.parse("Observation|http://loinc.org|29463-7")),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), Duration.ofDays(30), Deidentification.defaults()), wellness);
         Assessed.datasetRequest(assessments, filed.id().value());
         requests.review(filed.id(), new DatasetReview(DatasetReview.Outcome.APPROVE, "benchmark", "", "bench-operator",
-                Instant.now()), false, new AccessActor("OPERATOR", "bench-operator", Optional.empty(), Optional.empty()));
+                Instant.now()), false, new AccessActor(AccessActor.Kind.OPERATOR, "bench-operator", Optional.empty(), Optional.empty()));
 
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()

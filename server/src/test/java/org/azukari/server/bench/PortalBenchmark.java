@@ -100,7 +100,7 @@ public final class PortalBenchmark {
             bank.storeAll(resident, batch);
         }
         Consents consents = context.getBean(Consents.class);
-        AccessActor self = new AccessActor("RESIDENT", "bench", Optional.empty(), Optional.empty());
+        AccessActor self = new AccessActor(AccessActor.Kind.RESIDENT, "bench", Optional.empty(), Optional.empty());
         for (int i = 0; i < 5; i++) {
             consents.grant(resident, new ConsentTerms(Recipient.organisation(hospital.value()), new Purpose("treatment"),
                     Set.of(ConsentCategory.all(DataCategory.MEDICAL)), ConsentPeriod.from(Instant.now().minusSeconds(60))),

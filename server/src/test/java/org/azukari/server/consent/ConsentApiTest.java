@@ -123,7 +123,7 @@ class ConsentApiTest extends RealIdentityWorld {
                 Set.of(ConsentCategory.parse("PAYMENT"), ConsentCategory.parse("MEDICAL")),
                 ConsentPeriod.from(Instant.now().minusSeconds(60))),
                 ConsentEvidence.shown("asked", "en", "v1", Instant.now(), "api"),
-                new AccessActor("WELLNESS_SERVICE", "app-1", Optional.empty(), Optional.empty()));
+                new AccessActor(AccessActor.Kind.WELLNESS_SERVICE, "app-1", Optional.empty(), Optional.empty()));
         Session a = residentSession("resident-a");
 
         RawHttp.Response pending = get(a, "/portal/api/consent-requests");

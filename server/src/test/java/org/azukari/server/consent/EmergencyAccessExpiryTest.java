@@ -99,7 +99,7 @@ class EmergencyAccessExpiryTest extends RealIdentityWorld {
 
     private void withdrawAnEarlierConsent(BreakGlassScene scene) {
         ResidentId resident = scene.resident().resident().orElseThrow();
-        AccessActor actor = new AccessActor("RESIDENT", "expiry-test", Optional.empty(), Optional.empty());
+        AccessActor actor = new AccessActor(AccessActor.Kind.RESIDENT, "expiry-test", Optional.empty(), Optional.empty());
         String text = "『診療』を目的として、『医療データ（allergy）』を提供してよいですか？";
         Consent earlier = consents.grant(resident, new ConsentTerms(Recipient.organisation(scene.hospital().value()),
                 new Purpose("treatment"), Set.of(ConsentCategory.of(DataCategory.MEDICAL, "allergy")),

@@ -182,7 +182,7 @@ public class DatasetExportTest extends RealIdentityWorld {
         ConsentEvidence evidence = ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal");
         return consents.grant(resident, new ConsentTerms(Recipient.organisation(service.value()), new Purpose("health-advice"),
                 Set.of(category), ConsentPeriod.from(Instant.now().minusSeconds(60))),
-                evidence, new AccessActor("RESIDENT", "export-test", Optional.empty(), Optional.empty()));
+                evidence, new AccessActor(AccessActor.Kind.RESIDENT, "export-test", Optional.empty(), Optional.empty()));
     }
 
     String approvedRequest(String token) throws Exception {
@@ -354,7 +354,7 @@ public class DatasetExportTest extends RealIdentityWorld {
             throws Exception {
         Person marking = scene.people().get(0);
         String pseudonym = new ServicePseudonyms(secrets).pseudonym(scene.medicalService(), marking.resident()).value();
-        AccessActor actor = new AccessActor("RESIDENT", "export-test", Optional.empty(), Optional.empty());
+        AccessActor actor = new AccessActor(AccessActor.Kind.RESIDENT, "export-test", Optional.empty(), Optional.empty());
         neverShare.mark(marking.resident(), ConsentCategory.of(DataCategory.MEDICAL, "laboratory"), actor);
         String observations;
         String conditions;
@@ -409,7 +409,7 @@ public class DatasetExportTest extends RealIdentityWorld {
         ResidentId leaving = scene.people().get(1).resident();
         Consent consent = consents.forResident(leaving).stream()
                 .filter(c -> c.terms().recipient().organisation().equals(scene.otherService().value())).findFirst().orElseThrow();
-        consents.withdraw(leaving, consent.id(), "portal", new AccessActor("RESIDENT", "export-test", Optional.empty(),
+        consents.withdraw(leaving, consent.id(), "portal", new AccessActor(AccessActor.Kind.RESIDENT, "export-test", Optional.empty(),
                 Optional.empty()));
 
         Set<String> after = matches(file(scene.otherToken(), export(scene.otherToken(), scene.otherRequest())[1], "Patient"),

@@ -239,7 +239,7 @@ public class DatasetRequestApiTest extends RealIdentityWorld {
         java.util.Set<ConsentCategory> categories = java.util.Set.of(ConsentCategory.parse("PAYMENT"));
         Consent already = consents.grant(b, new ConsentTerms(recipient, advice, categories,
                 ConsentPeriod.from(Instant.now())), ConsentEvidence.shown("『健康アドバイス』を目的として、『決済データ』を提供してよいですか？",
-                "ja", "consent-question-1", Instant.now(), "portal"), new AccessActor("RESIDENT", "res-b",
+                "ja", "consent-question-1", Instant.now(), "portal"), new AccessActor(AccessActor.Kind.RESIDENT, "res-b",
                 Optional.empty(), Optional.empty()));
         String id = file();
 

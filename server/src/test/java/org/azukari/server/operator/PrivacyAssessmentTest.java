@@ -203,7 +203,7 @@ class PrivacyAssessmentTest extends RealIdentityWorld {
                         ConsentPeriod.from(Instant.now().minusSeconds(60))),
                 ConsentEvidence.shown("『健康アドバイス』を目的として、『医療データ』を提供してよいですか？", "ja",
                         "consent-question-1", Instant.now(), "operator"),
-                new AccessActor("OPERATOR", "pia-test", Optional.empty(), Optional.empty()));
+                new AccessActor(AccessActor.Kind.OPERATOR, "pia-test", Optional.empty(), Optional.empty()));
         return new Asked(resident, cookie(signInAs("piares-" + suffix, "resident")));
     }
 

@@ -168,7 +168,7 @@ class EmergencyReleaseTest extends RealIdentityWorld {
         BreakGlassScene scene = opened.scene();
         ResidentId resident = scene.resident().resident().orElseThrow();
         ConsentCategory diagnosis = ConsentCategory.of(DataCategory.MEDICAL, "diagnosis");
-        AccessActor actor = new AccessActor("RESIDENT", "emergency-test", java.util.Optional.empty(),
+        AccessActor actor = new AccessActor(AccessActor.Kind.RESIDENT, "emergency-test", java.util.Optional.empty(),
                 java.util.Optional.empty());
         neverShare.mark(resident, diagnosis, actor);
         try {

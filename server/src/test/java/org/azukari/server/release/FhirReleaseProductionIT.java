@@ -168,7 +168,7 @@ class FhirReleaseProductionIT {
     }
 
     private static AccessActor actor() {
-        return new AccessActor("RESIDENT", "release-it", Optional.empty(), Optional.empty());
+        return new AccessActor(AccessActor.Kind.RESIDENT, "release-it", Optional.empty(), Optional.empty());
     }
 
 }

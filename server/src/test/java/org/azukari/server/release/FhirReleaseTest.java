@@ -82,12 +82,12 @@ public class FhirReleaseTest extends RealIdentityWorld {
                 text.getBytes(StandardCharsets.UTF_8)), java.time.Instant.now(), "portal");
         return consents.grant(resident, new ConsentTerms(Recipient.organisation(clinic.value()), new Purpose("treatment"),
                 Set.of(categories), ConsentPeriod.from(java.time.Instant.now().minusSeconds(60))), evidence,
-                new AccessActor("RESIDENT", "release-test", Optional.empty(), Optional.empty()));
+                new AccessActor(AccessActor.Kind.RESIDENT, "release-test", Optional.empty(), Optional.empty()));
     }
 
     void withdraw(ResidentId resident, Consent consent) {
         consents.withdraw(resident, consent.id(), "portal",
-                new AccessActor("RESIDENT", "release-test", Optional.empty(), Optional.empty()));
+                new AccessActor(AccessActor.Kind.RESIDENT, "release-test", Optional.empty(), Optional.empty()));
     }
 
     @Autowired
@@ -336,7 +336,7 @@ public class FhirReleaseTest extends RealIdentityWorld {
     void aNeverShareMarkOnLaboratory_underAWholeMedicalConsent_withholdsTheLabOnEveryPath_andReleasesTheRest()
             throws Exception {
         ConsentCategory laboratory = ConsentCategory.of(DataCategory.MEDICAL, "laboratory");
-        AccessActor resident = new AccessActor("RESIDENT", "release-test", Optional.empty(), Optional.empty());
+        AccessActor resident = new AccessActor(AccessActor.Kind.RESIDENT, "release-test", Optional.empty(), Optional.empty());
         Consent clinic2 = grant(residentA(), setup.clinic2(), ConsentCategory.all(DataCategory.MEDICAL));
         String p2 = setup.p2();
         try {

@@ -57,7 +57,7 @@ public abstract class FaultScenes extends RealIdentityWorld {
                 Set.of(ConsentCategory.of(DataCategory.MEDICAL, "laboratory")),
                 ConsentPeriod.from(Instant.now().minusSeconds(60))),
                 ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal"),
-                new AccessActor("RESIDENT", "fault-tests", Optional.empty(), Optional.empty()));
+                new AccessActor(AccessActor.Kind.RESIDENT, "fault-tests", Optional.empty(), Optional.empty()));
     }
 
     /** A share code of the resident signed in with {@code session}. */

@@ -22,6 +22,7 @@ import org.azukari.identity.api.BearerToken;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.ClientId;
 import org.azukari.identity.api.OrganisationId;
+import org.azukari.identity.api.Permissions;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.SecurityEvent;
 import org.azukari.identity.api.SecurityEvents;
@@ -97,9 +98,29 @@ public class InMemoryRealms {
             return new SimpleAuthenticationInfo(account.caller(), account.secret(), getName());
         }
 
+        /** What identity's real realms grant each kind, from the same vocabulary. */
         @Override
         protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
-            return new SimpleAuthorizationInfo();
+            SimpleAuthorizationInfo info = new SimpleAuthorizationInfo();
+            for (Object principal : principals.fromRealm(getName())) {
+                if (principal instanceof Caller caller) {
+                    switch (caller.kind()) {
+                        case OPERATOR -> {
+                            info.addStringPermission(Permissions.ADMINISTER_REGISTRY);
+                            info.addStringPermission(Permissions.APPROVE_DATASETS);
+                        }
+                        case AUDITOR -> info.addStringPermission(Permissions.READ_ACCESS_LOG);
+                        case RESIDENT -> caller.resident().ifPresent(own -> {
+                            info.addStringPermission(Permissions.readOwnRecords(own));
+                            info.addStringPermission(Permissions.manageOwnData(own));
+                        });
+                        case CLINIC_EMR -> info.addStringPermission(
+                                Permissions.requestReleaseFor(caller.organisation().orElseThrow()));
+                        default -> { }
+                    }
+                }
+            }
+            return info;
         }
     }
 

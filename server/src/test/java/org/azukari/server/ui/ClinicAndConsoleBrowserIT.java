@@ -83,7 +83,7 @@ class ClinicAndConsoleBrowserIT extends RealIdentityWorld {
                 new Purpose("health-advice"), Set.of(ConsentCategory.parse("MEDICAL/laboratory")),
                 List.of(DatasetItem.parse("Observation|http://loinc.org|4548-4")), LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31), Duration.ofDays(30), Deidentification.defaults()),
-                new AccessActor("WELLNESS_SERVICE", "app-" + service, Optional.of(service), Optional.empty()));
+                new AccessActor(AccessActor.Kind.WELLNESS_SERVICE, "app-" + service, Optional.of(service), Optional.empty()));
         try (Browser browser = Browser.open(port)) {
             browser.go("/signin?lang=en");
             browser.signIn(usernameOf("operator"), PASSWORD);

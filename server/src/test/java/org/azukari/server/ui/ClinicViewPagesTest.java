@@ -121,7 +121,7 @@ class ClinicViewPagesTest extends PagesWorld {
                         ConsentPeriod.from(Instant.now().minusSeconds(60))),
                 new ConsentEvidence(text, "ja", "consent-question-1",
                         Receipts.sha256Hex(text.getBytes(StandardCharsets.UTF_8)), Instant.now(), "portal"),
-                new AccessActor("RESIDENT", "clinic-view-test", Optional.empty(), Optional.empty()));
+                new AccessActor(AccessActor.Kind.RESIDENT, "clinic-view-test", Optional.empty(), Optional.empty()));
         scene = new Scene(suffix, clinic, hospital, "cvdoc-" + suffix, "cvem-" + suffix, "cvres-" + suffix,
                 residentId, "cvres2-" + suffix, "cvop-" + suffix, mrn, source);
     }
@@ -162,7 +162,7 @@ class ClinicViewPagesTest extends PagesWorld {
                         Set.of(ConsentCategory.all(DataCategory.MEDICAL)), ConsentPeriod.from(Instant.now().minusSeconds(60))),
                 new ConsentEvidence(text, "ja", "consent-question-1",
                         Receipts.sha256Hex(text.getBytes(StandardCharsets.UTF_8)), Instant.now(), "portal"),
-                new AccessActor("RESIDENT", "clinic-view-test", Optional.empty(), Optional.empty()));
+                new AccessActor(AccessActor.Kind.RESIDENT, "clinic-view-test", Optional.empty(), Optional.empty()));
         String doctor = signInWith(scene.doctor());
 
         Page posted = enter(doctor, shareCode(username), "treatment");
@@ -186,7 +186,7 @@ class ClinicViewPagesTest extends PagesWorld {
         consents.grant(resident, new ConsentTerms(Recipient.organisation(scene.clinic().value()), new Purpose("treatment"),
                         Set.of(ConsentCategory.all(DataCategory.MEDICAL)), ConsentPeriod.from(Instant.now().minusSeconds(60))),
                 ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal"),
-                new AccessActor("RESIDENT", "clinic-view-test", Optional.empty(), Optional.empty()));
+                new AccessActor(AccessActor.Kind.RESIDENT, "clinic-view-test", Optional.empty(), Optional.empty()));
         String doctor = signInWith(scene.doctor());
 
         Page posted = enter(doctor, shareCode(username), "treatment");
@@ -201,7 +201,7 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void aNeverShareMarkOnLaboratory_hidesTheLabResultFromTheClinicView_underAWholeMedicalConsent() throws Exception {
-        AccessActor actor = new AccessActor("RESIDENT", "clinic-view-test", Optional.empty(), Optional.empty());
+        AccessActor actor = new AccessActor(AccessActor.Kind.RESIDENT, "clinic-view-test", Optional.empty(), Optional.empty());
         ConsentCategory laboratory = ConsentCategory.of(DataCategory.MEDICAL, "laboratory");
         String text = "『診療』を目的として、『医療データ』を提供してよいですか？";
         org.azukari.consent.api.Consent medical = consents.grant(scene.residentId(), new ConsentTerms(

@@ -76,7 +76,7 @@ class OperatorConsolePagesTest extends PagesWorld {
                 new Purpose("health-advice"), Set.of(ConsentCategory.parse("MEDICAL/laboratory")),
                 List.of(DatasetItem.parse("Observation|http://loinc.org|4548-4")), LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31), Duration.ofDays(30), Deidentification.defaults()),
-                new AccessActor("WELLNESS_SERVICE", "app-" + service.value(), Optional.of(service.value()),
+                new AccessActor(AccessActor.Kind.WELLNESS_SERVICE, "app-" + service.value(), Optional.of(service.value()),
                         Optional.empty()));
     }
 

@@ -53,7 +53,7 @@ class PortalBrowserIT extends RealIdentityWorld {
                 new Purpose("health-advice"), Set.of(ConsentCategory.all(DataCategory.MEDICAL)),
                 ConsentPeriod.from(Instant.now().minusSeconds(60))),
                 ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "operator"),
-                new AccessActor("OPERATOR", "browser-test", Optional.empty(), Optional.empty()));
+                new AccessActor(AccessActor.Kind.OPERATOR, "browser-test", Optional.empty(), Optional.empty()));
     }
 
     @ParameterizedTest(name = "in {0}")

@@ -62,7 +62,7 @@ class ResidentPortalPagesTest extends RealIdentityWorld {
                 new Purpose("health-advice"), Set.of(ConsentCategory.all(DataCategory.MEDICAL)),
                 ConsentPeriod.from(Instant.now().minusSeconds(60))),
                 ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "operator"),
-                new AccessActor("OPERATOR", "portal-test", Optional.empty(), Optional.empty()));
+                new AccessActor(AccessActor.Kind.OPERATOR, "portal-test", Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -154,7 +154,7 @@ class ResidentPortalPagesTest extends RealIdentityWorld {
             throws Exception {
         Visit v = visit("withheld");
         String text = "『健康アドバイス』を目的として、『医療データ』を提供してよいですか？";
-        AccessActor actor = new AccessActor("RESIDENT", "portal-test", Optional.empty(), Optional.empty());
+        AccessActor actor = new AccessActor(AccessActor.Kind.RESIDENT, "portal-test", Optional.empty(), Optional.empty());
         consents.grant(v.resident().id(), new ConsentTerms(Recipient.organisation(world().wellness().value()),
                 new Purpose("health-advice"), Set.of(ConsentCategory.all(DataCategory.MEDICAL)),
                 ConsentPeriod.from(Instant.now().minusSeconds(60))),

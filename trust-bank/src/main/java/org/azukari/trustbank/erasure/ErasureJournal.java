@@ -1,13 +1,6 @@
 package org.azukari.trustbank.erasure;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
-import org.azukari.consent.api.AccessAction;
-import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
@@ -52,8 +45,6 @@ public final class ErasureJournal {
     }
 
     private static AccessLogEntry entry(ResidentId resident, AccessDecision decision, String reason) {
-        return new AccessLogEntry(AccessActor.bank(), Optional.of(resident), AccessAction.ERASE,
-                new TreeMap<>(Map.of()), Set.of(), Optional.empty(), Set.of(), decision, reason,
-                UUID.randomUUID().toString());
+        return AccessLogEntry.erasure(resident, decision, reason);
     }
 }

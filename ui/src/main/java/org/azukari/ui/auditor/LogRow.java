@@ -23,7 +23,7 @@ record LogRow(long sequence, String at, String atInstant, String action, String 
     static LogRow of(LoggedEntry logged) {
         AccessLogEntry entry = logged.entry();
         return new LogRow(logged.sequence(), Times.shown(logged.at()), logged.at().toString(), entry.action().name(),
-                entry.actor().kind(), entry.actor().id(), entry.actor().organisation().orElse(""),
+                entry.actor().kind().name(), entry.actor().id(), entry.actor().organisation().orElse(""),
                 entry.actor().client().orElse(""), entry.resident().map(Object::toString).orElse(""),
                 entry.purpose().map(Purpose::code).orElse(""),
                 entry.categories().stream().map(DataCategory::toString).sorted().collect(Collectors.joining(" ")),

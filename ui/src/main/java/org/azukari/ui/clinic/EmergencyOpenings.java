@@ -1,15 +1,16 @@
 package org.azukari.ui.clinic;
 
 import java.time.Clock;
+import org.apache.shiro.SecurityUtils;
 import org.azukari.consent.api.EmergencyAccess;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.consent.api.Recipient;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.CallerPermission;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.PeopleRegistry;
-import org.azukari.identity.api.PrincipalKind;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +35,15 @@ public class EmergencyOpenings {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** Whether {@code caller} may open emergency access at all (a practitioner of an organisation holding the role). */
+    /**
+     * Whether {@code caller}, the signed-in subject's principal, may open emergency access at all: a
+     * person granted {@code record:release:<own organisation>} (a practitioner) holding the role.
+     */
     public boolean mayOpen(Caller caller) {
-        return caller.kind() == PrincipalKind.PRACTITIONER && caller.account().isPresent()
-                && caller.organisation().isPresent() && people.holdsEmergencyRole(caller.account().get());
+        return caller.account().isPresent() && caller.organisation().isPresent()
+                && caller.equals(SecurityUtils.getSubject().getPrincipal())
+                && CallerPermission.REQUEST_RELEASE.isHeldBy(SecurityUtils.getSubject())
+                && people.holdsEmergencyRole(caller.account().get());
     }
 
     /**

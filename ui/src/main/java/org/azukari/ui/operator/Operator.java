@@ -5,7 +5,7 @@ import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.subject.Subject;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.identity.api.Caller;
-import org.azukari.identity.api.Permissions;
+import org.azukari.identity.api.CallerPermission;
 import org.azukari.ui.web.PageNotFound;
 import org.azukari.ui.web.SignedIn;
 
@@ -28,7 +28,7 @@ public final class Operator {
     public static boolean mayApproveDatasets() {
         Subject subject = SecurityUtils.getSubject();
         return subject.getPrincipal() instanceof Caller caller && caller.account().isPresent()
-                && subject.isPermitted(Permissions.APPROVE_DATASETS);
+                && CallerPermission.APPROVE_DATASETS.isHeldBy(subject);
     }
 
     /** The reviewing operator as the dataset store and the access log record them. */
@@ -37,6 +37,6 @@ public final class Operator {
             throw new PageNotFound("DS-0104 only operators review dataset requests");
         }
         Caller caller = SignedIn.caller();
-        return new AccessActor(caller.kind().name(), account(), Optional.empty(), Optional.empty());
+        return new AccessActor(AccessActor.Kind.named(caller.kind().name()), account(), Optional.empty(), Optional.empty());
     }
 }

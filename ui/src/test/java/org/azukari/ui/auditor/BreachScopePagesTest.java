@@ -33,7 +33,7 @@ import org.springframework.ui.ExtendedModelMap;
  */
 class BreachScopePagesTest {
 
-    private static final AccessActor EMR = new AccessActor("CLINIC_EMR", "emr-1", Optional.of("clinic"),
+    private static final AccessActor EMR = new AccessActor(AccessActor.Kind.CLINIC_EMR, "emr-1", Optional.of("clinic"),
             Optional.of("emr-1"));
 
     /** A log that always has a full page more of the client's releases. */

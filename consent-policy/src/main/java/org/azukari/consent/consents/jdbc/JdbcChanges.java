@@ -10,17 +10,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
-import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.ConsentCategory;
@@ -91,9 +87,8 @@ final class JdbcChanges {
     static AccessLogEntry entry(AccessActor actor, ResidentId resident, AccessAction action,
                                 Collection<ConsentCategory> categories, Optional<Purpose> purpose, Set<String> ids,
                                 String reason) {
-        return new AccessLogEntry(actor, Optional.of(resident), action, new TreeMap<>(Map.of()),
-                categories.stream().map(ConsentCategory::category).collect(Collectors.toSet()), purpose, ids,
-                AccessDecision.PERMIT, reason, UUID.randomUUID().toString());
+        return AccessLogEntry.change(actor, Optional.of(resident), action,
+                categories.stream().map(ConsentCategory::category).collect(Collectors.toSet()), purpose, ids, reason);
     }
 
     static OffsetDateTime utc(Instant at) {

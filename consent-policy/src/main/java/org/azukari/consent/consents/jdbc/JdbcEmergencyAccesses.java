@@ -17,6 +17,7 @@ import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.ConsentId;
 import org.azukari.consent.api.EmergencyAccess;
+import org.azukari.consent.api.EmergencyEvent;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.Recipient;
@@ -54,7 +55,7 @@ public final class JdbcEmergencyAccesses implements EmergencyAccesses {
                                 Instant at) {
         EmergencyAccess access = new EmergencyAccess(ConsentId.random(), resident, practitioner, recipient, reason,
                 categories, at, at.plus(duration), Optional.empty());
-        AccessActor actor = new AccessActor("PRACTITIONER", practitioner, Optional.of(recipient.organisation()),
+        AccessActor actor = new AccessActor(AccessActor.Kind.PRACTITIONER, practitioner, Optional.of(recipient.organisation()),
                 Optional.empty());
         return changes.change(() -> {
             changes.jdbc.update(INSERT, access.id().value(), resident.value(), practitioner,
@@ -62,7 +63,7 @@ public final class JdbcEmergencyAccesses implements EmergencyAccesses {
                     JdbcChanges.categories(access.categories()), JdbcChanges.utc(access.opened()),
                     JdbcChanges.utc(access.until()));
             return new Changed<>(access, JdbcChanges.entry(actor, resident, AccessAction.EMERGENCY_ACCESS,
-                    access.categories(), Optional.of(EMERGENCY), Set.of(access.id().value()), "emergency-access"));
+                    access.categories(), Optional.of(EMERGENCY), Set.of(access.id().value()), EmergencyEvent.OPENED.code()));
         });
     }
 
@@ -99,7 +100,7 @@ public final class JdbcEmergencyAccesses implements EmergencyAccesses {
     @Override
     public EmergencyAccess review(ConsentId id, String operator, String note, Instant at) {
         EmergencyAccess.Review review = new EmergencyAccess.Review(operator, note, at);
-        AccessActor actor = new AccessActor("OPERATOR", operator, Optional.empty(), Optional.empty());
+        AccessActor actor = new AccessActor(AccessActor.Kind.OPERATOR, operator, Optional.empty(), Optional.empty());
         return changes.change(() -> {
             int updated = changes.jdbc.update("UPDATE cp_emergency_access SET reviewed_by = ?, review_note = ?,"
                     + " reviewed_at = ? WHERE id = ? AND reviewed_at IS NULL", operator, review.note(),
@@ -112,7 +113,7 @@ public final class JdbcEmergencyAccesses implements EmergencyAccesses {
                 throw new ConsentChangeRefusedException("CP-0233", "emergency access " + id + " is already reviewed");
             }
             return new Changed<>(found, JdbcChanges.entry(actor, found.resident(), AccessAction.EMERGENCY_ACCESS,
-                    found.categories(), Optional.of(EMERGENCY), Set.of(id.value()), "emergency-access-reviewed"));
+                    found.categories(), Optional.of(EMERGENCY), Set.of(id.value()), EmergencyEvent.REVIEWED.code()));
         });
     }
 

@@ -7,14 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
-import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.ConsentCategory;
@@ -146,10 +143,9 @@ public final class JdbcDatasetRequests implements DatasetRequests {
     private DatasetRequest store(DatasetRequest request, AccessActor actor, String reason) {
         DatasetRows.insert(jdbc, request, actor.id());
         DatasetSpec spec = request.spec();
-        log.appendAll(List.of(new AccessLogEntry(actor, Optional.empty(), AccessAction.CONSENT_CHANGE, new TreeMap<>(),
+        log.appendAll(List.of(AccessLogEntry.change(actor, Optional.empty(), AccessAction.CONSENT_CHANGE,
                 spec.categories().stream().map(ConsentCategory::category).collect(Collectors.toSet()),
-                Optional.of(spec.purpose()), Set.of(request.id().value()), AccessDecision.PERMIT, reason,
-                UUID.randomUUID().toString())));
+                Optional.of(spec.purpose()), Set.of(request.id().value()), reason)));
         return request;
     }
 

@@ -11,12 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
-import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.AccessLogUnavailableException;
@@ -65,9 +62,8 @@ public final class JdbcBreachNotices implements BreachNotices {
                             notice.incident(), notice.resident().value(), notice.organisation().orElse(null),
                             utc(notice.from()), utc(notice.to()), categories(notice), notice.records(), utc(now),
                             operator.id());
-                    entries.add(new AccessLogEntry(operator, Optional.of(notice.resident()), AccessAction.NOTICE,
-                            new TreeMap<>(), notice.categories(), Optional.empty(), java.util.Set.of(),
-                            AccessDecision.PERMIT, REASON, notice.incident()));
+                    entries.add(AccessLogEntry.notice(operator, notice.resident(), notice.categories(), REASON,
+                            notice.incident()));
                 }
                 if (!entries.isEmpty()) {
                     log.appendAll(entries);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Optional;
 import org.azukari.consent.api.AccessAction;
+import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.Consent;
 import org.azukari.consent.api.ConsentChangeRefusedException;
@@ -173,7 +174,7 @@ class JdbcConsentsTest {
         assertThat(reviewed.review()).isPresent();
         assertThat(world.emergencies.unreviewed()).isEmpty();
         assertThat(world.log.entries).hasSize(2).last().satisfies(e -> {
-            assertThat(e.actor().kind()).isEqualTo("OPERATOR");
+            assertThat(e.actor().kind()).isEqualTo(AccessActor.Kind.OPERATOR);
             assertThat(e.actor().id()).isEqualTo("op-1");
             assertThat(e.resident()).contains(world.resident);
             assertThat(e.consents()).containsExactly(opened.id().value());

@@ -34,9 +34,9 @@ class JdbcDatasetRequestsTest {
     static final Recipient WELLNESS = Recipient.organisation("well-a");
     static final Recipient OTHER = Recipient.organisation("well-b");
     static final Purpose ADVICE = new Purpose("health-advice");
-    static final AccessActor SERVICE = new AccessActor("WELLNESS_SERVICE", "app-a", Optional.of("well-a"),
+    static final AccessActor SERVICE = new AccessActor(AccessActor.Kind.WELLNESS_SERVICE, "app-a", Optional.of("well-a"),
             Optional.of("app-a"));
-    static final AccessActor OPERATOR = new AccessActor("OPERATOR", "op-1", Optional.empty(), Optional.empty());
+    static final AccessActor OPERATOR = new AccessActor(AccessActor.Kind.OPERATOR, "op-1", Optional.empty(), Optional.empty());
     final ConsentWorld world = new ConsentWorld();
 
     static DatasetSpec spec(String title) {
@@ -207,7 +207,7 @@ class JdbcDatasetRequestsTest {
         world.assess(filed.id());
         world.datasets.review(filed.id(), review(DatasetReview.Outcome.APPROVE), false, OPERATOR);
 
-        assertThat(world.log.entries).extracting(e -> e.actor().kind(), e -> e.reason()).containsExactly(
+        assertThat(world.log.entries).extracting(e -> e.actor().kind().name(), e -> e.reason()).containsExactly(
                 tuple("WELLNESS_SERVICE", "dataset-request-filed"),
                 tuple("OPERATOR", "dataset-request-changes-requested"),
                 tuple("WELLNESS_SERVICE", "dataset-request-revised"),

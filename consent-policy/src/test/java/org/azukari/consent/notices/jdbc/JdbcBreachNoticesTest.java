@@ -22,7 +22,7 @@ class JdbcBreachNoticesTest {
 
     private final ConsentWorld world = new ConsentWorld();
     private final JdbcBreachNotices notices = new JdbcBreachNotices(world.dataSource, world.log, world.clock);
-    private final AccessActor operator = new AccessActor("OPERATOR", "op-1", Optional.empty(), Optional.empty());
+    private final AccessActor operator = new AccessActor(AccessActor.Kind.OPERATOR, "op-1", Optional.empty(), Optional.empty());
     private final ResidentId other = ResidentId.random();
 
     private BreachNotice notice(String incident, ResidentId resident) {

@@ -83,6 +83,6 @@ class BreachPages {
     }
 
     private static AccessActor operator() {
-        return new AccessActor(PrincipalKind.OPERATOR.name(), Operator.account(), Optional.empty(), Optional.empty());
+        return new AccessActor(AccessActor.Kind.OPERATOR, Operator.account(), Optional.empty(), Optional.empty());
     }
 }

@@ -59,7 +59,7 @@ public class ResidentActivity {
             AccessLogEntry entry = e.logged().entry();
             Optional<String> organisation = entry.actor().organisation();
             Optional<Purpose> purpose = entry.purpose();
-            return new ActivityRow(e.logged().at(), entry.action().name(), entry.actor().kind(), organisation,
+            return new ActivityRow(e.logged().at(), entry.action().name(), entry.actor().kind().name(), organisation,
                     organisation.map(o -> names.getOrDefault(o, o)), purpose.map(Purpose::code),
                     purpose.map(p -> purposes.find(p).map(x -> x.label(locale)).orElse(p.code())),
                     entry.categories().stream().map(DataCategory::name).sorted().toList(),

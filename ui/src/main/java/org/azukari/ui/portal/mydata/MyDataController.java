@@ -8,20 +8,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.azukari.consent.api.AccessAction;
-import org.azukari.consent.api.AccessDecision;
+import org.azukari.consent.api.AccessCounts;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.Consent;
 import org.azukari.consent.api.ConsentStatus;
 import org.azukari.consent.api.Consents;
-import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.mapping.OperationOutcomes;
 import org.azukari.trustbank.api.StoredRecord;
@@ -85,12 +80,10 @@ class MyDataController {
     void download(HttpServletResponse response) throws IOException {
         ResidentId resident = SignedIn.resident();
         List<StoredRecord> stored = bank.isEnrolled(resident) ? bank.list(resident) : List.of();
-        Map<String, Integer> counts = new TreeMap<>();
-        stored.forEach(r -> counts.merge(r.type().value(), 1, Integer::sum));
-        Set<DataCategory> categories = stored.stream().map(StoredRecord::category).collect(Collectors.toSet());
-        accessLog.append(new AccessLogEntry(SignedIn.actor(), Optional.of(resident), AccessAction.EXPORT,
-                new TreeMap<>(counts), categories, Optional.empty(), Set.of(), AccessDecision.PERMIT,
-                "resident-download", "dl-" + UUID.randomUUID(), Optional.empty()));
+        AccessCounts counts = AccessCounts.none();
+        stored.forEach(r -> counts.add(r.type().value(), r.category()));
+        accessLog.append(AccessLogEntry.export(SignedIn.actor(), resident, counts, Optional.empty(), Set.of(),
+                "resident-download", "dl-" + UUID.randomUUID()));
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION).setTimestamp(Date.from(clock.instant()));
         Readable<Resource> readable = stored.isEmpty() ? new Readable<>(List.of(), List.of())
                 : records.resources(resident);

@@ -84,7 +84,7 @@ class RecordsController {
         if (page < 1) {
             throw new IllegalArgumentException("UI-0404 no such page");
         }
-        Readable<ResidentRecord> readable = records.all(SignedIn.resident());
+        Readable<ResidentRecord> readable = records.all(SignedIn.residentReadingRecords());
         List<ResidentRecord> all = readable.records();
         Map<String, Integer> counts = new LinkedHashMap<>();
         TreeSet<String> types = new TreeSet<>();
@@ -126,7 +126,7 @@ class RecordsController {
 
     @GetMapping("/portal/records/{id}")
     String record(@PathVariable String id, Model model) {
-        OneRecord one = records.one(SignedIn.resident(), id).orElseThrow(() -> new PageNotFound("no such record"));
+        OneRecord one = records.one(SignedIn.residentReadingRecords(), id).orElseThrow(() -> new PageNotFound("no such record"));
         if (one instanceof OneRecord.Shown shown) {
             model.addAttribute("record", shown.record());
             return "portal/record";
@@ -137,7 +137,7 @@ class RecordsController {
 
     @GetMapping("/portal/charts")
     String charts(Model model) {
-        Readable<ResidentRecord> readable = records.all(SignedIn.resident());
+        Readable<ResidentRecord> readable = records.all(SignedIn.residentReadingRecords());
         List<Measurement> measurements = readable.records().stream()
                 .map(ResidentRecord::measurement).flatMap(Optional::stream).toList();
         model.addAttribute("unreadable", readable.unreadableCount());

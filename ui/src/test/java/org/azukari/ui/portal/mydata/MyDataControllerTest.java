@@ -11,7 +11,13 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.shiro.authc.AuthenticationInfo;
+import org.apache.shiro.authc.AuthenticationToken;
+import org.apache.shiro.authz.AuthorizationInfo;
+import org.apache.shiro.authz.SimpleAuthorizationInfo;
 import org.apache.shiro.mgt.DefaultSecurityManager;
+import org.apache.shiro.realm.AuthorizingRealm;
+import org.apache.shiro.subject.PrincipalCollection;
 import org.apache.shiro.subject.SimplePrincipalCollection;
 import org.apache.shiro.subject.Subject;
 import org.apache.shiro.util.ThreadContext;
@@ -22,6 +28,7 @@ import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.Caller;
+import org.azukari.identity.api.Permissions;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.trustbank.api.RecordId;
 import org.azukari.trustbank.api.RecordVersion;
@@ -50,7 +57,22 @@ class MyDataControllerTest {
     void signedInResident() {
         Caller caller = Caller.person(PrincipalKind.RESIDENT, new AccountId(java.util.UUID.randomUUID()),
                 Optional.empty(), Optional.of(resident));
-        Subject subject = new Subject.Builder(new DefaultSecurityManager())
+        // what identity's password realm grants a resident: their own data, nothing else
+        AuthorizingRealm realm = new AuthorizingRealm() {
+            @Override
+            protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
+                SimpleAuthorizationInfo info = new SimpleAuthorizationInfo();
+                info.addStringPermission(Permissions.readOwnRecords(resident));
+                info.addStringPermission(Permissions.manageOwnData(resident));
+                return info;
+            }
+
+            @Override
+            protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
+                return null;
+            }
+        };
+        Subject subject = new Subject.Builder(new DefaultSecurityManager(realm))
                 .principals(new SimplePrincipalCollection(caller, "test")).authenticated(true).buildSubject();
         ThreadContext.bind(subject);
     }
