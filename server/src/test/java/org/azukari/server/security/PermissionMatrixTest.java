@@ -69,6 +69,8 @@ class PermissionMatrixTest extends RealIdentityWorld {
             new Row(CallerPermission.READ_OWN_RECORDS, "resident-a", "GET", "/portal/charts", 404),
             new Row(CallerPermission.MANAGE_OWN_DATA, "resident-a", "GET", "/portal/consents", 404),
             new Row(CallerPermission.MANAGE_OWN_DATA, "resident-a", "GET", "/portal/my-data", 404),
+            new Row(CallerPermission.MANAGE_OWN_DATA, "resident-a", "GET", "/portal/my-data/records.json", 403),
+            new Row(CallerPermission.MANAGE_OWN_DATA, "resident-a", "GET", "/portal/my-data/erase", 403),
             new Row(CallerPermission.MANAGE_OWN_DATA, "resident-a", "GET", "/portal/api/consents", 404),
             new Row(CallerPermission.MANAGE_OWN_DATA, "resident-a", "GET", "/portal/api/receipts", 404),
             new Row(CallerPermission.MANAGE_OWN_DATA, "resident-a", "GET", "/portal/api/never-share", 404));
@@ -119,6 +121,8 @@ class PermissionMatrixTest extends RealIdentityWorld {
     private static final Map<String, String> WITHOUT_A_CHAIN_PERMISSION = Map.ofEntries(
             Map.entry("/", "the landing page: anyone"),
             Map.entry("/signin", "signing in: anyone"),
+            Map.entry("/signin/oidc/{provider}", "signing in with the My Number card: anyone"),
+            Map.entry("/signin/oidc/{provider}/callback", "the provider's answer to a sign-in this session started: anyone"),
             Map.entry("/signout", "signing out: whoever is signed in"),
             Map.entry("/error", "the error page"),
             Map.entry("/privacy", "the published privacy policy: anyone"),
