@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogEntry;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.ConsentDecisionPoint.Decision;
 import org.azukari.consent.api.DataCategory;
@@ -28,6 +29,7 @@ import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.consent.api.Deidentification;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.api.FhirGatewayError;
 import org.azukari.fhir.export.DatasetExports.ExportCaller;
 import org.azukari.fhir.export.DatasetExports.Services;
 import org.azukari.fhir.export.deid.DeidentificationProfile;
@@ -111,7 +113,7 @@ final class ExportRun {
     Outcome run() {
         DatasetRequest request = services.requests().find(new DatasetRequestId(job.request()))
                 .filter(DatasetRequest::approved)
-                .orElseThrow(() -> new IllegalStateException("EX-0723 the request is no longer approved"));
+                .orElseThrow(() -> new BadStateException(FhirGatewayError.EX_0723, "the request is no longer approved"));
         Instant now = clock.instant();
         OrganisationId service = new OrganisationId(job.organisation());
         DeidentificationProfile profile = profile(request.spec().deidentification());

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.fhir.api.FhirGatewayError;
 import org.azukari.identity.api.BankSecrets;
 
 /**
@@ -75,7 +77,7 @@ public final class PageTokens {
             mac.init(key);
             return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("FG-0702 HMAC-SHA-256 unavailable", e);
+            throw new BadStateException(FhirGatewayError.FG_0702, "HMAC-SHA-256 unavailable", e);
         }
     }
 }

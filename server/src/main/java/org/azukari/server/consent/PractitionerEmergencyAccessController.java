@@ -2,8 +2,10 @@ package org.azukari.server.consent;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.EmergencyAccess;
+import org.azukari.fhir.api.FhirGatewayError;
 import org.azukari.identity.api.Caller;
 import org.azukari.server.web.Forbidden;
 import org.azukari.server.web.NotFound;
@@ -51,7 +53,7 @@ class PractitionerEmergencyAccessController {
             throw new Forbidden("CP-0234 emergency access needs a practitioner holding the emergency role");
         }
         if (form == null) {
-            throw new IllegalArgumentException("OP-0002 system, value and reason are required");
+            throw new BadInputException(FhirGatewayError.OP_0002, "system, value and reason are required");
         }
         EmergencyAccess opened;
         try {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.fhir.api.FhirGatewayError;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -37,7 +39,7 @@ final class ProblemCatalogue {
         Properties properties = new Properties();
         try (InputStream in = ProblemCatalogue.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("OP-0090 " + RESOURCE + " missing from the class path");
+                throw new BadStateException(FhirGatewayError.OP_0090, RESOURCE + " missing from the class path");
             }
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
