@@ -7,7 +7,7 @@ package org.azukari.consent.api;
  */
 public class BadInputException extends IllegalArgumentException implements Coded {
 
-    private final transient ErrorCode errorCode;
+    private final ErrorCode errorCode;
 
     public BadInputException(ErrorCode errorCode) {
         this(errorCode, "", null);

@@ -7,7 +7,7 @@ package org.azukari.consent.api;
  */
 public class BadStateException extends IllegalStateException implements Coded {
 
-    private final transient ErrorCode errorCode;
+    private final ErrorCode errorCode;
 
     public BadStateException(ErrorCode errorCode) {
         this(errorCode, "", null);

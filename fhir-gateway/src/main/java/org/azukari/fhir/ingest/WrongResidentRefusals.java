@@ -12,6 +12,7 @@ import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.api.FhirGatewayError;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**
@@ -52,7 +53,7 @@ final class WrongResidentRefusals {
         if (refused.residentsConcerned().isEmpty()) {
             return;
         }
-        String reason = "FG-0309".equals(refused.getMessage()) ? AMBIGUOUS : HELD_FOR_ANOTHER;
+        String reason = refused.errorCode() == FhirGatewayError.FG_0309 ? AMBIGUOUS : HELD_FOR_ANOTHER;
         TreeMap<String, Integer> counts = new TreeMap<>();
         entries.forEach(entry -> counts.merge(entry.type(), 1, Integer::sum));
         List<AccessLogEntry> denied = new ArrayList<>();
@@ -63,7 +64,7 @@ final class WrongResidentRefusals {
         try {
             transactions.inOne(() -> accessLog.appendAll(denied));
         } catch (AccessLogUnavailableException e) {
-            throw IngestProblems.refuse(IngestProblems.UNAVAILABLE, "FG-0502", IssueType.TRANSIENT,
+            throw IngestProblems.refuse(IngestProblems.UNAVAILABLE, FhirGatewayError.FG_0502, IssueType.TRANSIENT,
                     "the access log is unavailable; nothing was stored, send it again later");
         }
     }

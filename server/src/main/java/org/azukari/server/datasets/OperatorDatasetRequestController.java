@@ -109,7 +109,7 @@ class OperatorDatasetRequestController {
         Subject subject = SecurityUtils.getSubject();
         if (!(subject.getPrincipal() instanceof Caller caller) || caller.account().isEmpty()
                 || !subject.isPermitted(Permissions.APPROVE_DATASETS)) {
-            throw new Forbidden("DS-0104 only operators review dataset requests");
+            throw new Forbidden(UiError.DS_0104, "only operators review dataset requests");
         }
         return new AccessActor(caller.kind().name(), caller.account().get().toString(), Optional.empty(),
                 Optional.empty());

@@ -88,7 +88,7 @@ class SystemDatasetRequestController {
         boolean registered = organisations.findOrganisation(caller.organisation()).map(Organisation::purposes)
                 .filter(p -> p.contains(spec.purpose())).isPresent();
         if (!registered) {
-            throw new Forbidden("DS-0102 the purpose is not registered for this organisation");
+            throw new Forbidden(UiError.DS_0102, "the purpose is not registered for this organisation");
         }
         return spec;
     }

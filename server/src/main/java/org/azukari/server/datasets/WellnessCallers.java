@@ -10,6 +10,7 @@ import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.Permissions;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.server.web.Forbidden;
+import org.azukari.ui.web.UiError;
 
 /**
  * The wellness service behind a system call: its client must be of kind {@code WELLNESS_SERVICE}
@@ -25,7 +26,7 @@ record WellnessCallers(Caller caller, OrganisationId organisation) {
                 && subject.isPermitted(Permissions.requestDatasetsFor(caller.organisation().get()))) {
             return new WellnessCallers(caller, caller.organisation().get());
         }
-        throw new Forbidden("DS-0103 only a wellness service files dataset requests");
+        throw new Forbidden(UiError.DS_0103, "only a wellness service files dataset requests");
     }
 
     Recipient recipient() {

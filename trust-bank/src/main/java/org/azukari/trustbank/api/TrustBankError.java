@@ -14,7 +14,7 @@ public enum TrustBankError implements ErrorCode {
     TB_0104(0, "key vault refused the request"),
     TB_0105(0, "key vault answer malformed (public key of signing key)"),
     TB_0106(0, "vault driver configuration refused"),
-    TB_0107(0, "key"),
+    TB_0107(0, "a transit key exists with unsafe settings (exportable, plaintext backup or another type)"),
     TB_0108(0, "the local key store cannot be read; retry once it is restored"),
     TB_0201(0, "a stored record cannot be opened"),
     TB_0202(0, "no such record"),

@@ -111,7 +111,7 @@ public final class JdbcEmergencyAccesses implements EmergencyAccesses {
                     .orElseThrow(() -> new ConsentChangeRefusedException(ConsentChangeRefusedException.NOT_FOUND,
                             "no emergency access " + id));
             if (updated == 0) {
-                throw new ConsentChangeRefusedException("CP-0233", "emergency access " + id + " is already reviewed");
+                throw new ConsentChangeRefusedException(ConsentPolicyError.CP_0233, "emergency access " + id + " is already reviewed");
             }
             return new Changed<>(found, JdbcChanges.entry(actor, found.resident(), AccessAction.EMERGENCY_ACCESS,
                     found.categories(), Optional.of(EMERGENCY), Set.of(id.value()), "emergency-access-reviewed"));
