@@ -68,7 +68,7 @@ public final class PageTokens {
     }
 
     private static ReleaseRefusedException invalid() {
-        return new ReleaseRefusedException(400, "FG-0712", "the page token is not valid here or has expired; search again");
+        return new ReleaseRefusedException(400, FhirGatewayError.FG_0712, "the page token is not valid here or has expired; search again");
     }
 
     private byte[] mac(String payload) {

@@ -62,7 +62,7 @@ public final class Receipts {
             return signedAndKept(facts, body);
         } catch (RuntimeException e) {
             log.failed(facts.caller(), facts.resident(), facts.action(), facts.reliedOn());
-            throw new ReleaseRefusedException(503, "FG-0714", "receipts cannot be signed or kept; nothing was released");
+            throw new ReleaseRefusedException(503, FhirGatewayError.FG_0714, "receipts cannot be signed or kept; nothing was released");
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.azukari.consent.api.Coded;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.EmergencyAccess;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.fhir.release.EverythingQuery;
@@ -174,7 +176,7 @@ class ClinicController {
             opened = openings.open(caller, system, value, reason);
         } catch (IllegalArgumentException missing) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            String message = missing.getMessage() != null && missing.getMessage().startsWith("CP-0230")
+            String message = missing instanceof Coded coded && coded.errorCode() == ConsentPolicyError.CP_0230
                     ? "clinic.emergency.reasonRequired" : "clinic.emergency.fieldsRequired";
             return emergencyPage(model, locale, message, system, value, reason, releaseCaller.purpose().code());
         } catch (EmergencyOpenings.NoSuchResident unknown) {
