@@ -16,7 +16,7 @@ public enum ConsentPolicyError implements ErrorCode {
     CP_0104(400, "sequence starts at 1"),
     CP_0105(0, "entry cannot be written as JSON"),
     CP_0106(0, "stored access-log entry is unreadable"),
-    CP_0110(0, "the access log is not available now; nothing was changed"),
+    CP_0110(503, "the access log is not available now; nothing was changed"),
     CP_0120(400, "offset must be >= 0, before >= 1 and limit 1..1000"),
     CP_0130(400, "a malformed checkpoint line"),
     CP_0131(0, "checkpoint file cannot be written"),
@@ -52,12 +52,12 @@ public enum ConsentPolicyError implements ErrorCode {
     CP_0211(400, "a consent names at least one data category"),
     CP_0212(400, "malformed consent version"),
     CP_0213(400, "a permit permits at least one category"),
-    CP_0220(0, "not found"),
+    CP_0220(404, "not found"),
     CP_0221(409, "not possible in the current state; nothing was changed"),
     CP_0230(400, "an emergency access needs a reason of 10 to 500 characters"),
     CP_0231(400, "an emergency access must end after it opens"),
     CP_0232(400, "a review needs a note of at most 500 characters"),
-    CP_0233(0, "already reviewed"),
+    CP_0233(409, "already reviewed"),
     CP_0234(403, "emergency access needs a practitioner holding the emergency role"),
     CP_0235(400, "no resident linked to that identifier by your organisation"),
     CP_0240(400, "azukari.consent.emergency.duration must be positive and"),
@@ -75,7 +75,7 @@ public enum ConsentPolicyError implements ErrorCode {
     CP_0402(400, "a privacy contact needs a name or role and an e-mail address or https URL"),
     CP_0403(400, "a version below 1 (never from input)"),
     CP_0404(400, "an assessment names its reviewer"),
-    CP_0409(0, "a consent change refused without a code of its own (the portal's conflict page)"),
+    CP_0409(409, "a consent change refused without a code of its own (the portal's conflict page)"),
     CP_0410(409, "a dataset request is approved only with a privacy impact assessment of it");
 
     private final int status;

@@ -8,7 +8,7 @@ import org.azukari.consent.api.ErrorCode;
  */
 public enum ServerError implements ErrorCode {
 
-    RL_0501(0, "receipt keys unavailable: …");
+    RL_0501(503, "receipt keys unavailable: …");
 
     private final int status;
     private final String meaning;

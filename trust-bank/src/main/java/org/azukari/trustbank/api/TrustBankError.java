@@ -8,14 +8,14 @@ import org.azukari.consent.api.ErrorCode;
  */
 public enum TrustBankError implements ErrorCode {
 
-    TB_0101(0, "the key vault is unavailable; nothing was changed"),
-    TB_0102(0, "the key vault refused the request"),
+    TB_0101(503, "the key vault is unavailable; nothing was changed"),
+    TB_0102(503, "the key vault refused the request"),
     TB_0103(0, "the resident's key was destroyed (the data is erased)"),
     TB_0104(0, "key vault refused the request"),
     TB_0105(0, "key vault answer malformed (public key of signing key)"),
     TB_0106(0, "vault driver configuration refused"),
     TB_0107(0, "a transit key exists with unsafe settings (exportable, plaintext backup or another type)"),
-    TB_0108(0, "the local key store cannot be read; retry once it is restored"),
+    TB_0108(503, "the local key store cannot be read; retry once it is restored"),
     TB_0201(0, "a stored record cannot be opened"),
     TB_0202(0, "no such record"),
     TB_0203(0, "the record's version moved on (conditional write)"),
@@ -37,7 +37,7 @@ public enum TrustBankError implements ErrorCode {
     TB_0419(0, "created the empty local key directory … (the database holds no keyring)"),
     TB_0420(0, "data key generation"),
     TB_0430(0, "cannot create the erasure ledger's directory"),
-    TB_0431(0, "the erasure ledger cannot be written; nothing was erased"),
+    TB_0431(503, "the erasure ledger cannot be written; nothing was erased"),
     TB_0432(0, "the erasure ledger has a malformed line"),
     TB_0433(0, "cannot read the erasure ledger"),
     TB_0501(400, "azukari.trust-bank.key-vault.vault.address is required"),

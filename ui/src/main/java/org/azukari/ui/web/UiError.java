@@ -17,11 +17,11 @@ public enum UiError implements ErrorCode {
     DS_0104(404, "only operators review dataset requests"),
     DS_0110(0, "residents are asked only for an approved request"),
     DS_0111(0, "asking residents for dataset request … stopped after …: …"),
-    UI_0400(0, "error.badInput"),
+    UI_0400(400, "error.badInput"),
     UI_0401(400, "unknown category"),
     UI_0402(400, "unknown kind of record"),
     UI_0403(400, "the search is too long"),
-    UI_0404(400, "no such page"),
+    UI_0404(404, "no such page"),
     UI_0405(400, "a month is yyyy-MM"),
     UI_0411(400, "the month is yyyy-MM"),
     UI_0412(400, "unknown action"),
@@ -30,7 +30,7 @@ public enum UiError implements ErrorCode {
     UI_0421(400, "the question was shown in ja or en"),
     UI_0430(0, "the privacy policy needs distinct versions"),
     UI_0431(400, "only the version in force can be acknowledged"),
-    UI_0503(0, "page refused: the database is unavailable (…)");
+    UI_0503(503, "page refused: the database is unavailable (…)");
 
     private final int status;
     private final String meaning;
