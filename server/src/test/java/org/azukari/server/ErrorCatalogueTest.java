@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.ErrorCode;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.IdentityError;
 import org.azukari.server.web.ServerError;
 import org.azukari.trustbank.api.TrustBankError;

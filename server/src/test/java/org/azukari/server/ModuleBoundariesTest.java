@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,59 @@ import org.junit.jupiter.api.Test;
  * another only through its {@code api} package. Run over the main classes of every module.
  */
 class ModuleBoundariesTest {
+
+    /**
+     * The fhir-gateway's public face: what ui and server may use of it (docs/architecture.md,
+     * "fhir-gateway's public face"). Whole packages that are the face by nature...
+     */
+    private static final Set<String> GATEWAY_FACE_PACKAGES = Set.of(
+            "org.azukari.fhir.mapping", "org.azukari.fhir.classification", "org.azukari.fhir.breach");
+
+    /** ...and, from the feature packages, these types (nested types go with their class). The rest is internal. */
+    private static final Set<String> GATEWAY_FACE_TYPES = Set.of(
+            // configuration the server's wiring reads
+            "org.azukari.fhir.admission.AdmissionProperties",
+            "org.azukari.fhir.config.GatewayProperties",
+            // the FHIR edge the server's filters and Shiro adapter plug into
+            "org.azukari.fhir.server.FhirCallers",
+            "org.azukari.fhir.validation.JsonPreScan",
+            "org.azukari.fhir.validation.JsonRefusal",
+            "org.azukari.fhir.validation.ValidationMode",
+            // ingest: the source URI prefix and the sources' warnings the operator sees
+            "org.azukari.fhir.ingest.BankIngest",
+            "org.azukari.fhir.ingest.SourceWarnings",
+            // pull: the operator's pull sources
+            "org.azukari.fhir.pull.PullCursor",
+            "org.azukari.fhir.pull.PullError",
+            "org.azukari.fhir.pull.PullScheduler",
+            "org.azukari.fhir.pull.PullSource",
+            "org.azukari.fhir.pull.PullSourceId",
+            "org.azukari.fhir.pull.PullSources",
+            "org.azukari.fhir.pull.PullStatus",
+            "org.azukari.fhir.pull.PullStore",
+            "org.azukari.fhir.pull.PullTargets",
+            "org.azukari.fhir.pull.UpstreamIdentifier",
+            // release: the clinic view, receipts, share codes, consent requests
+            "org.azukari.fhir.release.ConsentRequests",
+            "org.azukari.fhir.release.EverythingQuery",
+            "org.azukari.fhir.release.PseudonymDirectory",
+            "org.azukari.fhir.release.Pseudonyms",
+            "org.azukari.fhir.release.ReceiptFacts",
+            "org.azukari.fhir.release.ReceiptStore",
+            "org.azukari.fhir.release.Receipts",
+            "org.azukari.fhir.release.RecipientPseudonym",
+            "org.azukari.fhir.release.Release",
+            "org.azukari.fhir.release.ReleaseCaller",
+            "org.azukari.fhir.release.ReleaseRefusedException",
+            "org.azukari.fhir.release.Released",
+            "org.azukari.fhir.release.SearchMatcher",
+            "org.azukari.fhir.release.ShareCodeExchange",
+            "org.azukari.fhir.release.ShareCodes",
+            // export: dataset exports and their jobs
+            "org.azukari.fhir.export.DatasetExports",
+            "org.azukari.fhir.export.ExportJob",
+            "org.azukari.fhir.export.ExportRefusedException",
+            "org.azukari.fhir.export.ExportJobStore");
 
     private static JavaClasses classes;
 
@@ -32,6 +86,7 @@ class ModuleBoundariesTest {
     void everyModule_isImported_soNoRuleHoldsVacuously() {
         assertThat(classes.stream().map(JavaClass::getPackageName))
                 .anyMatch(p -> p.startsWith("org.azukari.consent"))
+                .anyMatch(p -> p.startsWith("org.azukari.accesslog.search"))
                 .anyMatch(p -> p.startsWith("org.azukari.identity"))
                 .anyMatch(p -> p.startsWith("org.azukari.trustbank.keys.vault"))
                 .anyMatch(p -> p.startsWith("org.azukari.trustbank.records.jdbc"))
@@ -42,8 +97,36 @@ class ModuleBoundariesTest {
     void consentPolicy_dependsOnNoOtherModule() {
         check(noClasses().that().resideInAPackage("org.azukari.consent..")
                 .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.azukari.accesslog..", "org.azukari.identity..", "org.azukari.trustbank..",
+                        "org.azukari.fhir..", "org.azukari.ui..", "org.azukari.server.."));
+    }
+
+    @Test
+    void consentPolicy_knowsNoCryptoLibrary_andNoElasticsearch() {
+        check(noClasses().that().resideInAPackage("org.azukari.consent..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javax.crypto..", "com.google.crypto.tink..", "co.elastic..", "org.elasticsearch.."));
+    }
+
+    @Test
+    void accessLog_dependsOnlyOnConsentPolicy() {
+        check(noClasses().that().resideInAPackage("org.azukari.accesslog..")
+                .should().dependOnClassesThat().resideInAnyPackage(
                         "org.azukari.identity..", "org.azukari.trustbank..", "org.azukari.fhir..", "org.azukari.ui..",
                         "org.azukari.server.."));
+    }
+
+    /** The access log is reached through consent-policy's {@code api} seams; Spring wires its beans. */
+    @Test
+    void otherModules_neverImportTheAccessLog() {
+        check(noClasses().that().resideOutsideOfPackage("org.azukari.accesslog..")
+                .should().dependOnClassesThat().resideInAPackage("org.azukari.accesslog.."));
+    }
+
+    @Test
+    void onlyTheAccessLogSearch_usesTheElasticsearchClient() {
+        check(noClasses().that().resideOutsideOfPackage("org.azukari.accesslog.search..")
+                .should().dependOnClassesThat().resideInAnyPackage("co.elastic..", "org.elasticsearch.."));
     }
 
     @Test
@@ -70,6 +153,19 @@ class ModuleBoundariesTest {
     void fhirGateway_neverReachesUpToUiOrServer() {
         check(noClasses().that().resideInAPackage("org.azukari.fhir..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.azukari.ui..", "org.azukari.server.."));
+    }
+
+    @Test
+    void uiAndServer_useTheFhirGatewayOnlyThroughItsPublicFace() {
+        check(noClasses().that().resideInAnyPackage("org.azukari.ui..", "org.azukari.server..")
+                .should().dependOnClassesThat(gatewayInternals()));
+    }
+
+    @Test
+    void theFhirGatewaysPublicFace_namesOnlyTypesThatExist() {
+        assertThat(GATEWAY_FACE_TYPES).allSatisfy(name -> assertThat(classes.contain(name)).as(name).isTrue());
+        assertThat(GATEWAY_FACE_PACKAGES).allSatisfy(name ->
+                assertThat(classes.stream().map(JavaClass::getPackageName)).as(name).contains(name));
     }
 
     @Test
@@ -108,6 +204,16 @@ class ModuleBoundariesTest {
         check(noClasses().that().resideInAPackage("org.azukari..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("javax.crypto.Cipher")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.crypto.spec.GCMParameterSpec"));
+    }
+
+    private static DescribedPredicate<JavaClass> gatewayInternals() {
+        return DescribedPredicate.describe("are fhir-gateway internals (outside its public face)", c -> {
+            if (!c.getPackageName().startsWith("org.azukari.fhir.") || GATEWAY_FACE_PACKAGES.contains(c.getPackageName())) {
+                return false;
+            }
+            String topLevel = c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$')) : c.getName();
+            return !GATEWAY_FACE_TYPES.contains(topLevel);
+        });
     }
 
     private static DescribedPredicate<JavaClass> internalsOf(String module) {

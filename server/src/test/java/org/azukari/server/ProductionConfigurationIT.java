@@ -24,32 +24,21 @@ import org.azukari.identity.api.ProofingMethod;
 import org.azukari.trustbank.api.TrustBank;
 import org.azukari.trustbank.testing.PostgresDatabase;
 import org.azukari.trustbank.testing.Records;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.azukari.server.testing.OnProductionServices;
 
 /**
  * The bank started with the property names of infra/production/application-production.properties,
  * against the real PostgreSQL and OpenBao (AppRole, the bank's own policy) that infra/test runs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@OnProductionServices(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class ProductionConfigurationIT {
 
-    static final PostgresDatabase DATABASE = new PostgresDatabase();
-
-    @DynamicPropertySource
-    static void production(DynamicPropertyRegistry registry) throws Exception {
-        ProductionServices.register(registry, DATABASE, "production");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        DATABASE.close();
-    }
+    @Autowired
+    PostgresDatabase database;
 
     @Autowired
     TrustBank trustBank;
@@ -76,7 +65,7 @@ class ProductionConfigurationIT {
         assertThat(trustBank.read(resident, record.id()).content()).isEqualTo(record.content());
         assertThat(jdbc.queryForObject("SELECT wrapped_key FROM tb_data_key WHERE resident_id = ?", String.class,
                 resident.value())).startsWith("vault:v1:");
-        assertThat(jdbc.queryForObject("SELECT current_schema()", String.class)).isEqualTo(DATABASE.schema());
+        assertThat(jdbc.queryForObject("SELECT current_schema()", String.class)).isEqualTo(database.schema());
     }
 
     @Test

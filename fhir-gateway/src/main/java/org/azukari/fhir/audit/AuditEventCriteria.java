@@ -17,7 +17,7 @@ import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogQuery;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.AuditEvents;
+import org.azukari.fhir.mapping.AuditEvents;
 import org.hl7.fhir.r4.model.Coding;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 import org.azukari.consent.api.AccessLogSearch;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.LoggedEntry;
-import org.azukari.fhir.api.AuditEvents;
+import org.azukari.fhir.mapping.AuditEvents;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 

@@ -25,8 +25,8 @@ import org.azukari.consent.api.BreachNotice;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.LoggedEntry;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.AuditEvents;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.AuditEvents;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.ClientId;
 import org.azukari.identity.api.OrganisationId;
 

@@ -7,7 +7,7 @@ import org.azukari.consent.api.AccessLogSearch;
 import org.azukari.fhir.breach.BreachScope;
 import org.azukari.fhir.breach.BreachScopeViews;
 import org.azukari.fhir.ingest.BankIngest;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.ingest.IngestSettings;
 import org.azukari.fhir.ingest.IngestTimings;

@@ -1,7 +1,7 @@
 package org.azukari.fhir.export;
 
 import org.azukari.consent.api.Coded;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * A dataset export request answered with an error: an HTTP status and a stable export code

@@ -29,7 +29,7 @@ import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.consent.api.Deidentification;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.export.DatasetExports.ExportCaller;
 import org.azukari.fhir.export.DatasetExports.Services;
 import org.azukari.fhir.export.deid.DeidentificationProfile;

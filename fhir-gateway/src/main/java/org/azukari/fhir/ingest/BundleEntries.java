@@ -7,7 +7,7 @@ import static org.azukari.fhir.ingest.IngestProblems.refuse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;

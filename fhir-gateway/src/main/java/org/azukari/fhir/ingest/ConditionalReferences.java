@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.ingest.IngestPlan.Target;
 import org.azukari.identity.api.OrganisationId;
 import org.hl7.fhir.r4.model.Identifier;

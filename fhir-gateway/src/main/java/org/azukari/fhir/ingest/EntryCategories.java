@@ -4,7 +4,9 @@ import static org.azukari.fhir.ingest.IngestProblems.UNPROCESSABLE;
 import static org.azukari.fhir.ingest.IngestProblems.refuse;
 
 import org.azukari.consent.api.DataCategory;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.classification.Classification;
+import org.azukari.fhir.classification.DataClassifier;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.OrganisationKind;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 

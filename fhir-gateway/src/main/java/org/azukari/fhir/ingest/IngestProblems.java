@@ -2,7 +2,7 @@ package org.azukari.fhir.ingest;
 
 import java.util.Set;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;

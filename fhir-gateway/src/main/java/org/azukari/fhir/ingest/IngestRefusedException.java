@@ -1,7 +1,7 @@
 package org.azukari.fhir.ingest;
 
 import org.azukari.consent.api.Coded;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import java.util.Objects;
 import java.util.Set;
 import org.azukari.consent.api.ResidentId;

@@ -1,7 +1,7 @@
 package org.azukari.fhir.ingest;
 
 import org.azukari.consent.api.BadInputException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * Limits of one ingest.

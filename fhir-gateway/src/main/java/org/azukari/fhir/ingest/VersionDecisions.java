@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
 import org.azukari.consent.api.DataCategory;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.trustbank.api.RecordId;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;

@@ -1,2 +1,2 @@
-/** Ingest: how resources that sources send are classified, matched and taken into custody. */
+/** Ingest: how resources that sources send are classified ({@code classification}), matched and taken into custody. */
 package org.azukari.fhir.ingest;

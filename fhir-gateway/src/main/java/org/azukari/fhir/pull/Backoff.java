@@ -3,7 +3,7 @@ package org.azukari.fhir.pull;
 import java.time.Duration;
 import java.util.Objects;
 import org.azukari.consent.api.BadInputException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * When to try a failing target again: {@code initial} after the first failure, doubling with

@@ -8,7 +8,7 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.BadStateException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * Seals a target's upstream identifier with AES-256-GCM (Tink's {@code AesGcmJce}) under the bank secret for

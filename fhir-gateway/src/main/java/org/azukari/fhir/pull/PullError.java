@@ -3,7 +3,7 @@ package org.azukari.fhir.pull;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.azukari.consent.api.BadInputException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * Why a pull failed, as shown to operators: a stable {@code FG-06nn} code and a short text the

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.azukari.consent.api.BadInputException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * How pulls run (from {@code azukari.gateway.pull.*}).

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.azukari.consent.api.BadInputException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.validation.ValidationMode;
 import org.azukari.identity.api.OrganisationId;
 

@@ -3,7 +3,7 @@ package org.azukari.fhir.pull;
 import java.util.Objects;
 import java.util.UUID;
 import org.azukari.consent.api.BadInputException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /** A registered pull source; the bank gives it a random id at registration. */
 public record PullSourceId(UUID value) {

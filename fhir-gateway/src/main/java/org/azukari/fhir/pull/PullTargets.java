@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.EnrolmentLink;
 import org.azukari.identity.api.PeopleRegistry;
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.azukari.fhir.ingest.DroppedElements;
 import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.ingest.IngestRefusedException;
 import org.azukari.fhir.ingest.IngestResult;
@@ -12,6 +13,7 @@ import org.azukari.fhir.ingest.IngestSource;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -89,7 +91,7 @@ final class TargetPuller {
                     }
                 }
                 if (!entries.isEmpty()) {
-                    tally.created += take(into, collection(patient, entries), runId + "-" + ++tally.bundles);
+                    tally.created += take(into, collection(patient, entries), runId + "-" + ++tally.bundles, upstream);
                     tally.pulled += (int) entries.stream().filter(TargetPuller::isMatch).count();
                 }
                 page = upstream.next(page).orElse(null);
@@ -99,11 +101,22 @@ final class TargetPuller {
         Instant patientUpdated = instant(patient.getResource().getMeta().getLastUpdated());
         if (since.isEmpty() || patientUpdated == null || !patientUpdated.isBefore(since.get())) {
             if (tally.bundles == 0) {
-                tally.created += take(into, collection(patient, List.of()), runId + "-" + ++tally.bundles);
+                tally.created += take(into, collection(patient, List.of()), runId + "-" + ++tally.bundles, upstream);
             }
             tally.pulled++;
         }
         return new Result(Optional.ofNullable(tally.mark), tally.pulled, tally.created, tally.pages);
+    }
+
+    /** FG-0214 for each element parsing dropped from an entry of the page, naming the entry as the bank numbers it. */
+    private static List<OperationOutcomeIssueComponent> dropped(Bundle bundle, Upstream upstream) {
+        List<OperationOutcomeIssueComponent> warnings = new ArrayList<>();
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            String at = "Bundle.entry[" + i + "].resource";
+            upstream.droppedFrom(bundle.getEntry().get(i).getResource())
+                    .forEach(element -> warnings.add(DroppedElements.warning(element, at)));
+        }
+        return warnings;
     }
 
     /** A record the search found, as opposed to one it brought along by {@code _include}. */
@@ -143,9 +156,9 @@ final class TargetPuller {
         return bundle;
     }
 
-    private long take(IngestSource into, Bundle bundle, String requestId) {
+    private long take(IngestSource into, Bundle bundle, String requestId, Upstream upstream) {
         try {
-            IngestResult result = ingest.ingest(into, bundle, requestId);
+            IngestResult result = ingest.ingest(into, bundle, requestId, dropped(bundle, upstream));
             return result.created();
         } catch (IngestRefusedException e) {
             // the ingest's message is its own FG code, never the input

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.function.Supplier;
@@ -24,6 +25,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * One conversation with a source's FHIR server. Every call asks past the server's search cache
@@ -39,10 +41,19 @@ final class Upstream {
 
     private final IGenericClient client;
     private final URI base;
+    private final DroppedFromPages dropped;
+    private Map<Resource, List<String>> droppedFromLastPage = Map.of();
 
-    Upstream(IGenericClient client, URI base) {
+    /** {@code dropped} must be registered on {@code client} and report from its context ({@link Upstreams#open}). */
+    Upstream(IGenericClient client, URI base, DroppedFromPages dropped) {
         this.client = client;
         this.base = base;
+        this.dropped = dropped;
+    }
+
+    /** The elements parsing dropped from this resource of the last page fetched (FG-0214); none in the common case. */
+    List<String> droppedFrom(Resource resource) {
+        return droppedFromLastPage.getOrDefault(resource, List.of());
     }
 
     /**
@@ -87,7 +98,7 @@ final class Upstream {
             query = query.lastUpdated(new DateRangeParam(new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, instant), null));
         }
         IQuery<Bundle> asked = query;
-        return call(() -> asked.withAdditionalHeader("Cache-Control", "no-cache").execute());
+        return page(() -> asked.withAdditionalHeader("Cache-Control", "no-cache").execute());
     }
 
     /** The page after {@code page}, if the server says there is one. */
@@ -99,8 +110,16 @@ final class Upstream {
         if (!withinBase(next.getUrl())) {
             throw new PullFailure("FG-0614", "the source's next-page link leaves its base URL");
         }
-        return Optional.of(call(() -> client.loadPage().next(page)
+        return Optional.of(page(() -> client.loadPage().next(page)
                 .withAdditionalHeader("Cache-Control", "no-cache").execute()));
+    }
+
+    /** A page of records: what parsing dropped from it is kept until the next page. */
+    private Bundle page(Supplier<Bundle> request) {
+        Map<Resource, List<String>> found = DroppedFromPages.byResource();
+        Bundle page = call(() -> dropped.fetch(request, client.getFhirContext(), found));
+        droppedFromLastPage = found;
+        return page;
     }
 
     boolean withinBase(String link) {

@@ -2,7 +2,7 @@ package org.azukari.fhir.pull;
 
 import java.util.Objects;
 import org.azukari.consent.api.BadInputException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * How the bank authenticates to a source's FHIR server, resolved from configuration by a pull

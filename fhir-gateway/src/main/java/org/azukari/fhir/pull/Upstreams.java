@@ -11,16 +11,19 @@ import java.time.Duration;
 /**
  * Opens conversations with sources' FHIR servers: one R4 context for every pull, explicit
  * connect and read timeouts, no capability-statement round trip before each client, and the
- * source's credential attached as a request header (never in the URL).
+ * source's credential attached as a request header (never in the URL). Parsing is lenient, and
+ * what it drops is named ({@link DroppedFromPages}).
  */
 public final class Upstreams {
 
     private final FhirContext fhir;
     private final PullCredentials credentials;
+    private final DroppedFromPages dropped = new DroppedFromPages();
 
     public Upstreams(PullCredentials credentials, Duration connectTimeout, Duration readTimeout) {
         this.credentials = credentials;
         this.fhir = FhirContext.forR4();
+        dropped.reportFrom(fhir);
         IRestfulClientFactory factory = fhir.getRestfulClientFactory();
         factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
         factory.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
@@ -36,6 +39,7 @@ public final class Upstreams {
         } else if (credential instanceof UpstreamCredential.Basic basic) {
             client.registerInterceptor(new BasicAuthInterceptor(basic.username(), basic.password()));
         }
-        return new Upstream(client, source.baseUrl());
+        client.registerInterceptor(dropped);
+        return new Upstream(client, source.baseUrl(), dropped);
     }
 }

@@ -15,7 +15,7 @@ import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.CheckpointSigner;
 import org.azukari.consent.api.ConsentVersionRef;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * Signed receipts of releases. A receipt is canonical JSON (keys sorted, no white space,

@@ -7,8 +7,8 @@ import org.azukari.consent.api.Consent;
 import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.ConsentResources;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.ConsentResources;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.Reference;
 
 /**

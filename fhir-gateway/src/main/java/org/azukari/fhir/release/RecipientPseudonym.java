@@ -3,7 +3,7 @@ package org.azukari.fhir.release;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.azukari.consent.api.BadInputException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * How one recipient organisation names a resident: 26 base32 characters of a keyed hash of

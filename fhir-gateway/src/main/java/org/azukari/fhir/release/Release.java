@@ -14,7 +14,7 @@ import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.identity.api.NonDecreasingClock;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.api.TrustBank;

@@ -7,7 +7,7 @@ import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.Recipient;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * Who asks for a release and why: a clinic EMR client of an organisation (or a practitioner of

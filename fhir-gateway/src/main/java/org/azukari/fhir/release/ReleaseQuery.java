@@ -4,17 +4,13 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * A recipient's search inside one resident's released records: {@code patient} (or
@@ -123,8 +119,9 @@ public record ReleaseQuery(String type, RecipientPseudonym patient, List<DateBou
                 elements.add(ReferencePaths.element(type, element.trim()));
             }
         }
-        return new ReleaseQuery(type, new RecipientPseudonym(patient), dates(kept.get("_lastUpdated")),
-                dates(kept.get("date")), tokens(kept.get("category")), tokens(kept.get("code")), count,
+        return new ReleaseQuery(type, new RecipientPseudonym(patient), SearchValues.dates(kept.get("_lastUpdated")),
+                SearchValues.dates(kept.get("date")), SearchValues.tokens(kept.get("category")),
+                SearchValues.tokens(kept.get("code")), count,
                 summary.size() == 1, List.copyOf(include), List.copyOf(revinclude), List.copyOf(has),
                 List.copyOf(elements), canonical(kept));
     }
@@ -172,9 +169,9 @@ public record ReleaseQuery(String type, RecipientPseudonym patient, List<DateBou
         }
         ReferenceParam by = referenceParam(parts[1] + ":" + parts[2], Optional.empty());
         return switch (parts[3]) {
-            case "code" -> new Has(by, List.of(), List.of(), tokens(values));
-            case "category" -> new Has(by, List.of(), tokens(values), List.of());
-            default -> new Has(by, dates(values), List.of(), List.of());
+            case "code" -> new Has(by, List.of(), List.of(), SearchValues.tokens(values));
+            case "category" -> new Has(by, List.of(), SearchValues.tokens(values), List.of());
+            default -> new Has(by, SearchValues.dates(values), List.of(), List.of());
         };
     }
 
@@ -220,58 +217,6 @@ public record ReleaseQuery(String type, RecipientPseudonym patient, List<DateBou
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
         return out.toString();
-    }
-
-    private static List<DateBound> dates(List<String> values) {
-        List<DateBound> bounds = new ArrayList<>();
-        for (String value : values == null ? List.<String>of() : values) {
-            String prefix = value.length() > 2 && Character.isLetter(value.charAt(0)) ? value.substring(0, 2) : "eq";
-            String text = value.length() > 2 && Character.isLetter(value.charAt(0)) ? value.substring(2) : value;
-            if (!Set.of("eq", "ge", "gt", "le", "lt").contains(prefix)) {
-                throw badRequest("date prefixes are eq, ge, gt, le, lt");
-            }
-            bounds.add(range(prefix, text));
-        }
-        return bounds;
-    }
-
-    private static DateBound range(String prefix, String text) {
-        try {
-            if (text.length() == 4) {
-                LocalDate year = LocalDate.of(Integer.parseInt(text), 1, 1);
-                return new DateBound(prefix, start(year), start(year.plusYears(1)));
-            }
-            if (text.length() == 7) {
-                LocalDate month = LocalDate.parse(text + "-01");
-                return new DateBound(prefix, start(month), start(month.plusMonths(1)));
-            }
-            if (text.length() == 10) {
-                LocalDate day = LocalDate.parse(text);
-                return new DateBound(prefix, start(day), start(day.plusDays(1)));
-            }
-            Instant instant = OffsetDateTime.parse(text).toInstant();
-            return new DateBound(prefix, instant, instant.plusMillis(1));
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw badRequest("malformed date");
-        }
-    }
-
-    private static Instant start(LocalDate day) {
-        return day.atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
-
-    private static List<List<Token>> tokens(List<String> values) {
-        List<List<Token>> all = new ArrayList<>();
-        for (String value : values == null ? List.<String>of() : values) {
-            List<Token> any = new ArrayList<>();
-            for (String part : value.split(",")) {
-                int bar = part.indexOf('|');
-                any.add(bar < 0 ? new Token(Optional.empty(), part)
-                        : new Token(Optional.of(part.substring(0, bar)).filter(s -> !s.isEmpty()), part.substring(bar + 1)));
-            }
-            all.add(any);
-        }
-        return all;
     }
 
     /** Parameter names are echoed only when they look like parameter names. */

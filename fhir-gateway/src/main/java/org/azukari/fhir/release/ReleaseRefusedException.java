@@ -1,7 +1,7 @@
 package org.azukari.fhir.release;
 
 import org.azukari.consent.api.Coded;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * A release request that is answered with an error: an HTTP status and a stable code

@@ -15,7 +15,7 @@ import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.Patient;
 
 /**

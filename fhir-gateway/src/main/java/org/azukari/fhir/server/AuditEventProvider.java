@@ -5,7 +5,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import org.azukari.fhir.api.FhirRefusals;
+import org.azukari.fhir.mapping.FhirRefusals;
 import org.azukari.fhir.audit.AuditEventCriteria;
 import org.azukari.fhir.audit.AuditEventSearch;
 import org.azukari.fhir.audit.AuditSearchRefusedException;

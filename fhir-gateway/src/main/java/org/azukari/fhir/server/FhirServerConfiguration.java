@@ -9,7 +9,7 @@ import org.azukari.fhir.admission.AdmissionProperties;
 import org.azukari.fhir.admission.Admissions;
 import org.azukari.fhir.audit.AuditEventSearch;
 import org.azukari.fhir.config.GatewayProperties;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.ingest.IngestTimings;
 import org.azukari.fhir.release.PageTokens;

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.azukari.fhir.api.OperationOutcomes;
+import org.azukari.fhir.mapping.OperationOutcomes;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.azukari.fhir.admission.Bulkhead;
-import org.azukari.fhir.api.FhirRefusals;
+import org.azukari.fhir.mapping.FhirRefusals;
 import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.ingest.IngestRefusedException;
 import org.azukari.fhir.ingest.IngestResult;
@@ -22,7 +22,7 @@ import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PrincipalKind;
 import org.hl7.fhir.r4.model.Bundle;
-import org.azukari.fhir.api.OperationOutcomes;
+import org.azukari.fhir.mapping.OperationOutcomes;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 

@@ -19,7 +19,7 @@ import org.azukari.consent.api.AccessLogQuery;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.LoggedEntry;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.AuditEvents;
+import org.azukari.fhir.mapping.AuditEvents;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;

@@ -43,7 +43,7 @@ class ExportExpiryTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
         // status and expiry need only the job tables and the files; the export's own services are not asked
         DatasetExports exports = new DatasetExports(new DatasetExports.Services(null, null, null, null, null,
-                org.azukari.fhir.ingest.DataClassifier.standard()), jobs, files, new ServicePseudonyms(secrets),
+                org.azukari.fhir.classification.DataClassifier.standard()), jobs, files, new ServicePseudonyms(secrets),
                 task -> { }, clock, Duration.ofHours(24));
         String job = UUID.randomUUID().toString();
         jobs.create(new ExportJob(job, "ds-request", "wellness-1", "app-1", List.of("Patient"), ExportJob.Status.RUNNING,

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.ingest.jdbc.JdbcSourceIndex;
 import org.azukari.fhir.validation.ValidationMode;
 import org.azukari.fhir.validation.ValidationReport;

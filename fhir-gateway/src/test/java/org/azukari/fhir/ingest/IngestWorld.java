@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.ingest.jdbc.JdbcSourceIndex;
 import org.azukari.fhir.validation.ValidationMode;
 import org.azukari.fhir.validation.ValidationReport;

@@ -15,11 +15,13 @@ import org.azukari.consent.api.ResidentId;
 import org.azukari.consent.testing.MutableClock;
 import org.azukari.fhir.ingest.BankIngest;
 import org.azukari.fhir.ingest.Custody;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.ingest.IngestSettings;
 import org.azukari.fhir.ingest.IngestTimings;
 import org.azukari.fhir.ingest.IngestTransactions;
 import org.azukari.fhir.ingest.SourceHashes;
+import org.azukari.fhir.ingest.SourceWarnings;
+import org.azukari.fhir.ingest.jdbc.JdbcSourceWarnings;
 import org.azukari.fhir.ingest.jdbc.JdbcSourceIndex;
 import org.azukari.fhir.validation.HapiInputValidator;
 import org.azukari.fhir.validation.ValidationMode;
@@ -114,6 +116,37 @@ class PullIntoTheBankTest {
     }
 
     @Test
+    void anElementOfALaterVersionInAPulledPage_isDroppedAndCountedForTheSource_FG0214() throws Exception {
+        PullWorld world = new PullWorld(new MutableClock(Instant.parse("2026-01-05T09:00:00Z")),
+                PullWorld.policy(4, Duration.ofSeconds(2)), Map.of());
+        EmbeddedBank bank = realBankAndIngest(world);
+        String mrn = "MRN-" + UUID.randomUUID().toString().substring(0, 8);
+        loadPatientWithRecords(mrn, 3);
+        PullSource source = world.sources.register(world.hospital, upstream.baseUrl(), Optional.empty(),
+                ValidationMode.LENIENT);
+        ResidentId resident = ResidentId.random();
+        world.targets.link(source.id(), resident, new UpstreamIdentifier(MRN_SYSTEM, mrn));
+        JdbcSourceWarnings warnings = new JdbcSourceWarnings(world.dataSource, Clock.systemUTC());
+        PullScheduler scheduler = world.scheduler();
+        upstream.addToObservations("\"triggeredBy\":[{\"type\":\"reflex\"}]");
+        try {
+            List<PullOutcome> outcomes = scheduler.pullNow(source.id()).get(120, TimeUnit.SECONDS);
+
+            assertThat(outcomes).singleElement().satisfies(o ->
+                    assertThat(o.kind()).as(String.valueOf(o.error())).isEqualTo(PullOutcome.Kind.SUCCEEDED));
+            assertThat(bank.bank.list(resident)).filteredOn(r -> r.type().value().equals("Observation")).hasSize(3);
+            assertThat(warnings.counts(world.hospital)).filteredOn(count -> count.kind().code().equals("FG-0214"))
+                    .singleElement().satisfies(count -> {
+                        assertThat(count.kind()).isEqualTo(new SourceWarnings.Kind("FG-0214", "Observation"));
+                        assertThat(count.count()).isEqualTo(3);
+                    });
+        } finally {
+            upstream.addToObservations(null);
+            scheduler.stop();
+        }
+    }
+
+    @Test
     void aPatientWhoseIdentifiersNameTwoResidents_isNotPulledIntoEither_andTheRefusalIsLogged() throws Exception {
         PullWorld world = new PullWorld(new MutableClock(Instant.parse("2026-01-05T09:00:00Z")),
                 PullWorld.policy(4, Duration.ofSeconds(2)), Map.of());
@@ -199,7 +232,7 @@ class PullIntoTheBankTest {
                         return template.execute(status -> work.get());
                     }
                 }, IngestSettings.DEFAULTS, new IngestTimings(),
-                new org.azukari.fhir.ingest.jdbc.JdbcSourceWarnings(world.dataSource, Clock.systemUTC()));
+                new JdbcSourceWarnings(world.dataSource, Clock.systemUTC()));
         return bank;
     }
 

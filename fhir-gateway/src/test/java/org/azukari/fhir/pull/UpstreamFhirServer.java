@@ -29,7 +29,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,6 +65,7 @@ public final class UpstreamFhirServer implements AutoCloseable {
     private final Path baseDir;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final List<String> urls = new CopyOnWriteArrayList<>();
+    private final AtomicReference<String> addedToObservations = new AtomicReference<>();
     private Tomcat tomcat;
     private int port;
 
@@ -114,6 +118,14 @@ public final class UpstreamFhirServer implements AutoCloseable {
         return List.copyOf(urls);
     }
 
+    /**
+     * Makes every Observation this server sends carry {@code member} (a JSON member, e.g. an
+     * element of a later FHIR version), as a server of a later version would; {@code null} stops it.
+     */
+    public void addToObservations(String member) {
+        addedToObservations.set(member);
+    }
+
     public boolean isRunning() {
         return tomcat != null;
     }
@@ -162,7 +174,35 @@ public final class UpstreamFhirServer implements AutoCloseable {
         server.setPagingProvider(jpa.getBean(DatabaseBackedPagingProvider.class));
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.registerInterceptor(new RequestRecorder(authorizations, urls));
+        server.registerInterceptor(new ObservationAdditions(addedToObservations));
         return server;
+    }
+
+    /** Writes what {@link #addToObservations} says into each Observation of a JSON answer. */
+    @Interceptor
+    public static final class ObservationAdditions {
+
+        private static final String OBSERVATION = "\"resourceType\":\"Observation\",";
+        private final AtomicReference<String> member;
+
+        ObservationAdditions(AtomicReference<String> member) {
+            this.member = member;
+        }
+
+        @Hook(Pointcut.SERVER_OUTGOING_WRITER_CREATED)
+        public Writer add(Writer writer) {
+            String added = member.get();
+            if (added == null) {
+                return writer;
+            }
+            return new StringWriter() {
+                @Override
+                public void close() throws IOException {
+                    writer.write(toString().replace(OBSERVATION, OBSERVATION + added + ","));
+                    writer.close();
+                }
+            };
+        }
     }
 
     /** Records how each request authenticated and what URL it asked for, for the secrecy tests. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** Paging links are followed only within the source's own base: a link elsewhere would carry its credential away. */
 class UpstreamTest {
 
-    private final Upstream upstream = new Upstream(null, URI.create("https://fhir.hospital.example/r4"));
+    private final Upstream upstream = new Upstream(null, URI.create("https://fhir.hospital.example/r4"), new DroppedFromPages());
 
     @Test
     void aNextLink_underTheBase_isFollowed() {

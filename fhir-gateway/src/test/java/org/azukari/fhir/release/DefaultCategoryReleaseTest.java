@@ -10,7 +10,7 @@ import java.util.Set;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.DataCategory;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.trustbank.api.RecordContent;
 import org.azukari.trustbank.api.RecordId;
 import org.azukari.trustbank.api.RecordToStore;

@@ -15,7 +15,7 @@ import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.ingest.BankIngest;
 import org.azukari.fhir.ingest.Custody;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.release.jdbc.JdbcReleaseTables;
 import org.azukari.identity.api.BankSecrets;
 import org.azukari.identity.api.OrganisationId;

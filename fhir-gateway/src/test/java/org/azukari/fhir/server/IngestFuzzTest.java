@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.ingest.IngestTimings;
 import org.azukari.fhir.ingest.IngestWorlds;
 import org.azukari.fhir.validation.JsonLimits;

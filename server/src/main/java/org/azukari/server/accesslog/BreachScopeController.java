@@ -11,7 +11,7 @@ import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.BreachNotice;
 import org.azukari.consent.api.BreachNotices;
 import org.azukari.consent.api.ConsentPolicyError;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.fhir.breach.BreachScope;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.shiro.SecurityUtils;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.AuditEvents;
+import org.azukari.fhir.mapping.AuditEvents;
 import org.azukari.identity.api.Caller;
 import org.azukari.ui.portal.activity.ResidentActivity;
 import org.springframework.http.MediaType;

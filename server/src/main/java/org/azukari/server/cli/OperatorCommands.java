@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.Purpose;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.AssuranceLevel;

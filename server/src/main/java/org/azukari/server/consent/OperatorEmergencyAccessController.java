@@ -7,7 +7,7 @@ import java.util.Map;
 import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentId;
 import org.azukari.consent.api.EmergencyAccesses;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,7 +2,7 @@ package org.azukari.server.consent;
 
 import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentPolicyError;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.ui.consent.ConsentQuestion;
 import java.time.Clock;
 import java.time.Instant;

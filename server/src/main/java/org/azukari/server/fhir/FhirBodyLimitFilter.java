@@ -18,7 +18,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Optional;
-import org.azukari.fhir.api.OperationOutcomes;
+import org.azukari.fhir.mapping.OperationOutcomes;
 import org.azukari.fhir.validation.JsonPreScan;
 import org.azukari.fhir.validation.JsonRefusal;
 import org.hl7.fhir.r4.model.OperationOutcome;

@@ -12,7 +12,7 @@ import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.AccountStatus;
 import org.azukari.identity.api.AccountStatuses;

@@ -2,7 +2,7 @@ package org.azukari.server.operator;
 
 import java.time.Instant;
 import java.util.List;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.ingest.SourceWarnings;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;

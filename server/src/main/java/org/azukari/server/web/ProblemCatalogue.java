@@ -5,7 +5,7 @@ import java.util.Set;
 import org.azukari.consent.api.Coded;
 import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.ErrorCode;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.IdentityError;
 import org.azukari.trustbank.api.TrustBankError;
 import org.azukari.ui.web.UiError;

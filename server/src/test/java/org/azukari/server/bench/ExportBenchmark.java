@@ -34,7 +34,7 @@ import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.export.DatasetExports;
 import org.azukari.fhir.export.ExportJob;
 import org.azukari.server.AzukariApplication;
-import org.azukari.server.security.Assessed;
+import org.azukari.server.testing.Assessed;
 import org.azukari.trustbank.api.RecordContent;
 import org.azukari.trustbank.api.RecordId;
 import org.azukari.trustbank.api.RecordToStore;

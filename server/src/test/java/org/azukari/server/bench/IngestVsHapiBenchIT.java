@@ -47,6 +47,7 @@ class IngestVsHapiBenchIT {
                 .containsPattern("(?m)^  round 1: plain HAPI JPA \\d+ resources/s \\([1-9]\\d* in ")
                 .containsPattern("(?m)^plain HAPI FHIR JPA: [1-9]\\d* resources/s$")
                 .containsPattern("(?m)^Azukari: [1-9]\\d* resources/s$")
-                .containsPattern("(?m)^ratio Azukari / plain HAPI: \\d+\\.\\d\\d$");
+                .containsPattern("(?m)^ratio Azukari / plain HAPI: \\d+\\.\\d\\d$")
+                .containsPattern("(?m)^key vault calls during the bank's rounds: [1-9]\\d*, \\d+\\.\\d{4} per resource$");
     }
 }

@@ -82,9 +82,10 @@ public final class IngestVsHapiBenchmark {
 
     private static void compare(int clients, int rounds, List<Path> shared, List<Path> patients,
                                 HttpClient http, Path dataDir, String indexPrefix) throws Exception {
+        CountedKeyVault vault = new CountedKeyVault();
         try (PlainHapi hapi = PlainHapi.start(); PostgresDatabase database = new PostgresDatabase();
              ConfigurableApplicationContext bank = new SpringApplicationBuilder(AzukariApplication.class)
-                     .run(admitting(clients, BenchBank.arguments(database, dataDir, indexPrefix)))) {
+                     .initializers(vault).run(admitting(clients, BenchBank.arguments(database, dataDir, indexPrefix)))) {
             Target plain = (client, bundle) -> send(client, HttpRequest.newBuilder(URI.create(hapi.baseUrl())), bundle);
             Target azukari = BenchBank.asSourceFeed(bank, http, patients);
             Environment settings = bank.getEnvironment();
@@ -102,6 +103,7 @@ public final class IngestVsHapiBenchmark {
             Rate hapiTotal = new Rate(0, 0, 0);
             Rate bankTotal = new Rate(0, 0, 0);
             Recording recording = profile();
+            vault.reset();
             for (int round = 0; round < rounds; round++) {
                 List<Path> slice = patients.subList(round * patients.size() / rounds,
                         (round + 1) * patients.size() / rounds);
@@ -125,6 +127,8 @@ public final class IngestVsHapiBenchmark {
             System.out.printf("plain HAPI FHIR JPA: %.0f resources/s%n", hapiTotal.perSecond());
             System.out.printf("Azukari: %.0f resources/s%n", bankTotal.perSecond());
             System.out.printf("ratio Azukari / plain HAPI: %.2f%n", bankTotal.perSecond() / hapiTotal.perSecond());
+            System.out.printf("key vault calls during the bank's rounds: %d, %.4f per resource%n", vault.calls(),
+                    vault.calls() / (double) Math.max(1, bankTotal.resources()));
         }
     }
 

@@ -15,7 +15,7 @@ import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.registry.JdbcOrganisationRegistry;
-import org.azukari.server.security.Assessed;
+import org.azukari.server.testing.Assessed;
 import org.azukari.ui.assessments.RecipientRegistration;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;

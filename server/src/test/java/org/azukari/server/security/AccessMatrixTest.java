@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.azukari.server.testing.Assessed;
+import org.azukari.server.testing.RealIdentityWorld;
 
 /**
  * Every kind of principal against every protected route, and against other principals'

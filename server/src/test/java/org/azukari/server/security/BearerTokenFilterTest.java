@@ -7,6 +7,9 @@ import org.azukari.identity.api.SecurityEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.azukari.server.testing.EdgeTestSupport;
+import org.azukari.server.testing.InMemoryRealms;
+import org.azukari.server.testing.RawHttp;
 
 /** Systems' bearer-token routes: what is refused, how, and that nothing stateful happens. */
 class BearerTokenFilterTest extends EdgeTestSupport {

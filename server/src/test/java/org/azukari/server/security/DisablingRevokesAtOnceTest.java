@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.azukari.identity.api.PersonAccount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.azukari.server.testing.RawHttp;
+import org.azukari.server.testing.RealIdentityWorld;
 
 /**
  * A compromised client or account is cut off by the operator at once: a disabled client's live

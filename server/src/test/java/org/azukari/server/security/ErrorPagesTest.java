@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.azukari.server.testing.EdgeTestSupport;
+import org.azukari.server.testing.RawHttp;
 
 /**
  * Every error answer, whoever produced it (the edge's filters, Spring MVC, Tomcat's connector),

@@ -11,6 +11,8 @@ import org.azukari.identity.api.PersonAccount;
 import org.azukari.identity.api.ProofingMethod;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.azukari.server.testing.EdgeTestSupport;
+import org.azukari.server.testing.RawHttp;
 
 /**
  * The edge over identity's own password realm (not the in-memory test realm): accounts

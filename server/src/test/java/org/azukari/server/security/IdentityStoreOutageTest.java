@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
+import org.azukari.server.testing.DatabaseOutage;
+import org.azukari.server.testing.RawHttp;
+import org.azukari.server.testing.RealIdentityWorld;
 
 /**
  * The database behind identity goes down under the running bank (its real H2 database, taken

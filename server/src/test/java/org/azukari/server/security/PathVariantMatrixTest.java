@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.azukari.server.testing.EdgeTestSupport;
+import org.azukari.server.testing.InMemoryRealms;
+import org.azukari.server.testing.RawHttp;
 
 /**
  * Path-confusion bypasses of Shiro-guarded routes (CVE-2022-32532, CVE-2023-22602,

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.azukari.server.testing.EdgeTestSupport;
+import org.azukari.server.testing.InMemoryRealms;
+import org.azukari.server.testing.RawHttp;
 
 /** People's sign-in, sessions, CSRF and sign-out, over real HTTP. */
 class SignInTest extends EdgeTestSupport {

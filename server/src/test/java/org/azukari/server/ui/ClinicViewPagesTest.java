@@ -40,8 +40,8 @@ import org.azukari.identity.api.ProofingMethod;
 import org.azukari.trustbank.api.TrustBank;
 import org.azukari.server.CurrentLogFile;
 import org.azukari.server.demo.DemoRecords;
-import org.azukari.server.security.UnreadableRecords;
-import org.azukari.server.security.PagesWorld;
+import org.azukari.server.testing.UnreadableRecords;
+import org.azukari.server.testing.PagesWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,7 +130,7 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void aPractitioner_enteringAResidentsShareCode_seesTheConsentedRecordsInPlainWords_andNothingElse() throws Exception {
-        String doctor = signIn(scene.doctor());
+        String doctor = signInWith(scene.doctor());
         String code = shareCode(scene.resident());
 
         Page posted = enter(doctor, code, "treatment");
@@ -163,7 +163,7 @@ class ClinicViewPagesTest extends PagesWorld {
                 new ConsentEvidence(text, "ja", "consent-question-1",
                         Receipts.sha256Hex(text.getBytes(StandardCharsets.UTF_8)), Instant.now(), "portal"),
                 new AccessActor("RESIDENT", "clinic-view-test", Optional.empty(), Optional.empty()));
-        String doctor = signIn(scene.doctor());
+        String doctor = signInWith(scene.doctor());
 
         Page posted = enter(doctor, shareCode(username), "treatment");
         Page records = page(posted.location(), doctor, "Accept-Language: en");
@@ -187,7 +187,7 @@ class ClinicViewPagesTest extends PagesWorld {
                         Set.of(ConsentCategory.all(DataCategory.MEDICAL)), ConsentPeriod.from(Instant.now().minusSeconds(60))),
                 ConsentEvidence.shown(text, "ja", "consent-question-1", Instant.now(), "portal"),
                 new AccessActor("RESIDENT", "clinic-view-test", Optional.empty(), Optional.empty()));
-        String doctor = signIn(scene.doctor());
+        String doctor = signInWith(scene.doctor());
 
         Page posted = enter(doctor, shareCode(username), "treatment");
         Page records = page(posted.location(), doctor, "Accept-Language: en");
@@ -211,7 +211,7 @@ class ClinicViewPagesTest extends PagesWorld {
         neverShare.mark(scene.residentId(), laboratory, actor);
         Page records;
         try {
-            String doctor = signIn(scene.doctor());
+            String doctor = signInWith(scene.doctor());
             Page posted = enter(doctor, shareCode(scene.resident()), "treatment");
             records = page(posted.location(), doctor, "Accept-Language: en");
         } finally {
@@ -227,11 +227,11 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void theResidentsAccessLog_recordsThePractitionersRelease_byKindOrganisationAndPurpose() throws Exception {
-        String doctor = signIn(scene.doctor());
+        String doctor = signInWith(scene.doctor());
         Page posted = enter(doctor, shareCode(scene.resident()), "treatment");
         assertThat(page(posted.location(), doctor).status()).isEqualTo(200);
 
-        List<JsonNode> log = json(page("/portal/access-log", signIn(scene.resident())));
+        List<JsonNode> log = json(page("/portal/access-log", signInWith(scene.resident())));
 
         assertThat(log).filteredOn(e -> e.get("actorKind").asText().equals("PRACTITIONER")
                         && e.get("decision").asText().equals("PERMIT")
@@ -247,7 +247,7 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void aUsedShareCode_isRefusedTheSecondTime_withAClearMessageAndStatus400() throws Exception {
-        String doctor = signIn(scene.doctor());
+        String doctor = signInWith(scene.doctor());
         String code = shareCode(scene.resident());
         assertThat(enter(doctor, code, "treatment").status()).isEqualTo(303);
 
@@ -261,7 +261,7 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void aMadeUpShareCode_isRefusedLikeAUsedOne() throws Exception {
-        Page made = enter(signIn(scene.doctor()), "ABCDEFGHJK", "treatment");
+        Page made = enter(signInWith(scene.doctor()), "ABCDEFGHJK", "treatment");
 
         assertThat(made.status()).isEqualTo(400);
         assertThat(made.body()).contains("id=\"code-error\"").doesNotContain("ABCDEFGHJK");
@@ -269,7 +269,7 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void aShareCodePostedWithoutCsrf_doesNothing_andTheCodeStillWorksAfterwards() throws Exception {
-        String doctor = signIn(scene.doctor());
+        String doctor = signInWith(scene.doctor());
         String code = shareCode(scene.resident());
 
         Page forged = submit("/clinic/share-code", doctor, "code", code, "purpose", "treatment");
@@ -281,7 +281,7 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void aPurposeNotRegisteredForTheClinic_isRefused_beforeTheCodeIsUsed() throws Exception {
-        String doctor = signIn(scene.doctor());
+        String doctor = signInWith(scene.doctor());
         String code = shareCode(scene.resident());
 
         Page refused = enter(doctor, code, "health-advice");
@@ -293,7 +293,7 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void aResidentWhoConsentedToNothing_showsAClearEmptyState() throws Exception {
-        String doctor = signIn(scene.doctor());
+        String doctor = signInWith(scene.doctor());
         Page posted = enter(doctor, shareCode(scene.unconsenting()), "treatment");
         assertThat(posted.status()).isEqualTo(303);
 
@@ -306,7 +306,7 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void aPseudonymNeverIntroducedToTheClinic_looksExactlyLikeNothingShared() throws Exception {
-        String doctor = signIn(scene.doctor());
+        String doctor = signInWith(scene.doctor());
 
         Page unknown = page("/clinic/patients/aaaaaaaaaaaaaaaaaaaaaaaaaa?purpose=treatment", doctor);
         Page malformed = page("/clinic/patients/not-a-pseudonym?purpose=treatment", doctor);
@@ -321,7 +321,7 @@ class ClinicViewPagesTest extends PagesWorld {
     @Test
     void aPractitionerWithTheEmergencyRole_opensAccessWithAReason_andSeesOnlyTheAllowedCategoriesFlagged()
             throws Exception {
-        String doctor = signIn(scene.emergencyDoctor());
+        String doctor = signInWith(scene.emergencyDoctor());
         String reason = "unconscious after a fall, marker " + UUID.randomUUID();
         Page form = page("/clinic/emergency", doctor, "Accept-Language: en");
         assertThat(form.body()).contains("id=\"emergency-warning\"").contains("written to the access log")
@@ -346,7 +346,7 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void emergencyAccessWithoutAReason_isRefused_andOpensNothing() throws Exception {
-        String doctor = signIn(scene.emergencyDoctor());
+        String doctor = signInWith(scene.emergencyDoctor());
         String csrf = page("/clinic/emergency", doctor).csrf();
         int before = emergencies.forResident(scene.residentId()).size();
 
@@ -360,7 +360,7 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void emergencyAccessForAnIdentifierTheOrganisationNeverLinked_findsNobody_andSaysSo() throws Exception {
-        String doctor = signIn(scene.emergencyDoctor());
+        String doctor = signInWith(scene.emergencyDoctor());
         String csrf = page("/clinic/emergency", doctor).csrf();
 
         Page unknown = submit("/clinic/emergency", doctor, "system", MRN_SYSTEM, "value", "no-such-mrn",
@@ -372,7 +372,7 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void aPractitionerWithoutTheEmergencyRole_isRefusedWithA403Page_andNothingIsOpened() throws Exception {
-        String doctor = signIn(scene.doctor());
+        String doctor = signInWith(scene.doctor());
         Page form = page("/clinic/emergency", doctor, "Accept-Language: en");
         assertThat(form.body()).contains("id=\"no-role\"").doesNotContain("name=\"reason\"");
         int before = emergencies.forResident(scene.residentId()).size();
@@ -387,12 +387,12 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void nothingTypedIntoTheForms_norAnyRecord_reachesTheApplicationLog() throws Exception {
-        String doctor = signIn(scene.doctor());
+        String doctor = signInWith(scene.doctor());
         String code = shareCode(scene.resident());
         Page posted = enter(doctor, code, "treatment");
         assertThat(page(posted.location(), doctor).status()).isEqualTo(200);
         assertThat(enter(doctor, code, "treatment").status()).isEqualTo(400);
-        String emergencyDoctor = signIn(scene.emergencyDoctor());
+        String emergencyDoctor = signInWith(scene.emergencyDoctor());
         String reason = "log marker reason " + UUID.randomUUID();
         Page opened = submit("/clinic/emergency", emergencyDoctor, "system", MRN_SYSTEM, "value",
                 scene.mrn(), "reason", reason, "purpose", "treatment",
@@ -410,7 +410,7 @@ class ClinicViewPagesTest extends PagesWorld {
     @Test
     void aResidentOrAnOperator_isForbiddenTheClinicPages() throws Exception {
         for (String who : List.of(scene.resident(), scene.operator())) {
-            String session = signIn(who);
+            String session = signInWith(who);
             assertThat(page("/clinic", session).status()).as(who).isEqualTo(403);
             assertThat(page("/clinic/emergency", session).status()).as(who).isEqualTo(403);
         }
@@ -418,7 +418,7 @@ class ClinicViewPagesTest extends PagesWorld {
 
     @Test
     void theClinicPages_renderInEnglishAndInJapanese() throws Exception {
-        String doctor = signIn(scene.doctor());
+        String doctor = signInWith(scene.doctor());
 
         Page english = page("/clinic", doctor, "Accept-Language: en");
         Page japanese = page("/clinic?lang=ja", doctor, "Accept-Language: en");
@@ -441,12 +441,8 @@ class ClinicViewPagesTest extends PagesWorld {
                 form("code", code, "purpose", purpose, "_csrf", csrf), session, "Accept-Language: en");
     }
 
-    private String signIn(String username) throws Exception {
-        return signInWith(username);
-    }
-
     private String shareCode(String resident) throws Exception {
-        String session = signIn(resident);
+        String session = signInWith(resident);
         String csrf = page("/portal", session).csrf();
         Page answer = send("POST", "/portal/api/share-codes", "application/json", "{}", session,
                 "X-CSRF-Token: " + csrf);

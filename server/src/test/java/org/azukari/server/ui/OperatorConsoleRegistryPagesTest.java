@@ -23,7 +23,7 @@ import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.server.CurrentLogFile;
-import org.azukari.server.security.PagesWorld;
+import org.azukari.server.testing.PagesWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

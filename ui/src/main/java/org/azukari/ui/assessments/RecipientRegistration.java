@@ -7,7 +7,7 @@ import org.azukari.consent.api.AssessmentSubject;
 import org.azukari.consent.api.AssessmentTerms;
 import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.PrivacyAssessments;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.OrganisationRegistry;

@@ -28,16 +28,12 @@ import org.azukari.ui.web.SignedIn;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.View;
-import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -47,10 +43,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * a reason. Every read goes through {@link Release} exactly as the FHIR API's do: the consent
  * decision, never-share marks, emergency openings, the access-log entry written before anything
  * is decrypted, and a signed receipt (over the released Bundle's compact JSON) whose copy the
- * resident keeps. Nothing typed and nothing released is logged.
+ * resident keeps. Nothing typed and nothing released is logged. Emergency access is opened in
+ * {@link ClinicEmergencyController}; refusals become error pages in {@link ClinicPages}.
  */
 @Controller
-class ClinicController {
+class ClinicController extends ClinicPages {
 
     static final int PAGE = 100;
 
@@ -58,21 +55,19 @@ class ClinicController {
     private final ShareCodeExchange exchange;
     private final Release release;
     private final Receipts receipts;
-    private final Release.Introductions introductions;
     private final EmergencyOpenings openings;
     private final EmergencyAccesses emergencies;
     private final Dates dates;
     private final Clock clock;
 
     ClinicController(ClinicPurposes purposes, ShareCodeExchange exchange, Release release, Receipts receipts,
-                     Release.Introductions introductions, EmergencyOpenings openings, EmergencyAccesses emergencies,
-                     Dates dates, ObjectProvider<Clock> clock) {
+                     EmergencyOpenings openings, EmergencyAccesses emergencies, Dates dates,
+                     ObjectProvider<Clock> clock) {
         this.dates = dates;
         this.purposes = purposes;
         this.exchange = exchange;
         this.release = release;
         this.receipts = receipts;
-        this.introductions = introductions;
         this.openings = openings;
         this.emergencies = emergencies;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -154,41 +149,6 @@ class ClinicController {
         return "clinic/patient";
     }
 
-    @GetMapping("/clinic/emergency")
-    String emergencyForm(Model model, Locale locale) {
-        return emergencyPage(model, locale, null, "", "", "", null);
-    }
-
-    /** Opens break-glass access for the practitioner's organisation, then shows what it allows. */
-    @PostMapping("/clinic/emergency")
-    Object openEmergency(@RequestParam(name = "system", required = false) String system,
-                         @RequestParam(name = "value", required = false) String value,
-                         @RequestParam(name = "reason", required = false) String reason,
-                         @RequestParam(name = "purpose", required = false) String purpose, Model model, Locale locale,
-                         HttpServletResponse response) {
-        Caller caller = SignedIn.caller();
-        if (!openings.mayOpen(caller)) {
-            throw new EmergencyOpenings.NotAllowed();
-        }
-        ReleaseCaller releaseCaller = purposes.caller(caller, purpose);
-        EmergencyAccess opened;
-        try {
-            opened = openings.open(caller, system, value, reason);
-        } catch (IllegalArgumentException missing) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            String message = missing instanceof Coded coded && coded.errorCode() == ConsentPolicyError.CP_0230
-                    ? "clinic.emergency.reasonRequired" : "clinic.emergency.fieldsRequired";
-            return emergencyPage(model, locale, message, system, value, reason, releaseCaller.purpose().code());
-        } catch (EmergencyOpenings.NoSuchResident unknown) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return emergencyPage(model, locale, "clinic.emergency.unknown", system, value, reason,
-                    releaseCaller.purpose().code());
-        }
-        RecipientPseudonym pseudonym = introductions.pseudonyms().of(releaseCaller.organisation(), opened.resident());
-        introductions.directory().remember(releaseCaller.organisation(), pseudonym, opened.resident());
-        return seeOther(pseudonym.value(), releaseCaller.purpose().code());
-    }
-
     private String startPage(Model model, Locale locale, String error, String purpose) {
         Caller caller = SignedIn.caller();
         model.addAttribute("purposes", purposes.of(caller, locale));
@@ -198,65 +158,8 @@ class ClinicController {
         return "clinic/start";
     }
 
-    private String emergencyPage(Model model, Locale locale, String error, String system, String value,
-                                 String reason, String purpose) {
-        Caller caller = SignedIn.caller();
-        model.addAttribute("purposes", purposes.of(caller, locale));
-        model.addAttribute("chosen", purpose);
-        model.addAttribute("error", error);
-        model.addAttribute("mayOpenEmergency", openings.mayOpen(caller));
-        model.addAttribute("system", system == null ? "" : system);
-        model.addAttribute("value", value == null ? "" : value);
-        model.addAttribute("reason", reason == null ? "" : reason);
-        model.addAttribute("minReason", EmergencyAccess.MIN_REASON);
-        model.addAttribute("maxReason", EmergencyAccess.MAX_REASON);
-        return "clinic/emergency";
-    }
-
-    private static View seeOther(String pseudonym, String purpose) {
-        RedirectView redirect = new RedirectView(UriComponentsBuilder.fromPath("/clinic/patients/{p}")
-                .queryParam("purpose", purpose).buildAndExpand(pseudonym).encode().toUriString(), true);
-        redirect.setStatusCode(HttpStatus.SEE_OTHER);
-        redirect.setExposeModelAttributes(false);
-        return redirect;
-    }
-
     private static String link(String self, ReleaseCaller caller, int offset) {
         return UriComponentsBuilder.fromPath(self).queryParam("purpose", caller.purpose().code())
                 .queryParam("from", offset).encode().toUriString();
-    }
-
-    @ExceptionHandler(ReleaseRefusedException.class)
-    String refused(ReleaseRefusedException refused, Model model, HttpServletResponse response) {
-        return switch (refused.status()) {
-            case 400 -> error(HttpServletResponse.SC_BAD_REQUEST, "error.badInput", refused.code(), model, response);
-            case 403 -> error(HttpServletResponse.SC_FORBIDDEN, "clinic.error.forbidden", refused.code(), model,
-                    response);
-            case 404 -> error(HttpServletResponse.SC_NOT_FOUND, "error.notFound", refused.code(), model, response);
-            default -> {
-                // a dependency is down; nothing was released and the same page may work shortly
-                response.setHeader("Retry-After", "30");
-                yield error(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.unavailable", refused.code(), model,
-                        response);
-            }
-        };
-    }
-
-    @ExceptionHandler(ClinicRefused.class)
-    String forbidden(ClinicRefused refused, Model model, HttpServletResponse response) {
-        return error(HttpServletResponse.SC_FORBIDDEN, "clinic.error.forbidden", refused.code(), model, response);
-    }
-
-    @ExceptionHandler(EmergencyOpenings.NotAllowed.class)
-    String noEmergencyRole(EmergencyOpenings.NotAllowed refused, Model model, HttpServletResponse response) {
-        return error(HttpServletResponse.SC_FORBIDDEN, "clinic.error.noEmergencyRole", "CP-0234", model, response);
-    }
-
-    private static String error(int status, String message, String code, Model model, HttpServletResponse response) {
-        response.setStatus(status);
-        model.addAttribute("status", status);
-        model.addAttribute("message", message);
-        model.addAttribute("code", code);
-        return "error/page";
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.Purpose;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.release.ReleaseCaller;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.OrganisationId;

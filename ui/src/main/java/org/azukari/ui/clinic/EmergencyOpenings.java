@@ -6,7 +6,7 @@ import org.azukari.consent.api.EmergencyAccess;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.consent.api.Recipient;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.OrganisationId;

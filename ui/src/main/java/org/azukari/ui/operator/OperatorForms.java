@@ -3,7 +3,7 @@ package org.azukari.ui.operator;
 import java.util.Locale;
 import java.util.UUID;
 import org.azukari.consent.api.BadInputException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * Checks on what an operator typed into a console form. A refusal is an

@@ -1,6 +1,13 @@
 package org.azukari.ui.records;
 
-import java.math.BigDecimal;
+import static org.azukari.ui.records.ValueWords.code;
+import static org.azukari.ui.records.ValueWords.dosage;
+import static org.azukari.ui.records.ValueWords.money;
+import static org.azukari.ui.records.ValueWords.observationValue;
+import static org.azukari.ui.records.ValueWords.reference;
+import static org.azukari.ui.records.ValueWords.status;
+import static org.azukari.ui.records.ValueWords.words;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,33 +16,21 @@ import java.util.stream.Collectors;
 import org.azukari.fhir.ingest.BankIngest;
 import org.azukari.fhir.release.SearchMatcher;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
-import org.hl7.fhir.r4.model.Base;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DiagnosticReport;
-import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Enumeration;
 import org.hl7.fhir.r4.model.ExplanationOfBenefit;
 import org.hl7.fhir.r4.model.Immunization;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
-import org.hl7.fhir.r4.model.Property;
-import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.StringType;
-import org.hl7.fhir.r4.model.Type;
 
 /**
  * Turns a FHIR resource into a {@link RecordView}: the words the source chose for codes (a
@@ -56,7 +51,7 @@ public final class PlainWords {
         if (resource instanceof Observation o) {
             title = words(o.getCode());
             value = observationValue(o);
-            range = o.getReferenceRange().stream().findFirst().flatMap(PlainWords::range);
+            range = o.getReferenceRange().stream().findFirst().flatMap(ValueWords::range);
             o.getInterpretation().stream().findFirst().ifPresent(i -> facts.add(fact("interpretation", words(i))));
             o.getCategory().stream().findFirst().ifPresent(c -> facts.add(fact("category", words(c))));
             status(o.getStatusElement()).ifPresent(s -> facts.add(fact("status", s)));
@@ -75,7 +70,7 @@ public final class PlainWords {
             title = words(a.getCode());
             status(a.getCriticalityElement()).ifPresent(s -> facts.add(fact("criticality", s)));
             String reactions = a.getReaction().stream().flatMap(r -> r.getManifestation().stream())
-                    .map(PlainWords::words).distinct().collect(Collectors.joining(", "));
+                    .map(ValueWords::words).distinct().collect(Collectors.joining(", "));
             if (!reactions.isEmpty()) {
                 facts.add(fact("reaction", reactions));
             }
@@ -94,7 +89,7 @@ public final class PlainWords {
             title = words(p.getCode());
             status(p.getStatusElement()).ifPresent(s -> facts.add(fact("status", s)));
         } else if (resource instanceof Encounter e) {
-            title = e.getType().stream().findFirst().map(PlainWords::words)
+            title = e.getType().stream().findFirst().map(ValueWords::words)
                     .orElse(e.getClass_().hasDisplay() ? e.getClass_().getDisplay() : e.getClass_().getCode());
             e.getReasonCode().stream().findFirst().ifPresent(r -> facts.add(fact("reason", words(r))));
             reference(e.getServiceProvider()).ifPresent(s -> facts.add(fact("provider", s)));
@@ -105,14 +100,14 @@ public final class PlainWords {
             }
         } else if (resource instanceof CarePlan c) {
             title = c.hasTitle() ? c.getTitle()
-                    : c.getCategory().stream().findFirst().map(PlainWords::words).orElse("");
+                    : c.getCategory().stream().findFirst().map(ValueWords::words).orElse("");
             if (c.hasDescription()) {
                 facts.add(fact("description", c.getDescription()));
             }
             status(c.getStatusElement()).ifPresent(s -> facts.add(fact("status", s)));
         } else if (resource instanceof Coverage c) {
             title = c.hasType() ? words(c.getType()) : "";
-            String payors = c.getPayor().stream().map(PlainWords::reference).flatMap(Optional::stream)
+            String payors = c.getPayor().stream().map(ValueWords::reference).flatMap(Optional::stream)
                     .collect(Collectors.joining(", "));
             if (!payors.isEmpty()) {
                 facts.add(fact("payor", payors));
@@ -135,118 +130,10 @@ public final class PlainWords {
             }
             status(p.getGenderElement()).ifPresent(g -> facts.add(fact("gender", g)));
         } else {
-            title = code(resource).map(PlainWords::words).orElse("");
+            title = code(resource).map(ValueWords::words).orElse("");
         }
         Optional<Instant> when = SearchMatcher.clinicalTime(resource).map(t -> t[0]);
         return new RecordView(resource.fhirType(), when, title, value, range, List.copyOf(facts), source(resource));
-    }
-
-    /** The words for a concept: its text, else the first coding's display, else the first code. */
-    public static String words(CodeableConcept concept) {
-        if (concept == null) {
-            return "";
-        }
-        if (concept.hasText()) {
-            return concept.getText();
-        }
-        return concept.getCoding().stream().filter(Coding::hasDisplay).map(Coding::getDisplay).findFirst()
-                .or(() -> concept.getCoding().stream().filter(Coding::hasCode).map(Coding::getCode).findFirst())
-                .orElse("");
-    }
-
-    /** An Observation's value in words; blood pressure (two components, one unit) as "120/80 mmHg". */
-    static Optional<String> observationValue(Observation o) {
-        if (o.hasValue()) {
-            return value(o.getValue());
-        }
-        List<String> parts = new ArrayList<>();
-        String unit = null;
-        for (Observation.ObservationComponentComponent component : o.getComponent()) {
-            if (component.getValue() instanceof Quantity q && q.hasValue()) {
-                parts.add(number(q.getValue()));
-                unit = unit == null ? unit(q) : unit;
-            } else {
-                value(component.getValue()).ifPresent(v -> parts.add(words(component.getCode()) + " " + v));
-            }
-        }
-        if (parts.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(String.join("/", parts) + (unit == null || unit.isEmpty() ? "" : " " + unit));
-    }
-
-    static Optional<String> value(Type value) {
-        if (value instanceof Quantity q && q.hasValue()) {
-            String unit = unit(q);
-            return Optional.of(number(q.getValue()) + (unit.isEmpty() ? "" : " " + unit));
-        }
-        if (value instanceof CodeableConcept c) {
-            return Optional.of(words(c)).filter(s -> !s.isEmpty());
-        }
-        if (value instanceof StringType s && s.hasValue()) {
-            return Optional.of(s.getValue());
-        }
-        if (value instanceof BooleanType b && b.hasValue()) {
-            return Optional.of(b.getValue() ? "✓" : "✗");
-        }
-        if (value instanceof IntegerType i && i.hasValue()) {
-            return Optional.of(i.getValue().toString());
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> range(Observation.ObservationReferenceRangeComponent range) {
-        if (range.hasText()) {
-            return Optional.of(range.getText());
-        }
-        String low = range.hasLow() && range.getLow().hasValue() ? number(range.getLow().getValue()) : "";
-        String high = range.hasHigh() && range.getHigh().hasValue() ? number(range.getHigh().getValue()) : "";
-        if (low.isEmpty() && high.isEmpty()) {
-            return Optional.empty();
-        }
-        String unit = range.hasLow() ? unit(range.getLow()) : unit(range.getHigh());
-        return Optional.of(low + "–" + high + (unit.isEmpty() ? "" : " " + unit));
-    }
-
-    static String unit(Quantity q) {
-        return q.hasUnit() ? q.getUnit() : q.hasCode() ? q.getCode() : "";
-    }
-
-    static String number(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
-    }
-
-    private static Optional<String> money(Money money) {
-        if (money == null || !money.hasValue()) {
-            return Optional.empty();
-        }
-        return Optional.of(number(money.getValue()) + (money.hasCurrency() ? " " + money.getCurrency() : ""));
-    }
-
-    private static Optional<String> dosage(List<Dosage> dosages) {
-        return dosages.stream().filter(Dosage::hasText).map(Dosage::getText).findFirst();
-    }
-
-    private static Optional<String> status(Enumeration<?> status) {
-        return status != null && status.hasValue() ? Optional.of(status.getCode()) : Optional.empty();
-    }
-
-    private static Optional<String> reference(Reference reference) {
-        return reference != null && reference.hasDisplay() ? Optional.of(reference.getDisplay()) : Optional.empty();
-    }
-
-    /** The resource's {@code code} element, for kinds described generically. */
-    private static Optional<CodeableConcept> code(Resource resource) {
-        Property property = resource.getNamedProperty("code");
-        if (property == null) {
-            return Optional.empty();
-        }
-        for (Base value : property.getValues()) {
-            if (value instanceof CodeableConcept concept) {
-                return Optional.of(concept);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The organisation the bank took the record from, as ingest wrote it into {@code meta.source}. */

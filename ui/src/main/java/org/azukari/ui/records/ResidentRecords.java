@@ -130,7 +130,7 @@ public class ResidentRecords {
         Optional<Double> high = Optional.empty();
         if (o.getValue() instanceof Quantity q && q.hasValue()) {
             values.add(q.getValue().doubleValue());
-            unit = PlainWords.unit(q);
+            unit = ValueWords.unit(q);
             var range = o.getReferenceRange().stream().findFirst();
             low = range.filter(r -> r.hasLow() && r.getLow().hasValue()).map(r -> r.getLow().getValue().doubleValue());
             high = range.filter(r -> r.hasHigh() && r.getHigh().hasValue())
@@ -139,8 +139,8 @@ public class ResidentRecords {
             for (Observation.ObservationComponentComponent component : o.getComponent()) {
                 if (component.getValue() instanceof Quantity q && q.hasValue()) {
                     values.add(q.getValue().doubleValue());
-                    parts.add(PlainWords.words(component.getCode()));
-                    unit = unit.isEmpty() ? PlainWords.unit(q) : unit;
+                    parts.add(ValueWords.words(component.getCode()));
+                    unit = unit.isEmpty() ? ValueWords.unit(q) : unit;
                 }
             }
         }

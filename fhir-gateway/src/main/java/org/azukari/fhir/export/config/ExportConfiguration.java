@@ -17,7 +17,7 @@ import org.azukari.fhir.export.InterruptedExports;
 import org.azukari.fhir.export.deid.ServicePseudonyms;
 import org.azukari.fhir.export.ExportJobStore;
 import org.azukari.fhir.export.jdbc.JdbcExportJobs;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.identity.api.BankSecrets;
 import org.azukari.trustbank.api.TrustBank;
 import org.springframework.beans.factory.SmartInitializingSingleton;

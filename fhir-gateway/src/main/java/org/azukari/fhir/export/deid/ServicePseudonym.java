@@ -3,7 +3,7 @@ package org.azukari.fhir.export.deid;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.azukari.consent.api.BadInputException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * How one wellness service names a resident in its datasets: 26 base32 characters of a keyed hash

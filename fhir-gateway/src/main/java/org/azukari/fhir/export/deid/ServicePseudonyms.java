@@ -8,7 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.BankSecrets;
 import org.azukari.identity.api.OrganisationId;
 

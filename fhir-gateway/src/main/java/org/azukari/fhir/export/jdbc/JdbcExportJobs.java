@@ -11,7 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.azukari.consent.api.BadInputException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.export.ExportJob;
 import org.azukari.fhir.export.ExportJobStore;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.azukari.consent.api.BadInputException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.pull.Backoff;
 import org.azukari.fhir.pull.IdentifierSeal;

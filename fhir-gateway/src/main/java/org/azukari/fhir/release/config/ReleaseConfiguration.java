@@ -8,7 +8,7 @@ import org.azukari.consent.api.CheckpointSigner;
 import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.consent.api.Consents;
-import org.azukari.fhir.ingest.DataClassifier;
+import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.release.ConsentRequests;
 import org.azukari.fhir.release.PageTokens;
 import org.azukari.fhir.release.Pseudonyms;

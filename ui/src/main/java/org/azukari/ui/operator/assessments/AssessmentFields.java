@@ -9,7 +9,7 @@ import org.azukari.consent.api.AssessmentTerms;
 import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.PrivacyContact;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.ui.operator.OperatorForms;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.Purpose;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.ingest.SourceWarnings;
 import org.azukari.identity.api.Client;
 import org.azukari.identity.api.ClientId;

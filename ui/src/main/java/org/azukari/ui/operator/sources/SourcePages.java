@@ -2,7 +2,7 @@ package org.azukari.ui.operator.sources;
 
 import java.util.Comparator;
 import org.azukari.consent.api.BadInputException;
-import org.azukari.fhir.api.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.pull.PullCursor;
 import org.azukari.fhir.pull.PullSourceId;
 import org.azukari.fhir.pull.PullSources;

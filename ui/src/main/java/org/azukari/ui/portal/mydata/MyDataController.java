@@ -23,7 +23,7 @@ import org.azukari.consent.api.ConsentStatus;
 import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
-import org.azukari.fhir.api.OperationOutcomes;
+import org.azukari.fhir.mapping.OperationOutcomes;
 import org.azukari.trustbank.api.StoredRecord;
 import org.azukari.trustbank.api.TrustBank;
 import org.azukari.ui.portal.activity.ResidentActivity;
