@@ -3,6 +3,8 @@ package org.azukari.accesslog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -24,11 +26,11 @@ public record AccessLogSettings(@DefaultValue("1000") int checkpointEvery,
     public AccessLogSettings {
         if (checkpointEvery < 1 || checkpointInterval == null || checkpointInterval.isNegative()
                 || checkpointInterval.isZero()) {
-            throw new IllegalArgumentException("CP-0133 azukari.access-log.checkpoint-every must be >= 1"
+            throw new BadInputException(ConsentPolicyError.CP_0133, "azukari.access-log.checkpoint-every must be >= 1"
                     + " and checkpoint-interval positive");
         }
         if (retentionYears < 10) {
-            throw new IllegalArgumentException("CP-0140 azukari.access-log.retention-years must be at least 10");
+            throw new BadInputException(ConsentPolicyError.CP_0140, "azukari.access-log.retention-years must be at least 10");
         }
     }
 

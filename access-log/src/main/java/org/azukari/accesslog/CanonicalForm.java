@@ -21,6 +21,8 @@ import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogEntry;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.ResidentId;
@@ -72,7 +74,7 @@ public final class CanonicalForm {
         try {
             return JSON.writeValueAsString(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("CP-0105 entry cannot be written as JSON", e);
+            throw new BadStateException(ConsentPolicyError.CP_0105, "entry cannot be written as JSON", e);
         }
     }
 
@@ -96,7 +98,7 @@ public final class CanonicalForm {
                     AccessDecision.valueOf(json.required("decision").asText()),
                     json.required("reason").asText(), json.required("requestId").asText(), text(json, "subject"));
         } catch (JsonProcessingException | RuntimeException e) {
-            throw new IllegalStateException("CP-0106 stored access-log entry is unreadable", e);
+            throw new BadStateException(ConsentPolicyError.CP_0106, "stored access-log entry is unreadable", e);
         }
     }
 

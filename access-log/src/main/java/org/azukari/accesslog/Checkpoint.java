@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.ConsentPolicyError;
 
 /**
  * A signed statement about the chain. {@link Kind#HEAD}: "at {@code time} the entry with this
@@ -27,7 +29,7 @@ public record Checkpoint(Kind kind, long sequence, String hash, Instant at, Stri
         Objects.requireNonNull(at);
         if (sequence < 0 || !HASH.matcher(hash).matches() || !TOKEN.matcher(keyName).matches()
                 || !TOKEN.matcher(signature).matches()) {
-            throw new IllegalArgumentException("CP-0130 malformed checkpoint");
+            throw new BadInputException(ConsentPolicyError.CP_0130, "malformed checkpoint");
         }
     }
 
@@ -50,13 +52,13 @@ public record Checkpoint(Kind kind, long sequence, String hash, Instant at, Stri
     public static Checkpoint parse(String line) {
         String[] parts = line.split(" ", -1);
         if (parts.length != 7 || !parts[0].equals("v1")) {
-            throw new IllegalArgumentException("CP-0130 malformed checkpoint");
+            throw new BadInputException(ConsentPolicyError.CP_0130, "malformed checkpoint");
         }
         try {
             return new Checkpoint(Kind.valueOf(parts[1].toUpperCase()), Long.parseLong(parts[2]), parts[3],
                     Instant.parse(parts[4]), parts[5], parts[6]);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("CP-0130 malformed checkpoint");
+            throw new BadInputException(ConsentPolicyError.CP_0130, "malformed checkpoint");
         }
     }
 }

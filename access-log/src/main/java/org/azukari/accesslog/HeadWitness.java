@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.ConsentPolicyError;
 
 /**
  * The chain's latest head, kept outside the database: written and forced to disk after each
@@ -54,7 +56,7 @@ public final class HeadWitness {
 
         public Witnessed {
             if (sequence < 0 || hash == null || !hash.matches("[0-9a-f]{64}")) {
-                throw new IllegalArgumentException("CP-0136 malformed head witness");
+                throw new BadInputException(ConsentPolicyError.CP_0136, "malformed head witness");
             }
         }
     }

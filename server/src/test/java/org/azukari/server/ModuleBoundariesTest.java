@@ -69,6 +69,7 @@ class ModuleBoundariesTest {
             // export: dataset exports and their jobs
             "org.azukari.fhir.export.DatasetExports",
             "org.azukari.fhir.export.ExportJob",
+            "org.azukari.fhir.export.ExportRefusedException",
             "org.azukari.fhir.export.ExportJobStore");
 
     private static JavaClasses classes;

@@ -16,6 +16,8 @@ import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -50,7 +52,7 @@ public final class AccessLogRetention {
     public AccessLogRetention(DataSource ownerDataSource, AccessLog log, Checkpointer checkpointer, Clock clock,
                               int years) {
         if (years < MINIMUM_YEARS) {
-            throw new IllegalArgumentException("CP-0140 access-log retention must be at least " + MINIMUM_YEARS + " years");
+            throw new BadInputException(ConsentPolicyError.CP_0140, "access-log retention must be at least " + MINIMUM_YEARS + " years");
         }
         this.owner = new JdbcTemplate(ownerDataSource);
         this.dialect = Dialect.of(ownerDataSource);

@@ -2,6 +2,8 @@ package org.azukari.accesslog.jdbc;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.ConsentPolicyError;
 
 /** When the log signs a checkpoint by itself: after {@code every} entries or {@code interval}, whichever first. */
 public record CheckpointPolicy(int every, Duration interval) {
@@ -11,7 +13,7 @@ public record CheckpointPolicy(int every, Duration interval) {
     public CheckpointPolicy {
         Objects.requireNonNull(interval);
         if (every < 1 || interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("CP-0133 checkpoint policy needs every >= 1 and a positive interval");
+            throw new BadInputException(ConsentPolicyError.CP_0133, "checkpoint policy needs every >= 1 and a positive interval");
         }
     }
 }

@@ -6,6 +6,8 @@ import javax.sql.DataSource;
 import org.azukari.accesslog.CheckpointFile;
 import org.azukari.accesslog.HeadWitness;
 import org.azukari.consent.api.AccessLogUnavailableException;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.SignedCheckpoint;
 import org.azukari.consent.api.SignedCheckpoints;
 import org.springframework.dao.DataAccessException;
@@ -36,7 +38,7 @@ public final class JdbcSignedCheckpoints implements SignedCheckpoints {
     @Override
     public List<SignedCheckpoint> newestFirst(Optional<SignedCheckpoint.CheckpointCursor> after, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new IllegalArgumentException("CP-0172 checkpoints are read 1-" + MAX_PAGE + " at a time");
+            throw new BadInputException(ConsentPolicyError.CP_0172, "checkpoints are read 1-" + MAX_PAGE + " at a time");
         }
         try {
             if (after.isEmpty()) {

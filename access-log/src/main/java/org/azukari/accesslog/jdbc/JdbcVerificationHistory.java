@@ -10,7 +10,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.AccessLogVerifier;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ChainVerification;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.RecordedVerification;
 import org.azukari.consent.api.VerificationHistory;
 import org.azukari.consent.api.VerificationRun;
@@ -81,7 +83,7 @@ public final class JdbcVerificationHistory implements VerificationHistory {
     @Override
     public List<RecordedVerification> newestFirst(Optional<Long> before, int limit) {
         if (limit < 1 || limit > MAX_PAGE || before.filter(id -> id < 1).isPresent()) {
-            throw new IllegalArgumentException("CP-0173 verifications are read 1-" + MAX_PAGE + " at a time, before"
+            throw new BadInputException(ConsentPolicyError.CP_0173, "verifications are read 1-" + MAX_PAGE + " at a time, before"
                     + " a positive number");
         }
         try {

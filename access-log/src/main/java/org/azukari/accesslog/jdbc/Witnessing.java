@@ -3,8 +3,10 @@ package org.azukari.accesslog.jdbc;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.azukari.accesslog.CanonicalForm;
-import org.azukari.accesslog.HeadWitness;
 import org.azukari.accesslog.HeadWitness.Witnessed;
+import org.azukari.accesslog.HeadWitness;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.LoggedEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,7 +129,7 @@ final class Witnessing {
         }
         HeadWitness.Reading reading = file.read();
         if (reading instanceof HeadWitness.Malformed) {
-            throw new IllegalStateException("CP-0136 head witness " + file.path() + " is malformed");
+            throw new BadStateException(ConsentPolicyError.CP_0136, "head witness " + file.path() + " is malformed");
         }
         current = reading instanceof Witnessed witnessed ? witnessed : null;
         loaded = true;
@@ -140,7 +142,7 @@ final class Witnessing {
                     + " the head rewound or an older backup restored. Appends are refused; run audit verify",
                     current.sequence());
         }
-        return new IllegalStateException("CP-0137 the log does not extend its witnessed head at sequence "
+        return new BadStateException(ConsentPolicyError.CP_0137, "the log does not extend its witnessed head at sequence "
                 + current.sequence() + " (refused at " + sequence + ")");
     }
 }

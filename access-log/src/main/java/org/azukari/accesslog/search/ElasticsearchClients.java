@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.http.HttpHost;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -22,7 +24,7 @@ final class ElasticsearchClients {
 
     static ElasticsearchClient create(ElasticsearchSettings settings) {
         if (!settings.enabled()) {
-            throw new IllegalArgumentException("CP-0150 azukari.access-log.elasticsearch.url is not set");
+            throw new BadInputException(ConsentPolicyError.CP_0150, "azukari.access-log.elasticsearch.url is not set");
         }
         RestClient rest = RestClient.builder(HttpHost.create(settings.url()))
                 .setRequestConfigCallback(request -> request

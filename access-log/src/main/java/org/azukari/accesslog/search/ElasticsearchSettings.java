@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Period;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -45,7 +47,7 @@ public record ElasticsearchSettings(@DefaultValue("") String url,
             checkUrl(url);
         }
         if (indexPrefix == null || !PREFIX.matcher(indexPrefix).matches()) {
-            throw new IllegalArgumentException("CP-0150 index prefix must be lower-case letters, digits and '-'");
+            throw new BadInputException(ConsentPolicyError.CP_0150, "index prefix must be lower-case letters, digits and '-'");
         }
         checkDuration(connectTimeout, "connect timeout", Duration.ofMillis(1), Duration.ofMinutes(2));
         checkDuration(socketTimeout, "socket timeout", Duration.ofMillis(1), Duration.ofMinutes(10));
@@ -53,7 +55,7 @@ public record ElasticsearchSettings(@DefaultValue("") String url,
         checkDuration(maxBackoff, "max back-off", pollInterval, Duration.ofHours(1));
         checkDuration(retentionCheck, "retention check", Duration.ofMinutes(1), Duration.ofDays(31));
         if (batchSize < 1 || batchSize > MAX_BATCH) {
-            throw new IllegalArgumentException("CP-0150 batch size must be 1.." + MAX_BATCH);
+            throw new BadInputException(ConsentPolicyError.CP_0150, "batch size must be 1.." + MAX_BATCH);
         }
         checkRetention(retention);
     }
@@ -81,7 +83,7 @@ public record ElasticsearchSettings(@DefaultValue("") String url,
     static void checkRetention(Period retention) {
         if (retention == null || retention.isNegative() || retention.getDays() != 0
                 || retention.toTotalMonths() < MINIMUM_RETENTION.toTotalMonths()) {
-            throw new IllegalArgumentException("CP-0151 access-log retention must be whole years or months, at least "
+            throw new BadInputException(ConsentPolicyError.CP_0151, "access-log retention must be whole years or months, at least "
                     + MINIMUM_RETENTION);
         }
     }
@@ -91,20 +93,19 @@ public record ElasticsearchSettings(@DefaultValue("") String url,
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("CP-0150 elasticsearch url is not a URL");
+            throw new BadInputException(ConsentPolicyError.CP_0150, "elasticsearch url is not a URL");
         }
         if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null
                 || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                 || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
                 || !(uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath()))) {
-            throw new IllegalArgumentException(
-                    "CP-0150 elasticsearch url must be http(s)://host:port, without user, path or query");
+            throw new BadInputException(ConsentPolicyError.CP_0150, "elasticsearch url must be http(s)://host:port, without user, path or query");
         }
     }
 
     private static void checkDuration(Duration value, String what, Duration min, Duration max) {
         if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException("CP-0150 elasticsearch " + what + " must be between " + min + " and " + max);
+            throw new BadInputException(ConsentPolicyError.CP_0150, "elasticsearch " + what + " must be between " + min + " and " + max);
         }
     }
 }

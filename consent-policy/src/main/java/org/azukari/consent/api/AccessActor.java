@@ -46,7 +46,7 @@ public record AccessActor(Kind kind, String id, Optional<String> organisation, O
         if (!ID.matcher(id).matches()
                 || organisation.filter(o -> !ID.matcher(o).matches()).isPresent()
                 || client.filter(c -> !ID.matcher(c).matches()).isPresent()) {
-            throw new IllegalArgumentException("CP-0101 malformed access-log actor");
+            throw new BadInputException(ConsentPolicyError.CP_0101, "malformed access-log actor");
         }
     }
 

@@ -46,13 +46,13 @@ public record AccessLogEntry(AccessActor actor, Optional<ResidentId> resident, A
         Objects.requireNonNull(subject);
         for (Map.Entry<String, Integer> count : resourceCounts.entrySet()) {
             if (!TYPE.matcher(count.getKey()).matches() || count.getValue() == null || count.getValue() < 0) {
-                throw new IllegalArgumentException("CP-0102 malformed resource count");
+                throw new BadInputException(ConsentPolicyError.CP_0102, "malformed resource count");
             }
         }
         if (!CODE.matcher(reason).matches() || !REQUEST.matcher(requestId).matches()
                 || consents.stream().anyMatch(c -> !REQUEST.matcher(c).matches())
                 || subject.filter(s -> !REQUEST.matcher(s).matches()).isPresent()) {
-            throw new IllegalArgumentException("CP-0103 malformed reason, request id, consent id or subject");
+            throw new BadInputException(ConsentPolicyError.CP_0103, "malformed reason, request id, consent id or subject");
         }
     }
 

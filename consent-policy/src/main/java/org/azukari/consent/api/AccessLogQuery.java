@@ -50,10 +50,10 @@ public record AccessLogQuery(Optional<ResidentId> resident, Optional<String> act
         Objects.requireNonNull(requestId);
         Objects.requireNonNull(before);
         if (requestId.filter(r -> !REQUEST_ID.matcher(r).matches()).isPresent()) {
-            throw new IllegalArgumentException("CP-0103 malformed request id");
+            throw new BadInputException(ConsentPolicyError.CP_0103, "malformed request id");
         }
         if (limit < 1 || limit > MAX_LIMIT || before.filter(b -> b < 1).isPresent()) {
-            throw new IllegalArgumentException("CP-0120 before must be >= 1 and limit 1.." + MAX_LIMIT);
+            throw new BadInputException(ConsentPolicyError.CP_0120, "before must be >= 1 and limit 1.." + MAX_LIMIT);
         }
     }
 

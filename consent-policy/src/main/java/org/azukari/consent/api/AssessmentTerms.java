@@ -23,11 +23,11 @@ public record AssessmentTerms(String purpose, Set<ConsentCategory> dataItems, St
         Objects.requireNonNull(contact, "contact");
         dataItems = Set.copyOf(Objects.requireNonNull(dataItems, "data items"));
         if (dataItems.isEmpty()) {
-            throw new IllegalArgumentException("CP-0211 an assessment names at least one data category");
+            throw new BadInputException(ConsentPolicyError.CP_0211, "an assessment names at least one data category");
         }
         if (!text(purpose, MAX_PURPOSE) || !text(recipients, MAX_RECIPIENTS) || !text(retention, MAX_RETENTION)
                 || !text(risks, MAX_RISKS) || !text(mitigations, MAX_RISKS)) {
-            throw new IllegalArgumentException("CP-0401 an assessment needs purpose, recipients, retention, risks"
+            throw new BadInputException(ConsentPolicyError.CP_0401, "an assessment needs purpose, recipients, retention, risks"
                     + " and mitigations within their lengths");
         }
     }

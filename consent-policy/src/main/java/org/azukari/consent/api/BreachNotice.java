@@ -28,10 +28,10 @@ public record BreachNotice(String incident, ResidentId resident, Optional<String
         categories = Set.copyOf(Objects.requireNonNull(categories));
         Objects.requireNonNull(notifiedAt);
         if (!INCIDENT.matcher(incident).matches()) {
-            throw new IllegalArgumentException("CP-0160 malformed incident reference");
+            throw new BadInputException(ConsentPolicyError.CP_0160, "malformed incident reference");
         }
         if (!from.isBefore(to) || records < 0) {
-            throw new IllegalArgumentException("CP-0161 a notice's window must end after it starts");
+            throw new BadInputException(ConsentPolicyError.CP_0161, "a notice's window must end after it starts");
         }
     }
 }

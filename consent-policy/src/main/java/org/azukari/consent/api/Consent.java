@@ -24,7 +24,7 @@ public record Consent(ConsentId id, int version, ResidentId resident, ConsentTer
         Objects.requireNonNull(actorId);
         Objects.requireNonNull(recorded);
         if (version < 1 || status == ConsentStatus.EXPIRED) {
-            throw new IllegalArgumentException("CP-0212 malformed consent version");
+            throw new BadInputException(ConsentPolicyError.CP_0212, "malformed consent version");
         }
     }
 

@@ -18,7 +18,7 @@ public record ConsentCategory(DataCategory category, Optional<String> subcategor
         Objects.requireNonNull(category);
         Objects.requireNonNull(subcategory);
         if (subcategory.filter(s -> !SUB.matcher(s).matches()).isPresent()) {
-            throw new IllegalArgumentException("CP-0202 malformed subcategory");
+            throw new BadInputException(ConsentPolicyError.CP_0202, "malformed subcategory");
         }
     }
 
@@ -37,7 +37,7 @@ public record ConsentCategory(DataCategory category, Optional<String> subcategor
             return slash < 0 ? all(DataCategory.valueOf(text))
                     : of(DataCategory.valueOf(text.substring(0, slash)), text.substring(slash + 1));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("CP-0202 malformed data category");
+            throw new BadInputException(ConsentPolicyError.CP_0202, "malformed data category");
         }
     }
 

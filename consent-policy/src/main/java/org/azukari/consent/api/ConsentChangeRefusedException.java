@@ -6,23 +6,28 @@ package org.azukari.consent.api;
  * longer proposed, withdrawing twice). Codes {@code CP-0220} (not found) and {@code CP-0221};
  * {@code CP-0410}: a dataset request approved without a privacy impact assessment of it.
  */
-public final class ConsentChangeRefusedException extends RuntimeException {
+public final class ConsentChangeRefusedException extends RuntimeException implements Coded {
 
-    public static final String NOT_FOUND = "CP-0220";
-    public static final String WRONG_STATE = "CP-0221";
-    public static final String NO_ASSESSMENT = "CP-0410";
-    private final String code;
+    public static final ConsentPolicyError NOT_FOUND = ConsentPolicyError.CP_0220;
+    public static final ConsentPolicyError WRONG_STATE = ConsentPolicyError.CP_0221;
+    public static final ConsentPolicyError NO_ASSESSMENT = ConsentPolicyError.CP_0410;
+    private final ConsentPolicyError code;
 
-    public ConsentChangeRefusedException(String code, String message) {
-        super(code + " " + message, null, false, false);
+    public ConsentChangeRefusedException(ConsentPolicyError code, String message) {
+        super(code.message(message), null, false, false);
         this.code = code;
     }
 
     public String code() {
+        return code.code();
+    }
+
+    @Override
+    public ErrorCode errorCode() {
         return code;
     }
 
     public boolean notFound() {
-        return NOT_FOUND.equals(code);
+        return code == NOT_FOUND;
     }
 }

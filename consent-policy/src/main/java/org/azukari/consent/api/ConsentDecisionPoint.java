@@ -127,7 +127,7 @@ public interface ConsentDecisionPoint {
             reliedOn = List.copyOf(reliedOn);
             Objects.requireNonNull(reason);
             if (permitted.isEmpty()) {
-                throw new IllegalArgumentException("CP-0213 a permit permits at least one category");
+                throw new BadInputException(ConsentPolicyError.CP_0213, "a permit permits at least one category");
             }
         }
 

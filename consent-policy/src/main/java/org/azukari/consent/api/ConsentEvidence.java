@@ -28,18 +28,18 @@ public record ConsentEvidence(String text, String language, String textVersion, 
     public ConsentEvidence {
         Objects.requireNonNull(at);
         if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("CP-0206 the consent text shown is required (at most " + MAX_TEXT
+            throw new BadInputException(ConsentPolicyError.CP_0206, "the consent text shown is required (at most " + MAX_TEXT
                     + " characters)");
         }
         if (language == null || !LANGUAGES.contains(language)) {
-            throw new IllegalArgumentException("CP-0207 the language must be ja or en");
+            throw new BadInputException(ConsentPolicyError.CP_0207, "the language must be ja or en");
         }
         if (textVersion == null || !VERSION.matcher(textVersion).matches()
                 || channel == null || !CHANNEL.matcher(channel).matches()) {
-            throw new IllegalArgumentException("CP-0208 malformed text version or channel");
+            throw new BadInputException(ConsentPolicyError.CP_0208, "malformed text version or channel");
         }
         if (textSha256 == null || !HASH.matcher(textSha256).matches() || !textSha256.equals(sha256(text))) {
-            throw new IllegalArgumentException("CP-0209 the text hash does not match the text");
+            throw new BadInputException(ConsentPolicyError.CP_0209, "the text hash does not match the text");
         }
     }
 

@@ -17,7 +17,7 @@ public record ConsentId(String value) {
     public ConsentId {
         Objects.requireNonNull(value);
         if (!ID.matcher(value).matches()) {
-            throw new IllegalArgumentException("CP-0204 malformed consent id");
+            throw new BadInputException(ConsentPolicyError.CP_0204, "malformed consent id");
         }
     }
 

@@ -11,7 +11,7 @@ public record ConsentPeriod(Instant start, Optional<Instant> end) {
         Objects.requireNonNull(start);
         Objects.requireNonNull(end);
         if (end.filter(e -> !e.isAfter(start)).isPresent()) {
-            throw new IllegalArgumentException("CP-0205 a consent period must end after it starts");
+            throw new BadInputException(ConsentPolicyError.CP_0205, "a consent period must end after it starts");
         }
     }
 

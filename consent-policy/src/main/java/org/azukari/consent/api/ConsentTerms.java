@@ -13,7 +13,7 @@ public record ConsentTerms(Recipient recipient, Purpose purpose, Set<ConsentCate
         Objects.requireNonNull(period);
         categories = Set.copyOf(Objects.requireNonNull(categories));
         if (categories.isEmpty()) {
-            throw new IllegalArgumentException("CP-0211 a consent names at least one data category");
+            throw new BadInputException(ConsentPolicyError.CP_0211, "a consent names at least one data category");
         }
     }
 }

@@ -8,7 +8,7 @@ public record ConsentVersionRef(String id, int version) {
     public ConsentVersionRef {
         Objects.requireNonNull(id);
         if (!id.matches("[A-Za-z0-9._-]{1,64}") || version < 1) {
-            throw new IllegalArgumentException("CP-0203 malformed consent reference");
+            throw new BadInputException(ConsentPolicyError.CP_0203, "malformed consent reference");
         }
     }
 

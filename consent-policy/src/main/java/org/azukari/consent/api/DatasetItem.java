@@ -20,14 +20,14 @@ public record DatasetItem(String resourceType, Optional<String> system, Optional
         system = Objects.requireNonNull(system);
         code = Objects.requireNonNull(code);
         if (!TYPE.matcher(resourceType).matches()) {
-            throw new IllegalArgumentException("CP-0302 malformed resource type in a dataset item");
+            throw new BadInputException(ConsentPolicyError.CP_0302, "malformed resource type in a dataset item");
         }
         if (system.isPresent() && code.isEmpty()) {
-            throw new IllegalArgumentException("CP-0302 a dataset item's system needs a code");
+            throw new BadInputException(ConsentPolicyError.CP_0302, "a dataset item's system needs a code");
         }
         if (system.map(s -> !TOKEN.matcher(s).matches()).orElse(false)
                 || code.map(c -> !TOKEN.matcher(c).matches()).orElse(false)) {
-            throw new IllegalArgumentException("CP-0302 malformed system or code in a dataset item");
+            throw new BadInputException(ConsentPolicyError.CP_0302, "malformed system or code in a dataset item");
         }
     }
 
@@ -38,7 +38,7 @@ public record DatasetItem(String resourceType, Optional<String> system, Optional
             case 1 -> new DatasetItem(parts[0], Optional.empty(), Optional.empty());
             case 2 -> new DatasetItem(parts[0], Optional.empty(), Optional.of(parts[1]));
             case 3 -> new DatasetItem(parts[0], Optional.of(parts[1]), Optional.of(parts[2]));
-            default -> throw new IllegalArgumentException("CP-0302 a dataset item is Type, Type|code or Type|system|code");
+            default -> throw new BadInputException(ConsentPolicyError.CP_0302, "a dataset item is Type, Type|code or Type|system|code");
         };
     }
 

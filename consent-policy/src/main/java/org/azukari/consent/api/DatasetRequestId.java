@@ -14,7 +14,7 @@ public record DatasetRequestId(String value) {
     public DatasetRequestId {
         Objects.requireNonNull(value);
         if (!ID.matcher(value).matches()) {
-            throw new IllegalArgumentException("CP-0301 malformed dataset request id");
+            throw new BadInputException(ConsentPolicyError.CP_0301, "malformed dataset request id");
         }
     }
 

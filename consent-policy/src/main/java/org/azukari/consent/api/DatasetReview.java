@@ -20,7 +20,7 @@ public record DatasetReview(Outcome outcome, String rationale, String conditions
         Objects.requireNonNull(reviewer);
         Objects.requireNonNull(at);
         if (rationale.isBlank() || rationale.length() > MAX_TEXT || conditions.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("CP-0305 a review needs a rationale (up to 4000 characters)");
+            throw new BadInputException(ConsentPolicyError.CP_0305, "a review needs a rationale (up to 4000 characters)");
         }
     }
 }

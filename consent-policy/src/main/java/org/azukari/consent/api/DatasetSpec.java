@@ -28,16 +28,16 @@ public record DatasetSpec(String title, Purpose purpose, Set<ConsentCategory> ca
         Objects.requireNonNull(refreshInterval);
         Objects.requireNonNull(deidentification);
         if (title.isBlank() || title.length() > MAX_TITLE || title.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("CP-0304 a dataset request needs a title of 1 to 200 characters");
+            throw new BadInputException(ConsentPolicyError.CP_0304, "a dataset request needs a title of 1 to 200 characters");
         }
         if (categories.isEmpty() || items.isEmpty() || items.size() > MAX_ITEMS) {
-            throw new IllegalArgumentException("CP-0304 a dataset request names categories and 1 to 100 items");
+            throw new BadInputException(ConsentPolicyError.CP_0304, "a dataset request names categories and 1 to 100 items");
         }
         if (periodEnd.isBefore(periodStart)) {
-            throw new IllegalArgumentException("CP-0304 the period ends before it starts");
+            throw new BadInputException(ConsentPolicyError.CP_0304, "the period ends before it starts");
         }
         if (refreshInterval.compareTo(Duration.ofDays(1)) < 0 || refreshInterval.compareTo(Duration.ofDays(366)) > 0) {
-            throw new IllegalArgumentException("CP-0304 the refresh interval is 1 to 366 days");
+            throw new BadInputException(ConsentPolicyError.CP_0304, "the refresh interval is 1 to 366 days");
         }
     }
 }

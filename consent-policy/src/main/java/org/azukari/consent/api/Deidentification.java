@@ -20,10 +20,10 @@ public record Deidentification(DateHandling dates, int ageBandYears, LocationLev
         Objects.requireNonNull(dates);
         Objects.requireNonNull(location);
         if (ageBandYears != 5 && ageBandYears != 10) {
-            throw new IllegalArgumentException("CP-0303 age bands are 5 or 10 years wide");
+            throw new BadInputException(ConsentPolicyError.CP_0303, "age bands are 5 or 10 years wide");
         }
         if (k < 2 || k > 100) {
-            throw new IllegalArgumentException("CP-0303 k is between 2 and 100");
+            throw new BadInputException(ConsentPolicyError.CP_0303, "k is between 2 and 100");
         }
     }
 

@@ -29,7 +29,7 @@ public record EmergencyAccess(ConsentId id, ResidentId resident, String practiti
         categories = Set.copyOf(categories);
         requireReason(reason);
         if (!until.isAfter(opened)) {
-            throw new IllegalArgumentException("CP-0231 an emergency access must end after it opens");
+            throw new BadInputException(ConsentPolicyError.CP_0231, "an emergency access must end after it opens");
         }
     }
 
@@ -37,7 +37,7 @@ public record EmergencyAccess(ConsentId id, ResidentId resident, String practiti
     public static void requireReason(String reason) {
         if (reason == null || reason.isBlank() || reason.strip().length() < MIN_REASON
                 || reason.length() > MAX_REASON) {
-            throw new IllegalArgumentException("CP-0230 an emergency access needs a reason of " + MIN_REASON + "–"
+            throw new BadInputException(ConsentPolicyError.CP_0230, "an emergency access needs a reason of " + MIN_REASON + "–"
                     + MAX_REASON + " characters");
         }
     }
@@ -52,7 +52,7 @@ public record EmergencyAccess(ConsentId id, ResidentId resident, String practiti
             Objects.requireNonNull(operator);
             Objects.requireNonNull(at);
             if (note == null || note.isBlank() || note.length() > MAX_REASON) {
-                throw new IllegalArgumentException("CP-0232 a review needs a note of at most " + MAX_REASON
+                throw new BadInputException(ConsentPolicyError.CP_0232, "a review needs a note of at most " + MAX_REASON
                         + " characters");
             }
         }

@@ -17,7 +17,7 @@ public record LoggedEntry(long sequence, UUID entryId, Instant at, AccessLogEntr
         Objects.requireNonNull(entry);
         Objects.requireNonNull(hash);
         if (sequence < 1) {
-            throw new IllegalArgumentException("CP-0104 sequence starts at 1");
+            throw new BadInputException(ConsentPolicyError.CP_0104, "sequence starts at 1");
         }
     }
 }

@@ -17,7 +17,7 @@ public record PrivacyAssessment(AssessmentSubject subject, int version, Assessme
         Objects.requireNonNull(reviewer);
         Objects.requireNonNull(recorded);
         if (version < 1) {
-            throw new IllegalArgumentException("CP-0403 an assessment version starts at 1");
+            throw new BadInputException(ConsentPolicyError.CP_0403, "an assessment version starts at 1");
         }
     }
 }

@@ -17,7 +17,7 @@ public record PrivacyContact(String name, String reach) {
     public PrivacyContact {
         if (!AssessmentTerms.text(name, MAX_NAME) || reach == null || reach.length() > MAX_REACH
                 || !(EMAIL.matcher(reach).matches() || HTTPS.matcher(reach).matches())) {
-            throw new IllegalArgumentException("CP-0402 a privacy contact needs a name or role and an e-mail address"
+            throw new BadInputException(ConsentPolicyError.CP_0402, "a privacy contact needs a name or role and an e-mail address"
                     + " or https URL");
         }
     }

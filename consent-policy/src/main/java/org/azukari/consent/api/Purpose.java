@@ -15,7 +15,7 @@ public record Purpose(String code) {
     public Purpose {
         Objects.requireNonNull(code, "purpose");
         if (!CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("CP-0002 malformed purpose code");
+            throw new BadInputException(ConsentPolicyError.CP_0002, "malformed purpose code");
         }
     }
 

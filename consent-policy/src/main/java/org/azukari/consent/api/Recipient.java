@@ -18,7 +18,7 @@ public record Recipient(String organisation, Optional<String> service) {
         Objects.requireNonNull(organisation);
         Objects.requireNonNull(service);
         if (!ID.matcher(organisation).matches() || service.filter(s -> !ID.matcher(s).matches()).isPresent()) {
-            throw new IllegalArgumentException("CP-0201 malformed recipient");
+            throw new BadInputException(ConsentPolicyError.CP_0201, "malformed recipient");
         }
     }
 

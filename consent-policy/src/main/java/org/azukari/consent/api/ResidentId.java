@@ -20,16 +20,16 @@ public record ResidentId(UUID value) {
     /** Parses the canonical UUID form; anything else is refused. */
     public static ResidentId parse(String text) {
         if (text == null || text.length() != 36) {
-            throw new IllegalArgumentException("CP-0001 malformed resident id");
+            throw new BadInputException(ConsentPolicyError.CP_0001, "malformed resident id");
         }
         try {
             UUID uuid = UUID.fromString(text);
             if (!uuid.toString().equalsIgnoreCase(text)) {
-                throw new IllegalArgumentException("CP-0001 malformed resident id");
+                throw new BadInputException(ConsentPolicyError.CP_0001, "malformed resident id");
             }
             return new ResidentId(uuid);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("CP-0001 malformed resident id");
+            throw new BadInputException(ConsentPolicyError.CP_0001, "malformed resident id");
         }
     }
 

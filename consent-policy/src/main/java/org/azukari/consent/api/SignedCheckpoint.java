@@ -36,7 +36,7 @@ public record SignedCheckpoint(String kind, long sequence, String hash, Instant 
 
         public CheckpointCursor {
             if (sequence < 0 || kind == null || !(kind.equals("HEAD") || kind.equals("RETIRED"))) {
-                throw new IllegalArgumentException("CP-0172 a checkpoint cursor is a sequence and HEAD or RETIRED");
+                throw new BadInputException(ConsentPolicyError.CP_0172, "a checkpoint cursor is a sequence and HEAD or RETIRED");
             }
         }
 
@@ -48,12 +48,12 @@ public record SignedCheckpoint(String kind, long sequence, String hash, Instant 
         public static CheckpointCursor parse(String token) {
             int dash = token == null ? -1 : token.indexOf('-');
             if (dash < 1 || dash > 19) {
-                throw new IllegalArgumentException("CP-0172 a checkpoint cursor is a sequence and HEAD or RETIRED");
+                throw new BadInputException(ConsentPolicyError.CP_0172, "a checkpoint cursor is a sequence and HEAD or RETIRED");
             }
             try {
                 return new CheckpointCursor(Long.parseLong(token.substring(0, dash)), token.substring(dash + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("CP-0172 a checkpoint cursor is a sequence and HEAD or RETIRED");
+                throw new BadInputException(ConsentPolicyError.CP_0172, "a checkpoint cursor is a sequence and HEAD or RETIRED");
             }
         }
     }

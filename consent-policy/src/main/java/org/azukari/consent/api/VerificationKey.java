@@ -29,7 +29,7 @@ public record VerificationKey(String keyId, String algorithm, byte[] subjectPubl
         try {
             return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo));
         } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("CP-0401 a verification key is not an EC public key", e);
+            throw new BadStateException(ConsentPolicyError.CP_0401, "a verification key is not an EC public key", e);
         }
     }
 
@@ -46,7 +46,7 @@ public record VerificationKey(String keyId, String algorithm, byte[] subjectPubl
         } catch (IllegalArgumentException | java.security.SignatureException e) {
             return false;
         } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("CP-0401 cannot verify with " + algorithm, e);
+            throw new BadStateException(ConsentPolicyError.CP_0401, "cannot verify with " + algorithm, e);
         }
     }
 }

@@ -13,7 +13,7 @@ public record VerifiedBy(String value) {
 
     public VerifiedBy {
         if (value == null || !ID.matcher(value).matches()) {
-            throw new IllegalArgumentException("CP-0171 a verifier is an account id or cli");
+            throw new BadInputException(ConsentPolicyError.CP_0171, "a verifier is an account id or cli");
         }
     }
 

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,11 +22,11 @@ public record EmergencySettings(@DefaultValue("24h") Duration duration,
 
     public EmergencySettings {
         if (duration == null || duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(7)) > 0) {
-            throw new IllegalArgumentException("CP-0240 azukari.consent.emergency.duration must be positive and"
+            throw new BadInputException(ConsentPolicyError.CP_0240, "azukari.consent.emergency.duration must be positive and"
                     + " at most 7 days");
         }
         if (categories == null || categories.isEmpty()) {
-            throw new IllegalArgumentException("CP-0241 azukari.consent.emergency.categories must not be empty");
+            throw new BadInputException(ConsentPolicyError.CP_0241, "azukari.consent.emergency.categories must not be empty");
         }
         categories = List.copyOf(categories);
         categorySet(categories);

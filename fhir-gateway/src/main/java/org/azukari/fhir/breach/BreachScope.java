@@ -20,11 +20,13 @@ import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.AccessLogQuery;
 import org.azukari.consent.api.AccessLogSearch;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.BreachNotice;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.LoggedEntry;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.mapping.AuditEvents;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.ClientId;
 import org.azukari.identity.api.OrganisationId;
 
@@ -66,7 +68,7 @@ public class BreachScope {
         public static Compromised of(Optional<String> client, Optional<String> account, Optional<String> organisation) {
             int named = (client.isPresent() ? 1 : 0) + (account.isPresent() ? 1 : 0) + (organisation.isPresent() ? 1 : 0);
             if (named != 1) {
-                throw new IllegalArgumentException("AL-0002 name exactly one of client, account or organisation");
+                throw new BadInputException(FhirGatewayError.AL_0002, "name exactly one of client, account or organisation");
             }
             if (client.isPresent()) {
                 return new Compromised(Kind.CLIENT, new ClientId(client.get()).value());
@@ -75,7 +77,7 @@ public class BreachScope {
                 try {
                     return new Compromised(Kind.ACCOUNT, UUID.fromString(account.get()).toString());
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("OP-0004 account is an account id");
+                    throw new BadInputException(FhirGatewayError.OP_0004, "account is an account id");
                 }
             }
             return new Compromised(Kind.ORGANISATION, new OrganisationId(organisation.get()).value());
@@ -104,7 +106,7 @@ public class BreachScope {
         public static Window of(Optional<Instant> from, Optional<Instant> to) {
             if (from.isEmpty() || to.isEmpty() || !from.get().isBefore(to.get())
                     || Duration.between(from.get(), to.get()).compareTo(Duration.ofDays(MAX_WINDOW_DAYS)) > 0) {
-                throw new IllegalArgumentException("AL-0003 from and to, from before to, at most "
+                throw new BadInputException(FhirGatewayError.AL_0003, "from and to, from before to, at most "
                         + MAX_WINDOW_DAYS + " days apart");
             }
             return new Window(from.get(), to.get());
@@ -162,7 +164,7 @@ public class BreachScope {
      */
     public static List<BreachNotice> notices(String incident, Window window, List<Affected> affected, Instant now) {
         if (incident == null || !BreachNotice.INCIDENT.matcher(incident).matches()) {
-            throw new IllegalArgumentException("AL-0005 malformed incident reference");
+            throw new BadInputException(FhirGatewayError.AL_0005, "malformed incident reference");
         }
         List<BreachNotice> batch = new ArrayList<>();
         for (Affected one : affected) {
@@ -184,7 +186,7 @@ public class BreachScope {
         AccessLogQuery query = compromised.firstPage(window);
         for (int read = 0; ; read += PAGE) {
             if (read >= MAX_ENTRIES) {
-                throw new IllegalArgumentException("AL-0004 more than " + MAX_ENTRIES + " entries in the window");
+                throw new BadInputException(FhirGatewayError.AL_0004, "more than " + MAX_ENTRIES + " entries in the window");
             }
             List<LoggedEntry> page = search.search(query);
             page.stream().filter(l -> compromised.acted(l.entry().actor())).forEach(l -> seen.put(l.sequence(), l));

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.DataCategory;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.OrganisationKind;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -60,7 +62,7 @@ public final class DataClassifier {
     public static DataClassifier standard() {
         try (InputStream in = DataClassifier.class.getResourceAsStream(RULES)) {
             if (in == null) {
-                throw new IllegalStateException("FG-0001 classification rules " + RULES + " missing");
+                throw new BadStateException(FhirGatewayError.FG_0001, "classification rules " + RULES + " missing");
             }
             return new DataClassifier(parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))));
         } catch (IOException e) {
@@ -189,7 +191,7 @@ public final class DataClassifier {
             String[] fields = line.split(",", -1);
             if (fields.length != 4 || fields[0].isBlank() || !validOutcome(fields[2])
                     || !validCondition(fields[1]) || (isCategory(fields[2]) == fields[3].isBlank())) {
-                throw new IllegalStateException("FG-0002 malformed classification rule at line " + number);
+                throw new BadStateException(FhirGatewayError.FG_0002, "malformed classification rule at line " + number);
             }
             rules.add(new Rule(fields[0].trim(), fields[1].trim(), fields[2].trim(), fields[3].trim()));
         }

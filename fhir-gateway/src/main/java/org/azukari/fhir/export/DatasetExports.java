@@ -22,10 +22,10 @@ import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.consent.api.DatasetRequests;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.export.deid.ServicePseudonyms;
 import org.azukari.fhir.classification.DataClassifier;
 import org.azukari.fhir.release.DecisionFilter;
-import org.azukari.fhir.release.ReleaseRefusedException;
 import org.azukari.trustbank.api.KeyVaultDeniedException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
 import org.azukari.trustbank.api.TrustBank;
@@ -107,15 +107,15 @@ public final class DatasetExports {
     private ExportJob start(ExportCaller caller, DatasetRequestId id, Set<String> types, Runnable ended) {
         DatasetRequest request = services.requests().find(id)
                 .filter(r -> r.recipient().organisation().equals(caller.organisation()))
-                .orElseThrow(() -> new ReleaseRefusedException(404, "EX-0711", "no such dataset request"));
+                .orElseThrow(() -> new ExportRefusedException(404, FhirGatewayError.EX_0711, "no such dataset request"));
         if (!request.approved()) {
-            throw new ReleaseRefusedException(409, "EX-0712", "the dataset request is not approved; nothing is exported");
+            throw new ExportRefusedException(409, FhirGatewayError.EX_0712, "the dataset request is not approved; nothing is exported");
         }
         Set<String> approved = new TreeSet<>();
         request.spec().items().forEach(item -> approved.add(item.resourceType()));
         approved.add(PATIENT);
         if (!approved.containsAll(types)) {
-            throw new ReleaseRefusedException(400, "EX-0713", "_type names a type the request was not approved for");
+            throw new ExportRefusedException(400, FhirGatewayError.EX_0713, "_type names a type the request was not approved for");
         }
         Set<String> exported = types.isEmpty() ? approved : new TreeSet<>(types);
         Instant now = clock.instant();
@@ -124,7 +124,7 @@ public final class DatasetExports {
             files.claim(jobId);
         } catch (UncheckedIOException e) {
             log.warn("{} export storage cannot be written: {}", STORAGE, e.getCause().getClass().getSimpleName());
-            throw new ReleaseRefusedException(503, STORAGE, "the export storage cannot be written; nothing was started");
+            throw new ExportRefusedException(503, FhirGatewayError.EX_0725, "the export storage cannot be written; nothing was started");
         }
         ExportJob job = new ExportJob(jobId, id.value(), caller.organisation(), caller.client(),
                 List.copyOf(exported), ExportJob.Status.RUNNING, 0, 0, 0, 0, 0, Optional.empty(), now, Optional.empty(),
@@ -184,8 +184,8 @@ public final class DatasetExports {
                 .filter(j -> j.expiresAt().isAfter(clock.instant())).orElseThrow(DatasetExports::notFound);
     }
 
-    private static ReleaseRefusedException notFound() {
-        return new ReleaseRefusedException(404, "EX-0714", "no such export");
+    private static ExportRefusedException notFound() {
+        return ExportRefusedException.noSuchExport();
     }
 
     /** Runs the job; {@code ended} runs once its work is over, before its status says so. */

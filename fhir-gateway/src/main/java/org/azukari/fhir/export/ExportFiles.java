@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.BankSecrets;
 
 /**
@@ -69,7 +72,7 @@ public final class ExportFiles {
                 out.write(sealed);
                 lines++;
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("EX-0704 export files cannot be encrypted", e);
+                throw new BadStateException(FhirGatewayError.EX_0704, "export files cannot be encrypted", e);
             } catch (IOException e) {
                 throw new UncheckedIOException("EX-0705 export file cannot be written", e);
             }
@@ -164,14 +167,14 @@ public final class ExportFiles {
 
     private Path file(String job, String type) {
         if (!TYPE.matcher(type).matches()) {
-            throw new IllegalArgumentException("EX-0708 malformed resource type");
+            throw new BadInputException(FhirGatewayError.EX_0708, "malformed resource type");
         }
         return directory.resolve(checked(job)).resolve(type + ".ndjson.sealed");
     }
 
     private static String checked(String job) {
         if (!JOB.matcher(job).matches()) {
-            throw new IllegalArgumentException("EX-0708 malformed job id");
+            throw new BadInputException(FhirGatewayError.EX_0708, "malformed job id");
         }
         return job;
     }
@@ -182,7 +185,7 @@ public final class ExportFiles {
             mac.init(master);
             return new AesGcmJce(mac.doFinal(checked(job).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("EX-0702 HMAC-SHA-256 unavailable", e);
+            throw new BadStateException(FhirGatewayError.EX_0702, "HMAC-SHA-256 unavailable", e);
         }
     }
 

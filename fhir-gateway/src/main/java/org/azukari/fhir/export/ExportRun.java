@@ -19,12 +19,14 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.azukari.consent.api.AccessCounts;
 import org.azukari.consent.api.AccessLogEntry;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.ConsentDecisionPoint.Decision;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.consent.api.Deidentification;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.export.DatasetExports.ExportCaller;
 import org.azukari.fhir.export.DatasetExports.Services;
 import org.azukari.fhir.export.deid.DeidentificationProfile;
@@ -108,7 +110,7 @@ final class ExportRun {
     Outcome run() {
         DatasetRequest request = services.requests().find(new DatasetRequestId(job.request()))
                 .filter(DatasetRequest::approved)
-                .orElseThrow(() -> new IllegalStateException("EX-0723 the request is no longer approved"));
+                .orElseThrow(() -> new BadStateException(FhirGatewayError.EX_0723, "the request is no longer approved"));
         Instant now = clock.instant();
         OrganisationId service = new OrganisationId(job.organisation());
         DeidentificationProfile profile = profile(request.spec().deidentification());

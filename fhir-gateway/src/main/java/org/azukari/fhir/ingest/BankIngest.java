@@ -18,6 +18,7 @@ import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.fhir.classification.DataClassifier;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.validation.InputValidator;
 import org.azukari.fhir.validation.ValidationReport;
 import org.azukari.identity.api.PeopleRegistry;
@@ -92,7 +93,7 @@ public final class BankIngest implements Ingest {
     public IngestResult ingest(IngestSource source, Resource input, String requestId, List<OperationOutcomeIssueComponent> parsed) {
         if (input instanceof Bundle bundle) {
             if (bundle.getEntry().size() > settings.maxEntries()) {
-                throw refuse(PAYLOAD_TOO_LARGE, "FG-0202", IssueType.TOOCOSTLY, "a Bundle may hold at most "
+                throw refuse(PAYLOAD_TOO_LARGE, FhirGatewayError.FG_0202, IssueType.TOOCOSTLY, "a Bundle may hold at most "
                         + settings.maxEntries() + " entries; this one holds " + bundle.getEntry().size(), "Bundle.entry");
             }
             BundleType type = bundle.getType();
@@ -100,7 +101,7 @@ public final class BankIngest implements Ingest {
                 return batch(source, bundle, requestId, parsed);
             }
             if (type != BundleType.TRANSACTION && type != BundleType.DOCUMENT && type != BundleType.COLLECTION) {
-                throw refuse(UNPROCESSABLE, "FG-0203", IssueType.NOTSUPPORTED, "Bundle type "
+                throw refuse(UNPROCESSABLE, FhirGatewayError.FG_0203, IssueType.NOTSUPPORTED, "Bundle type "
                         + (type == null ? "(missing)" : type.toCode())
                         + " is not taken in; send a transaction, batch, document or collection", "Bundle.type");
             }
@@ -146,7 +147,7 @@ public final class BankIngest implements Ingest {
         ValidationReport report = timings.time(IngestTimings.Stage.VALIDATION,
                 () -> validator.validate(validated, source.mode()));
         if (report.refused()) {
-            throw new IngestRefusedException(UNPROCESSABLE, "FG-0401", report.outcome());
+            throw new IngestRefusedException(UNPROCESSABLE, FhirGatewayError.FG_0401, report.outcome());
         }
         for (OperationOutcome.OperationOutcomeIssueComponent issue : report.outcome().getIssue()) {
             if (issue.getSeverity() == IssueSeverity.WARNING || issue.getSeverity() == IssueSeverity.ERROR) {
@@ -198,7 +199,7 @@ public final class BankIngest implements Ingest {
         try {
             bank.enrol(custody.id());
         } catch (KeyVaultUnavailableException | KeyVaultDeniedException e) {
-            throw unavailable("FG-0501", "the key vault is unavailable; nothing was stored, send it again later");
+            throw unavailable(FhirGatewayError.FG_0501, "the key vault is unavailable; nothing was stored, send it again later");
         } catch (ResidentErasedException e) {
             ErasedRefusals.record(accessLog, actor(source), custody,
                     plan.decisions().stream().filter(d -> d.custody().equals(custody))
@@ -209,7 +210,7 @@ public final class BankIngest implements Ingest {
     }
 
     private static IngestRefusedException erased() {
-        return refuse(IngestProblems.CONFLICT, "FG-0315", IssueType.BUSINESSRULE,
+        return refuse(IngestProblems.CONFLICT, FhirGatewayError.FG_0315, IssueType.BUSINESSRULE,
                 "this resident has erased their data from the bank; the bank takes in nothing more about them"
                         + " unless they enrol again; nothing was stored");
     }
@@ -218,19 +219,19 @@ public final class BankIngest implements Ingest {
         try {
             return transactions.inOne(work);
         } catch (KeyVaultUnavailableException | KeyVaultDeniedException e) {
-            throw unavailable("FG-0501", "the key vault is unavailable; nothing was stored, send it again later");
+            throw unavailable(FhirGatewayError.FG_0501, "the key vault is unavailable; nothing was stored, send it again later");
         } catch (AccessLogUnavailableException e) {
-            throw unavailable("FG-0502", "the access log is unavailable; nothing was stored, send it again later");
+            throw unavailable(FhirGatewayError.FG_0502, "the access log is unavailable; nothing was stored, send it again later");
         } catch (ResidentKeyDestroyedException | ResidentErasedException e) {
             // erased while this input was under way
             throw erased();
         } catch (InvalidRecordException e) {
-            throw refuse(PAYLOAD_TOO_LARGE, "FG-0208", IssueType.TOOLONG,
+            throw refuse(PAYLOAD_TOO_LARGE, FhirGatewayError.FG_0208, IssueType.TOOLONG,
                     "a resource is larger than the bank takes (" + RecordContent.MAX_LENGTH + " bytes)");
         }
     }
 
-    private static IngestRefusedException unavailable(String code, String diagnostics) {
+    private static IngestRefusedException unavailable(FhirGatewayError code, String diagnostics) {
         return refuse(UNAVAILABLE, code, IssueType.TRANSIENT, diagnostics);
     }
 

@@ -7,6 +7,7 @@ import static org.azukari.fhir.ingest.IngestProblems.refuse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -28,7 +29,7 @@ final class BundleEntries {
             entries.add(entry(components.get(i), i, type));
         }
         if (entries.isEmpty()) {
-            throw refuse(BAD_REQUEST, "FG-0207", IssueType.REQUIRED, "the Bundle has no entries", "Bundle.entry");
+            throw refuse(BAD_REQUEST, FhirGatewayError.FG_0207, IssueType.REQUIRED, "the Bundle has no entries", "Bundle.entry");
         }
         return entries;
     }
@@ -51,16 +52,16 @@ final class BundleEntries {
     private static IngestEntry entry(Bundle.BundleEntryComponent component, int index, BundleType type) {
         String at = "Bundle.entry[" + index + "]";
         if (!component.hasResource()) {
-            throw refuse(BAD_REQUEST, "FG-0204", IssueType.REQUIRED, "entry has no resource", at);
+            throw refuse(BAD_REQUEST, FhirGatewayError.FG_0204, IssueType.REQUIRED, "entry has no resource", at);
         }
         Optional<Bundle.HTTPVerb> method = component.hasRequest() && component.getRequest().hasMethod()
                 ? Optional.of(component.getRequest().getMethod()) : Optional.empty();
         if (type == BundleType.TRANSACTION && method.isEmpty()) {
-            throw refuse(BAD_REQUEST, "FG-0205", IssueType.REQUIRED,
+            throw refuse(BAD_REQUEST, FhirGatewayError.FG_0205, IssueType.REQUIRED,
                     "a transaction entry needs request.method", at + ".request");
         }
         if (method.isPresent() && method.get() != Bundle.HTTPVerb.POST && method.get() != Bundle.HTTPVerb.PUT) {
-            throw refuse(UNPROCESSABLE, "FG-0206", IssueType.NOTSUPPORTED, "only POST and PUT entries are taken in;"
+            throw refuse(UNPROCESSABLE, FhirGatewayError.FG_0206, IssueType.NOTSUPPORTED, "only POST and PUT entries are taken in;"
                     + " records leave the bank only through the resident's erasure", at + ".request.method");
         }
         return new IngestEntry(index, at + ".resource",

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.ingest.IngestPlan.Target;
 import org.azukari.identity.api.OrganisationId;
 import org.hl7.fhir.r4.model.Identifier;
@@ -61,13 +62,13 @@ final class ConditionalReferences {
     Optional<Target> resolve(IngestEntry entry, Reference reference, String type, String query, String at) {
         String[] parameter = query.split("=", 2);
         if (parameter.length != 2 || !parameter[0].equals("identifier") || query.contains("&")) {
-            throw refuse(UNPROCESSABLE, "FG-0306", IssueType.NOTSUPPORTED,
+            throw refuse(UNPROCESSABLE, FhirGatewayError.FG_0306, IssueType.NOTSUPPORTED,
                     "conditional references are supported by identifier only (Type?identifier=system|value)", at);
         }
         String token = decoded(parameter[1], at);
         int bar = token.indexOf('|');
         if (bar <= 0 || bar == token.length() - 1) {
-            throw refuse(UNPROCESSABLE, "FG-0306", IssueType.INVALID,
+            throw refuse(UNPROCESSABLE, FhirGatewayError.FG_0306, IssueType.INVALID,
                     "a conditional reference needs identifier=system|value", at);
         }
         String system = token.substring(0, bar);
@@ -75,7 +76,7 @@ final class ConditionalReferences {
         String named = type + "?identifier=" + token;
         List<IngestEntry> matches = byIdentifier().getOrDefault(type + "|" + system + "|" + value, List.of());
         if (matches.size() > 1) {
-            throw refuse(UNPROCESSABLE, "FG-0307", IssueType.MULTIPLEMATCHES,
+            throw refuse(UNPROCESSABLE, FhirGatewayError.FG_0307, IssueType.MULTIPLEMATCHES,
                     "conditional reference matches more than one entry", at);
         }
         if (matches.size() == 1) {
@@ -101,7 +102,7 @@ final class ConditionalReferences {
         try {
             return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
-            throw refuse(UNPROCESSABLE, "FG-0306", IssueType.INVALID,
+            throw refuse(UNPROCESSABLE, FhirGatewayError.FG_0306, IssueType.INVALID,
                     "a conditional reference or ifNoneExist is not valid percent-encoding", at);
         }
     }
@@ -173,7 +174,7 @@ final class ConditionalReferences {
     }
 
     private static IngestRefusedException notFound(String named, String at) {
-        return refuse(UNPROCESSABLE, "FG-0308", IssueType.NOTFOUND, "conditional reference " + named
+        return refuse(UNPROCESSABLE, FhirGatewayError.FG_0308, IssueType.NOTFOUND, "conditional reference " + named
                 + " matches nothing in this input or sent before by this source", at);
     }
 

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -34,7 +36,7 @@ final class ContentDigest {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalJson(resource));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("FG-0091 SHA-256 unavailable", e);
+            throw new BadStateException(FhirGatewayError.FG_0091, "SHA-256 unavailable", e);
         }
     }
 }

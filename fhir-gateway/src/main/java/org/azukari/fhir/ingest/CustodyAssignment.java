@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.ingest.IngestPlan.Target;
 import org.azukari.identity.api.OrganisationId;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -72,7 +73,7 @@ final class CustodyAssignment {
             }
             Set<ResidentId> linked = patientLinks.get(entry);
             if (linked.size() > 1) {
-                throw refuse(UNPROCESSABLE, "FG-0311", IssueType.BUSINESSRULE,
+                throw refuse(UNPROCESSABLE, FhirGatewayError.FG_0311, IssueType.BUSINESSRULE,
                         "one resource refers to more than one patient", entry.expression());
             }
             if (linked.size() == 1) {
@@ -83,7 +84,7 @@ final class CustodyAssignment {
         for (IngestEntry entry : entries) {
             if (!custody.containsKey(entry)) {
                 resolution.unmatchedLogical(entry).ifPresent(unmatched -> {
-                    throw refuse(UNPROCESSABLE, "FG-0310", IssueType.NOTFOUND, "unknown patient: no enrolled resident is"
+                    throw refuse(UNPROCESSABLE, FhirGatewayError.FG_0310, IssueType.NOTFOUND, "unknown patient: no enrolled resident is"
                             + " linked to " + String.join(", ", unmatched)
                             + " for this source; nothing of the input was stored", entry.expression());
                 });
@@ -92,7 +93,7 @@ final class CustodyAssignment {
         for (IngestEntry entry : entries) {
             if (!custody.containsKey(entry)) {
                 if (residents.size() != 1) {
-                    throw refuse(UNPROCESSABLE, "FG-0312", IssueType.BUSINESSRULE, residents.isEmpty()
+                    throw refuse(UNPROCESSABLE, FhirGatewayError.FG_0312, IssueType.BUSINESSRULE, residents.isEmpty()
                             ? "this resource refers to no patient, and the input names none"
                             : "cannot tell which of the input's patients this resource belongs to", entry.expression());
                 }

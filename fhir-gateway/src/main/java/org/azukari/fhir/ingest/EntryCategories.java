@@ -6,6 +6,7 @@ import static org.azukari.fhir.ingest.IngestProblems.refuse;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.fhir.classification.Classification;
 import org.azukari.fhir.classification.DataClassifier;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.OrganisationKind;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
@@ -32,11 +33,11 @@ final class EntryCategories {
             return ofSourceKind(kind);
         }
         if (classification instanceof Classification.Refused refused) {
-            throw refuse(UNPROCESSABLE, "FG-0301", IssueType.NOTSUPPORTED,
+            throw refuse(UNPROCESSABLE, FhirGatewayError.FG_0301, IssueType.NOTSUPPORTED,
                     refused.resourceType() + " is a conformance or infrastructure resource, not a health record;"
                             + " the bank does not take it in", entry.expression());
         }
-        throw refuse(UNPROCESSABLE, "FG-0302", IssueType.NOTSUPPORTED, entry.type()
+        throw refuse(UNPROCESSABLE, FhirGatewayError.FG_0302, IssueType.NOTSUPPORTED, entry.type()
                 + " is not a type the bank takes in as a record (a Bundle is how an input arrives; send its entries)",
                 entry.expression());
     }

@@ -12,6 +12,7 @@ import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.DataCategory;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.OrganisationId;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ final class ErasedRefusals {
             accessLog.append(AccessLogEntry.ingest(actor, Optional.of(custody.id()), counts, AccessDecision.DENY,
                     REASON, requestId));
         } catch (AccessLogUnavailableException e) {
-            throw refuse(UNAVAILABLE, "FG-0502", IssueType.TRANSIENT,
+            throw refuse(UNAVAILABLE, FhirGatewayError.FG_0502, IssueType.TRANSIENT,
                     "the access log is unavailable; nothing was stored, send it again later");
         }
         log.warn("FG-0315 ingest of {} resources from organisation {} refused: the resident erased their data"

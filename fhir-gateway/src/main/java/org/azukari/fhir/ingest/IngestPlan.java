@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.PeopleRegistry;
 import org.hl7.fhir.r4.model.Identifier;
@@ -118,7 +119,7 @@ final class IngestPlan {
         for (IngestEntry entry : entries) {
             SourceRef ref = new SourceRef(entry.type(), sourceId(entry));
             if (!seen.add(ref)) {
-                throw refuse(BAD_REQUEST, "FG-0303", IssueType.DUPLICATE,
+                throw refuse(BAD_REQUEST, FhirGatewayError.FG_0303, IssueType.DUPLICATE,
                         "the input holds this resource twice", entry.expression());
             }
             refs.put(entry, ref);

@@ -2,6 +2,7 @@ package org.azukari.fhir.ingest;
 
 import java.util.Set;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -22,11 +23,12 @@ final class IngestProblems {
     private IngestProblems() {
     }
 
-    static IngestRefusedException refuse(int status, String code, IssueType type, String diagnostics, String expression) {
-        return new IngestRefusedException(status, code, outcome(code, type, diagnostics, expression));
+    static IngestRefusedException refuse(int status, FhirGatewayError code, IssueType type, String diagnostics,
+                                         String expression) {
+        return new IngestRefusedException(status, code, outcome(code.code(), type, diagnostics, expression));
     }
 
-    static IngestRefusedException refuse(int status, String code, IssueType type, String diagnostics) {
+    static IngestRefusedException refuse(int status, FhirGatewayError code, IssueType type, String diagnostics) {
         return refuse(status, code, type, diagnostics, null);
     }
 
@@ -35,13 +37,13 @@ final class IngestProblems {
      * one resident, or a resident other than the record's own. The bank never picks one.
      */
     static IngestRefusedException ambiguous(String diagnostics, String expression, Set<ResidentId> residents) {
-        return new IngestRefusedException(UNPROCESSABLE, "FG-0309",
-                outcome("FG-0309", IssueType.MULTIPLEMATCHES, diagnostics, expression), residents);
+        return new IngestRefusedException(UNPROCESSABLE, FhirGatewayError.FG_0309,
+                outcome(FhirGatewayError.FG_0309.code(), IssueType.MULTIPLEMATCHES, diagnostics, expression), residents);
     }
 
     /** FG-0313: the source sent this resource before for another resident; the bank does not move records. */
     static IngestRefusedException heldForAnother(String expression, Set<ResidentId> residents) {
-        return new IngestRefusedException(CONFLICT, "FG-0313", outcome("FG-0313", IssueType.CONFLICT,
+        return new IngestRefusedException(CONFLICT, FhirGatewayError.FG_0313, outcome(FhirGatewayError.FG_0313.code(), IssueType.CONFLICT,
                 "this resource was sent before for a different patient; the bank does not move records between"
                         + " residents, and nothing of the input was stored", expression), residents);
     }

@@ -1,5 +1,7 @@
 package org.azukari.fhir.ingest;
 
+import org.azukari.consent.api.Coded;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import java.util.Objects;
 import java.util.Set;
 import org.azukari.consent.api.ResidentId;
@@ -12,18 +14,20 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * A refusal that kept one resident's record from another resident names both, for the access
  * log only (never in the outcome).
  */
-public class IngestRefusedException extends RuntimeException {
+public class IngestRefusedException extends RuntimeException implements Coded {
 
     private final int status;
+    private final FhirGatewayError code;
     private final transient OperationOutcome outcome;
     private final transient Set<ResidentId> residentsConcerned;
 
-    public IngestRefusedException(int status, String code, OperationOutcome outcome) {
+    public IngestRefusedException(int status, FhirGatewayError code, OperationOutcome outcome) {
         this(status, code, outcome, Set.of());
     }
 
-    IngestRefusedException(int status, String code, OperationOutcome outcome, Set<ResidentId> residentsConcerned) {
-        super(code);
+    IngestRefusedException(int status, FhirGatewayError code, OperationOutcome outcome, Set<ResidentId> residentsConcerned) {
+        super(code.code());
+        this.code = code;
         this.status = status;
         this.outcome = Objects.requireNonNull(outcome);
         this.residentsConcerned = Set.copyOf(residentsConcerned);
@@ -31,6 +35,11 @@ public class IngestRefusedException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    @Override
+    public FhirGatewayError errorCode() {
+        return code;
     }
 
     public OperationOutcome outcome() {

@@ -1,5 +1,8 @@
 package org.azukari.fhir.ingest;
 
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
+
 /**
  * Limits of one ingest.
  *
@@ -12,7 +15,7 @@ public record IngestSettings(int maxEntries, int storeChunk) {
 
     public IngestSettings {
         if (maxEntries < 1 || storeChunk < 1) {
-            throw new IllegalArgumentException("FG-0092 ingest limits must be positive");
+            throw new BadInputException(FhirGatewayError.FG_0092, "ingest limits must be positive");
         }
     }
 }

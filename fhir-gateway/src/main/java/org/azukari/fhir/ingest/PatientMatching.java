@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.OrganisationId;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -49,7 +50,7 @@ final class PatientMatching {
         }
         String which = named.isEmpty() ? "the Patient carries no identifier"
                 : "no enrolled resident is linked to " + String.join(", ", named);
-        return refuse(UNPROCESSABLE, "FG-0310", IssueType.NOTFOUND,
+        return refuse(UNPROCESSABLE, FhirGatewayError.FG_0310, IssueType.NOTFOUND,
                 "unknown patient: " + which + " for this source; nothing of the input was stored",
                 entry.expression() + ".identifier");
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.ingest.IngestPlan.Target;
 import org.azukari.identity.api.OrganisationId;
 import org.hl7.fhir.instance.model.api.IBase;
@@ -98,7 +99,7 @@ final class ReferenceResolution {
             Optional<IndexedRecord> sentBefore = IngestPlan.URN_UUID.matcher(text).matches()
                     ? index.find(source, SourceRef.urn(text.substring("urn:uuid:".length()))) : Optional.empty();
             targets.put(reference, sentBefore.<Target>map(found -> new Target.ToIndexed(found.resourceType(), found))
-                    .orElseThrow(() -> refuse(UNPROCESSABLE, "FG-0305", IssueType.NOTFOUND, "reference " + text
+                    .orElseThrow(() -> refuse(UNPROCESSABLE, FhirGatewayError.FG_0305, IssueType.NOTFOUND, "reference " + text
                             + " names neither an entry of this input nor a resource this source sent before", at)));
             return;
         }
@@ -110,7 +111,7 @@ final class ReferenceResolution {
         }
         Matcher relative = IngestPlan.RELATIVE.matcher(text);
         if (!relative.matches()) {
-            throw refuse(UNPROCESSABLE, "FG-0304", IssueType.INVALID, "malformed reference", at);
+            throw refuse(UNPROCESSABLE, FhirGatewayError.FG_0304, IssueType.INVALID, "malformed reference", at);
         }
         if (text.startsWith("http://") || text.startsWith("https://")) {
             // An absolute reference to a server other than the sender's bundle is left as it is.
@@ -123,7 +124,7 @@ final class ReferenceResolution {
             return;
         }
         IndexedRecord sentBefore = index.find(source, new SourceRef(type, relative.group(2)))
-                .orElseThrow(() -> refuse(UNPROCESSABLE, "FG-0305", IssueType.NOTFOUND, "reference " + text
+                .orElseThrow(() -> refuse(UNPROCESSABLE, FhirGatewayError.FG_0305, IssueType.NOTFOUND, "reference " + text
                         + " names a resource that is neither in this input nor sent before by this source", at));
         targets.put(reference, new Target.ToIndexed(sentBefore.resourceType(), sentBefore));
     }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.BankSecrets;
 import org.azukari.identity.api.OrganisationId;
 
@@ -47,7 +49,7 @@ public final class SourceHashes {
             mac.init(key);
             return mac;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("FG-0091 HMAC-SHA-256 unavailable", e);
+            throw new BadStateException(FhirGatewayError.FG_0091, "HMAC-SHA-256 unavailable", e);
         }
     }
 

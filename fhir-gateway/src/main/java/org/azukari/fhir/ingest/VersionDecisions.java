@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
 import org.azukari.consent.api.DataCategory;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.trustbank.api.RecordId;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
@@ -71,7 +72,7 @@ final class VersionDecisions {
         String parameters = question >= 0 ? query.substring(question + 1) : query;
         String[] parameter = parameters.split("=", 2);
         if (parameter.length != 2 || !parameter[0].equals("identifier") || parameters.contains("&")) {
-            throw refuse(UNPROCESSABLE, "FG-0306", IssueType.NOTSUPPORTED,
+            throw refuse(UNPROCESSABLE, FhirGatewayError.FG_0306, IssueType.NOTSUPPORTED,
                     "ifNoneExist is supported by identifier only (identifier=system|value)",
                     "Bundle.entry[" + entry.index() + "].request.ifNoneExist");
         }

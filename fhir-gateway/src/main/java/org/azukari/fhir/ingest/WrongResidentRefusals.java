@@ -11,6 +11,7 @@ import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**
@@ -51,7 +52,7 @@ final class WrongResidentRefusals {
         if (refused.residentsConcerned().isEmpty()) {
             return;
         }
-        String reason = "FG-0309".equals(refused.getMessage()) ? AMBIGUOUS : HELD_FOR_ANOTHER;
+        String reason = refused.errorCode() == FhirGatewayError.FG_0309 ? AMBIGUOUS : HELD_FOR_ANOTHER;
         AccessCounts counts = AccessCounts.none();
         entries.forEach(entry -> counts.add(entry.type()));
         List<AccessLogEntry> denied = new ArrayList<>();
@@ -62,7 +63,7 @@ final class WrongResidentRefusals {
         try {
             transactions.inOne(() -> accessLog.appendAll(denied));
         } catch (AccessLogUnavailableException e) {
-            throw IngestProblems.refuse(IngestProblems.UNAVAILABLE, "FG-0502", IssueType.TRANSIENT,
+            throw IngestProblems.refuse(IngestProblems.UNAVAILABLE, FhirGatewayError.FG_0502, IssueType.TRANSIENT,
                     "the access log is unavailable; nothing was stored, send it again later");
         }
     }

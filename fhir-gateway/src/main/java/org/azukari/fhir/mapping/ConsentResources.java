@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.Consent;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.ConsentEvidence;
@@ -103,7 +104,7 @@ public final class ConsentResources {
     public static ConsentTerms termsOf(org.hl7.fhir.r4.model.Consent fhir) {
         ProvisionComponent provision = fhir.getProvision();
         if (provision.getType() != ConsentProvisionType.PERMIT) {
-            throw new IllegalArgumentException("FG-0801 the provision must be of type permit");
+            throw new BadInputException(FhirGatewayError.FG_0801, "the provision must be of type permit");
         }
         String organisation = null;
         Optional<String> service = Optional.empty();
@@ -116,12 +117,12 @@ public final class ConsentResources {
             }
         }
         if (organisation == null) {
-            throw new IllegalArgumentException("FG-0802 provision.actor must name the recipient by an identifier in "
+            throw new BadInputException(FhirGatewayError.FG_0802, "provision.actor must name the recipient by an identifier in "
                     + RECIPIENT_SYSTEM);
         }
         Purpose purpose = provision.getPurpose().stream().filter(c -> PURPOSE_SYSTEM.equals(c.getSystem()))
                 .map(c -> new Purpose(c.getCode())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("FG-0803 provision.purpose must name a purpose in "
+                .orElseThrow(() -> new BadInputException(FhirGatewayError.FG_0803, "provision.purpose must name a purpose in "
                         + PURPOSE_SYSTEM));
         Set<ConsentCategory> categories = new LinkedHashSet<>();
         for (Coding coding : provision.getClass_()) {

@@ -2,6 +2,8 @@ package org.azukari.fhir.pull;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * When to try a failing target again: {@code initial} after the first failure, doubling with
@@ -14,7 +16,7 @@ public record Backoff(Duration initial, Duration max) {
         Objects.requireNonNull(initial, "initial");
         Objects.requireNonNull(max, "max");
         if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-            throw new IllegalArgumentException("FG-0690 back-off needs 0 < initial <= max");
+            throw new BadInputException(FhirGatewayError.FG_0690, "back-off needs 0 < initial <= max");
         }
     }
 

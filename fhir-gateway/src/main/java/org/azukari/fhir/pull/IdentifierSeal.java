@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * Seals a target's upstream identifier with AES-256-GCM (Tink's {@code AesGcmJce}) under the bank secret for
@@ -32,12 +35,12 @@ public final class IdentifierSeal {
 
     public IdentifierSeal(byte[] key) {
         if (key == null || key.length != 32) {
-            throw new IllegalArgumentException("FG-0692 AES-256 needs a 32-byte key");
+            throw new BadInputException(FhirGatewayError.FG_0692, "AES-256 needs a 32-byte key");
         }
         try {
             this.aead = new AesGcmJce(key);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("FG-0693 AES-GCM unavailable", e);
+            throw new BadStateException(FhirGatewayError.FG_0693, "AES-GCM unavailable", e);
         }
     }
 
@@ -45,7 +48,7 @@ public final class IdentifierSeal {
         byte[] system = identifier.system().getBytes(StandardCharsets.UTF_8);
         byte[] value = identifier.value().getBytes(StandardCharsets.UTF_8);
         if (identifier.system().length() > MAX_SYSTEM || identifier.value().length() > MAX_VALUE) {
-            throw new IllegalArgumentException("FG-0605 identifier too long");
+            throw new BadInputException(FhirGatewayError.FG_0605, "identifier too long");
         }
         byte[] plain = ByteBuffer.allocate(2 + system.length + value.length)
                 .putShort((short) system.length).put(system).put(value).array();
@@ -53,7 +56,7 @@ public final class IdentifierSeal {
             byte[] sealed = aead.encrypt(plain, associatedData(target));
             return ByteBuffer.allocate(1 + sealed.length).put(VERSION).put(sealed).array();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("FG-0693 AES-GCM unavailable", e);
+            throw new BadStateException(FhirGatewayError.FG_0693, "AES-GCM unavailable", e);
         }
     }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * Where one target's pulls stand. Immutable: each transition answers the next cursor, and the
@@ -38,10 +40,10 @@ public record PullCursor(State state, Optional<Instant> highWater, int attempts,
         Objects.requireNonNull(lastSuccessAt, "last success");
         Objects.requireNonNull(lastError, "last error");
         if (attempts < 0 || resourcesPulled < 0 || resourcesCreated < 0) {
-            throw new IllegalArgumentException("FG-0691 negative count in a pull cursor");
+            throw new BadInputException(FhirGatewayError.FG_0691, "negative count in a pull cursor");
         }
         if ((state == State.RUNNING) != runningSince.isPresent()) {
-            throw new IllegalArgumentException("FG-0691 a running cursor, and only it, has a claim time");
+            throw new BadInputException(FhirGatewayError.FG_0691, "a running cursor, and only it, has a claim time");
         }
     }
 

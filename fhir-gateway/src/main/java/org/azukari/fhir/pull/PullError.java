@@ -2,6 +2,8 @@ package org.azukari.fhir.pull;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * Why a pull failed, as shown to operators: a stable {@code FG-06nn} code and a short text the
@@ -16,7 +18,7 @@ public record PullError(String code, String text) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(text, "text");
         if (!CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("FG-0698 malformed error code");
+            throw new BadInputException(FhirGatewayError.FG_0698, "malformed error code");
         }
         if (text.length() > MAX_TEXT) {
             text = text.substring(0, MAX_TEXT);

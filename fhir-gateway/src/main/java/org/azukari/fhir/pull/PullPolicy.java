@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * How pulls run (from {@code azukari.gateway.pull.*}).
@@ -34,15 +36,15 @@ public record PullPolicy(Duration interval, Backoff backoff, Duration overlap, D
         Objects.requireNonNull(overlap, "overlap");
         Objects.requireNonNull(lease, "lease");
         if (interval.isNegative() || interval.isZero() || overlap.isNegative() || lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("FG-0696 pull interval and lease must be positive, the overlap not negative");
+            throw new BadInputException(FhirGatewayError.FG_0696, "pull interval and lease must be positive, the overlap not negative");
         }
         if (pageSize < 1 || pageSize > 1000 || maxPages < 1 || threads < 1 || threads > 4) {
-            throw new IllegalArgumentException("FG-0696 page size 1..1000, max pages >= 1, threads 1..4");
+            throw new BadInputException(FhirGatewayError.FG_0696, "page size 1..1000, max pages >= 1, threads 1..4");
         }
         resourceTypes = List.copyOf(Objects.requireNonNull(resourceTypes, "resource types"));
         if (resourceTypes.isEmpty() || !resourceTypes.stream().allMatch(type -> TYPE.matcher(type).matches())
                 || resourceTypes.contains("Patient")) {
-            throw new IllegalArgumentException("FG-0696 resource types: one or more FHIR type names, Patient excluded");
+            throw new BadInputException(FhirGatewayError.FG_0696, "resource types: one or more FHIR type names, Patient excluded");
         }
     }
 }

@@ -13,6 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -95,9 +98,9 @@ public final class PullScheduler implements SmartLifecycle {
 
     /** Queues every target of the source, due or not; completes when they have all run. */
     public CompletableFuture<List<PullOutcome>> pullNow(PullSourceId source) {
-        PullSource found = store.source(source).orElseThrow(() -> new IllegalArgumentException("FG-0606 unknown pull source"));
+        PullSource found = store.source(source).orElseThrow(() -> new BadInputException(FhirGatewayError.FG_0606, "unknown pull source"));
         if (!found.enabled()) {
-            throw new IllegalArgumentException("FG-0607 the pull source is disabled");
+            throw new BadInputException(FhirGatewayError.FG_0607, "the pull source is disabled");
         }
         return runAll(store.targets(source));
     }
@@ -111,7 +114,7 @@ public final class PullScheduler implements SmartLifecycle {
     private CompletableFuture<PullOutcome> submit(PullTarget target) {
         ExecutorService running = pool;
         if (running == null) {
-            throw new IllegalStateException("FG-0695 the pull scheduler is not running");
+            throw new BadStateException(FhirGatewayError.FG_0695, "the pull scheduler is not running");
         }
         if (!inFlight.add(target)) {
             return CompletableFuture.completedFuture(

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.validation.ValidationMode;
 import org.azukari.identity.api.OrganisationId;
 
@@ -58,12 +60,12 @@ public record PullSource(PullSourceId id, OrganisationId organisation, URI baseU
 
     static void checkCredentialRef(String ref) {
         if (ref == null || !CREDENTIAL_REF.matcher(ref).matches()) {
-            throw new IllegalArgumentException("FG-0603 malformed credential reference");
+            throw new BadInputException(FhirGatewayError.FG_0603, "malformed credential reference");
         }
     }
 
     private static IllegalArgumentException malformedUrl() {
-        return new IllegalArgumentException("FG-0601 the base URL must be an http(s) URL with a host, "
+        return new BadInputException(FhirGatewayError.FG_0601, "the base URL must be an http(s) URL with a host, "
                 + "without user info, query or fragment");
     }
 }

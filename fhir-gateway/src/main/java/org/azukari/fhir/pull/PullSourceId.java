@@ -2,6 +2,8 @@ package org.azukari.fhir.pull;
 
 import java.util.Objects;
 import java.util.UUID;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /** A registered pull source; the bank gives it a random id at registration. */
 public record PullSourceId(UUID value) {
@@ -24,7 +26,7 @@ public record PullSourceId(UUID value) {
         } catch (RuntimeException malformed) {
             // fall through: one answer for every malformed id
         }
-        throw new IllegalArgumentException("FG-0600 malformed pull source id");
+        throw new BadInputException(FhirGatewayError.FG_0600, "malformed pull source id");
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.azukari.fhir.pull;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.validation.ValidationMode;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationId;
@@ -32,14 +34,14 @@ public final class PullSources {
     public PullSource register(OrganisationId organisation, String baseUrl, Optional<String> credentialRef,
                                ValidationMode mode) {
         Organisation found = organisations.findOrganisation(organisation)
-                .orElseThrow(() -> new IllegalArgumentException("FG-0602 unknown organisation"));
+                .orElseThrow(() -> new BadInputException(FhirGatewayError.FG_0602, "unknown organisation"));
         if (!found.kind().fits(PrincipalKind.SOURCE_FEED)) {
-            throw new IllegalArgumentException("FG-0604 only an organisation that holds records is a pull source");
+            throw new BadInputException(FhirGatewayError.FG_0604, "only an organisation that holds records is a pull source");
         }
         credentialRef.ifPresent(ref -> {
             PullSource.checkCredentialRef(ref);
             if (!credentials.knows(ref)) {
-                throw new IllegalArgumentException("FG-0603 no credentials are configured under that reference");
+                throw new BadInputException(FhirGatewayError.FG_0603, "no credentials are configured under that reference");
             }
         });
         PullSource source = new PullSource(PullSourceId.random(), organisation, PullSource.baseUrl(baseUrl),

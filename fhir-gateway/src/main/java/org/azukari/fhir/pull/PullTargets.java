@@ -3,7 +3,9 @@ package org.azukari.fhir.pull;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.EnrolmentLink;
 import org.azukari.identity.api.PeopleRegistry;
 
@@ -35,9 +37,9 @@ public final class PullTargets {
 
     public PullTarget link(PullSourceId sourceId, ResidentId resident, UpstreamIdentifier identifier) {
         PullSource source = store.source(sourceId)
-                .orElseThrow(() -> new IllegalArgumentException("FG-0606 unknown pull source"));
+                .orElseThrow(() -> new BadInputException(FhirGatewayError.FG_0606, "unknown pull source"));
         if (identifier.system().length() > IdentifierSeal.MAX_SYSTEM || identifier.value().length() > IdentifierSeal.MAX_VALUE) {
-            throw new IllegalArgumentException("FG-0605 identifier too long");
+            throw new BadInputException(FhirGatewayError.FG_0605, "identifier too long");
         }
         people.linkEnrolment(new EnrolmentLink(resident, source.organisation(), identifier.system(), identifier.value()));
         PullTarget target = new PullTarget(sourceId, resident);

@@ -1,6 +1,8 @@
 package org.azukari.fhir.pull;
 
 import java.util.Objects;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * How the bank authenticates to a source's FHIR server, resolved from configuration by a pull
@@ -15,7 +17,7 @@ public sealed interface UpstreamCredential {
     record Bearer(String token) implements UpstreamCredential {
         public Bearer {
             if (token == null || token.isBlank()) {
-                throw new IllegalArgumentException("FG-0694 an empty bearer token");
+                throw new BadInputException(FhirGatewayError.FG_0694, "an empty bearer token");
             }
         }
 
@@ -29,7 +31,7 @@ public sealed interface UpstreamCredential {
         public Basic {
             Objects.requireNonNull(password, "password");
             if (username == null || username.isBlank()) {
-                throw new IllegalArgumentException("FG-0694 an empty username");
+                throw new BadInputException(FhirGatewayError.FG_0694, "an empty username");
             }
         }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * {@code GET Patient/{pseudonym}/$everything}: {@code _type} (comma-separated types),
@@ -79,7 +80,7 @@ public record EverythingQuery(RecipientPseudonym patient, Set<String> types, Opt
             }
         }
         if (!patient.value().equals(carried)) {
-            throw new ReleaseRefusedException(400, "FG-0712", "the page token is not valid here or has expired; ask again");
+            throw new ReleaseRefusedException(400, FhirGatewayError.FG_0712, "the page token is not valid here or has expired; ask again");
         }
         return parse(patient, parameters);
     }

@@ -19,6 +19,7 @@ import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.classification.DataClassifier;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.trustbank.api.DecryptedRecord;
 import org.azukari.trustbank.api.KeyVaultDeniedException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
@@ -193,7 +194,7 @@ final class Opening {
             return decisions.decide(new ConsentDecisionPoint.Question(request.caller().recipient(),
                     request.caller().purpose(), request.resident(), asked, clock.instant()));
         } catch (ConsentUnavailableException e) {
-            throw new ReleaseRefusedException(503, "FG-0703", "consent decisions are unavailable; nothing was released");
+            throw new ReleaseRefusedException(503, FhirGatewayError.FG_0703, "consent decisions are unavailable; nothing was released");
         }
     }
 

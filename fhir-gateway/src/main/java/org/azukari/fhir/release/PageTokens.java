@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.BankSecrets;
 
 /**
@@ -66,7 +68,7 @@ public final class PageTokens {
     }
 
     private static ReleaseRefusedException invalid() {
-        return new ReleaseRefusedException(400, "FG-0712", "the page token is not valid here or has expired; search again");
+        return new ReleaseRefusedException(400, FhirGatewayError.FG_0712, "the page token is not valid here or has expired; search again");
     }
 
     private byte[] mac(String payload) {
@@ -75,7 +77,7 @@ public final class PageTokens {
             mac.init(key);
             return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("FG-0702 HMAC-SHA-256 unavailable", e);
+            throw new BadStateException(FhirGatewayError.FG_0702, "HMAC-SHA-256 unavailable", e);
         }
     }
 }

@@ -5,7 +5,9 @@ import java.security.GeneralSecurityException;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.BankSecrets;
 
 /**
@@ -53,7 +55,7 @@ public final class Pseudonyms {
             byte[] digest = mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
             return base32(digest).substring(0, RecipientPseudonym.LENGTH);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("FG-0702 HMAC-SHA-256 unavailable", e);
+            throw new BadStateException(FhirGatewayError.FG_0702, "HMAC-SHA-256 unavailable", e);
         }
     }
 

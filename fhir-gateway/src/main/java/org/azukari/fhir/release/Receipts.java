@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.azukari.consent.api.AccessLog;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.CheckpointSigner;
 import org.azukari.consent.api.ConsentVersionRef;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * Signed receipts of releases. A receipt is canonical JSON (keys sorted, no white space,
@@ -60,7 +62,7 @@ public final class Receipts {
             return signedAndKept(facts, body);
         } catch (RuntimeException e) {
             log.failed(facts.caller(), facts.resident(), facts.action(), facts.reliedOn());
-            throw new ReleaseRefusedException(503, "FG-0714", "receipts cannot be signed or kept; nothing was released");
+            throw new ReleaseRefusedException(503, FhirGatewayError.FG_0714, "receipts cannot be signed or kept; nothing was released");
         }
     }
 
@@ -100,14 +102,14 @@ public final class Receipts {
             }
             signingKey = kid;
         }
-        throw new IllegalStateException("FG-0714 the signing key changed twice while signing one receipt");
+        throw new BadStateException(FhirGatewayError.FG_0714, "the signing key changed twice while signing one receipt");
     }
 
     /** A signature is {@code <kid>:<base64 of the DER signature>}, the kid itself holding colons ({@code vault:v2}). */
     static String keyIdOf(String signature) {
         int colon = signature == null ? -1 : signature.lastIndexOf(':');
         if (colon <= 0) {
-            throw new IllegalStateException("FG-0714 a signature without its key id");
+            throw new BadStateException(FhirGatewayError.FG_0714, "a signature without its key id");
         }
         return signature.substring(0, colon);
     }

@@ -8,6 +8,7 @@ import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.mapping.ConsentResources;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
@@ -39,7 +40,7 @@ public final class RecipientConsents {
             own = consents.forResident(resident).stream()
                     .filter(c -> c.terms().recipient().organisation().equals(caller.organisation())).toList();
         } catch (ConsentUnavailableException e) {
-            throw new ReleaseRefusedException(503, "FG-0703", "consents are unavailable");
+            throw new ReleaseRefusedException(503, FhirGatewayError.FG_0703, "consents are unavailable");
         }
         Instant now = clock.instant();
         return own.stream().map(consent -> {

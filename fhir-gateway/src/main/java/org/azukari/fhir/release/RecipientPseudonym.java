@@ -2,6 +2,8 @@ package org.azukari.fhir.release;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * How one recipient organisation names a resident: 26 base32 characters of a keyed hash of
@@ -16,7 +18,7 @@ public record RecipientPseudonym(String value) {
     public RecipientPseudonym {
         Objects.requireNonNull(value, "pseudonym");
         if (!FORM.matcher(value).matches()) {
-            throw new IllegalArgumentException("FG-0701 malformed recipient pseudonym");
+            throw new BadInputException(FhirGatewayError.FG_0701, "malformed recipient pseudonym");
         }
     }
 

@@ -4,8 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.Recipient;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * Who asks for a release and why: a clinic EMR client of an organisation (or a practitioner of
@@ -27,10 +29,10 @@ public record ReleaseCaller(String organisation, String client, Purpose purpose,
         Objects.requireNonNull(client);
         Objects.requireNonNull(purpose);
         if (!REQUEST.matcher(requestId).matches()) {
-            throw new IllegalArgumentException("FG-0705 malformed request id");
+            throw new BadInputException(FhirGatewayError.FG_0705, "malformed request id");
         }
         if (!CLINIC_EMR.equals(kind) && !PRACTITIONER.equals(kind)) {
-            throw new IllegalArgumentException("FG-0716 a release caller is a clinic EMR or a practitioner");
+            throw new BadInputException(FhirGatewayError.FG_0716, "a release caller is a clinic EMR or a practitioner");
         }
     }
 

@@ -13,6 +13,7 @@ import org.azukari.consent.api.ConsentDecisionPoint.Decision;
 import org.azukari.consent.api.ConsentVersionRef;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.mapping.AuditEvents;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.trustbank.api.StoredRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ final class ReleaseLog {
         try {
             accessLog.append(entry);
         } catch (AccessLogUnavailableException e) {
-            throw new ReleaseRefusedException(503, "FG-0706", "the access log is unavailable; nothing was released");
+            throw new ReleaseRefusedException(503, FhirGatewayError.FG_0706, "the access log is unavailable; nothing was released");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * A recipient's search inside one resident's released records: {@code patient} (or
@@ -229,6 +230,6 @@ public record ReleaseQuery(String type, RecipientPseudonym patient, List<DateBou
     }
 
     static ReleaseRefusedException badRequest(String message) {
-        return new ReleaseRefusedException(400, "FG-0710", message);
+        return new ReleaseRefusedException(400, FhirGatewayError.FG_0710, message);
     }
 }

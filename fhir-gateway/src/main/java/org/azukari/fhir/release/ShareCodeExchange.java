@@ -14,6 +14,7 @@ import org.azukari.consent.api.ConsentDecisionPoint;
 import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
@@ -96,15 +97,15 @@ public final class ShareCodeExchange {
                     AccessCounts.none(), caller.purpose(), Set.of(), AccessDecision.PERMIT,
                     permitted ? "share-code-exchanged" : "share-code-consent-requested", caller.requestId())));
         } catch (AccessLogUnavailableException e) {
-            throw new ReleaseRefusedException(503, "FG-0706", "the access log is unavailable; the share code is unused");
+            throw new ReleaseRefusedException(503, FhirGatewayError.FG_0706, "the access log is unavailable; the share code is unused");
         }
     }
 
     private static ReleaseRefusedException unknownCode() {
-        return new ReleaseRefusedException(404, "FG-0711", "no such share code, or it was used or has expired");
+        return new ReleaseRefusedException(404, FhirGatewayError.FG_0711, "no such share code, or it was used or has expired");
     }
 
     private static ReleaseRefusedException consentsUnavailable() {
-        return new ReleaseRefusedException(503, "FG-0703", "consents cannot be read now; the share code is unused");
+        return new ReleaseRefusedException(503, FhirGatewayError.FG_0703, "consents cannot be read now; the share code is unused");
     }
 }

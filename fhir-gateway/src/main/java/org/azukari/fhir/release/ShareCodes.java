@@ -11,7 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.BankSecrets;
 
 /**
@@ -94,7 +96,7 @@ public final class ShareCodes {
             mac.init(key);
             return mac.doFinal(code.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("FG-0702 HMAC-SHA-256 unavailable", e);
+            throw new BadStateException(FhirGatewayError.FG_0702, "HMAC-SHA-256 unavailable", e);
         }
     }
 }

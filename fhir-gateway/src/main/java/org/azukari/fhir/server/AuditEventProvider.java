@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import org.azukari.fhir.mapping.FhirRefusals;
 import org.azukari.fhir.audit.AuditEventCriteria;
 import org.azukari.fhir.audit.AuditEventSearch;
 import org.azukari.fhir.audit.AuditSearchRefusedException;
@@ -54,19 +55,6 @@ final class AuditEventProvider implements IResourceProvider {
     }
 
     private static BaseServerResponseException hapi(int status, String message) {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(switch (status) {
-            case 400 -> OperationOutcome.IssueType.INVALID;
-            case 403 -> OperationOutcome.IssueType.FORBIDDEN;
-            case 503 -> OperationOutcome.IssueType.TRANSIENT;
-            default -> OperationOutcome.IssueType.PROCESSING;
-        }).setDiagnostics(message);
-        BaseServerResponseException exception = BaseServerResponseException.newInstance(status, message);
-        exception.setOperationOutcome(outcome);
-        if (status == 503) {
-            // the search index is down: nothing was answered, and the same search may well work shortly
-            exception.addResponseHeader("Retry-After", ReleaseEndpoint.RETRY_AFTER_SECONDS);
-        }
-        return exception;
+        return FhirRefusals.hapi(status, message);
     }
 }

@@ -11,9 +11,11 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.azukari.consent.api.DatasetRequestId;
 import org.azukari.fhir.admission.Bulkhead;
+import org.azukari.fhir.mapping.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirRefusals;
 import org.azukari.fhir.export.DatasetExports;
 import org.azukari.fhir.export.ExportJob;
-import org.azukari.fhir.release.ReleaseRefusedException;
+import org.azukari.fhir.export.ExportRefusedException;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.CallerPermission;
@@ -49,7 +51,7 @@ final class GroupExportProvider implements IResourceProvider {
 
     @Operation(name = "$export", idempotent = true, manualResponse = true)
     public void export(@IdParam IdType id, RequestDetails request) {
-        Supplier<RuntimeException> notAWellnessService = () -> refused(403, "EX-0701",
+        Supplier<RuntimeException> notAWellnessService = () -> refused(403, FhirGatewayError.EX_0701,
                 "only a wellness service with system/Group.r exports its approved datasets");
         FhirCallers.AuthenticatedCaller authenticated =
                 callers.require(CallerPermission.REQUEST_DATASETS, notAWellnessService);
@@ -59,29 +61,29 @@ final class GroupExportProvider implements IResourceProvider {
         }
         String prefer = request.getHeader("Prefer");
         if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
-            throw refused(400, "EX-0702", "a Bulk Data kick-off needs Prefer: respond-async");
+            throw refused(400, FhirGatewayError.EX_0702, "a Bulk Data kick-off needs Prefer: respond-async");
         }
         Map<String, String[]> parameters = request.getParameters();
         for (String name : parameters.keySet()) {
             if (!Set.of("_type", "_outputFormat").contains(name)) {
-                throw refused(400, "EX-0703", "this export takes _type and _outputFormat only");
+                throw refused(400, FhirGatewayError.EX_0703, "this export takes _type and _outputFormat only");
             }
         }
         String[] format = parameters.get("_outputFormat");
         if (format != null && (format.length != 1 || !NDJSON.contains(format[0]))) {
-            throw refused(400, "EX-0704", "_outputFormat may only be application/fhir+ndjson");
+            throw refused(400, FhirGatewayError.EX_0704, "_outputFormat may only be application/fhir+ndjson");
         }
         Set<String> types = new TreeSet<>();
         for (String value : parameters.getOrDefault("_type", new String[0])) {
             for (String type : value.split(",")) {
                 if (!type.trim().matches("[A-Z][A-Za-z]{1,63}")) {
-                    throw refused(400, "EX-0705", "_type takes resource type names");
+                    throw refused(400, FhirGatewayError.EX_0705, "_type takes resource type names");
                 }
                 types.add(type.trim());
             }
         }
         if (!id.getIdPart().matches("[A-Za-z0-9-]{1,64}")) {
-            throw refused(404, "EX-0711", "no such dataset request");
+            throw refused(404, FhirGatewayError.EX_0711, "no such dataset request");
         }
         // an organisation's running exports are bounded; the permit is given back when the job ends
         Bulkhead.Entry entry = admission.tryEnter(caller.organisation().get());
@@ -90,9 +92,14 @@ final class GroupExportProvider implements IResourceProvider {
                     + " wait for one to finish", busy);
         }
         Bulkhead.Admitted admitted = (Bulkhead.Admitted) entry;
-        ExportJob job = ReleaseEndpoint.run(() -> exports.kickOff(new DatasetExports.ExportCaller(
-                caller.organisation().get().value(), caller.client().get().value()), new DatasetRequestId(id.getIdPart()),
-                types, admitted::close));
+        ExportJob job;
+        try {
+            job = ReleaseEndpoint.run(() -> exports.kickOff(new DatasetExports.ExportCaller(
+                    caller.organisation().get().value(), caller.client().get().value()),
+                    new DatasetRequestId(id.getIdPart()), types, admitted::close));
+        } catch (ExportRefusedException refused) {
+            throw hapi(refused);
+        }
         String base = request.getFhirServerBase();
         String root = base.endsWith("/fhir") ? base.substring(0, base.length() - "/fhir".length()) : base;
         jakarta.servlet.http.HttpServletResponse response = ((ServletRequestDetails) request).getServletResponse();
@@ -101,7 +108,11 @@ final class GroupExportProvider implements IResourceProvider {
         response.setHeader("Cache-Control", "no-store");
     }
 
-    private static RuntimeException refused(int status, String code, String message) {
-        return ReleaseEndpoint.hapi(new ReleaseRefusedException(status, code, message));
+    private static RuntimeException refused(int status, FhirGatewayError code, String message) {
+        return hapi(new ExportRefusedException(status, code, message));
+    }
+
+    static RuntimeException hapi(ExportRefusedException refused) {
+        return FhirRefusals.hapi(refused.status(), refused.getMessage());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.azukari.fhir.admission.Bulkhead;
+import org.azukari.fhir.mapping.FhirRefusals;
 import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.ingest.IngestRefusedException;
 import org.azukari.fhir.ingest.IngestResult;
@@ -31,8 +32,6 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class IngestEndpoint {
 
-    /** How long a source waits before sending again after a 503. */
-    static final String RETRY_AFTER_SECONDS = "30";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final Ingest ingest;
@@ -107,14 +106,7 @@ final class IngestEndpoint {
     }
 
     static BaseServerResponseException asHapi(IngestRefusedException refused) {
-        BaseServerResponseException exception = BaseServerResponseException.newInstance(refused.status(),
-                refused.getMessage());
-        exception.setOperationOutcome(refused.outcome());
-        if (refused.status() == 503) {
-            // a dependency fault (key vault, access log), not a verdict on the input: send it again
-            exception.addResponseHeader("Retry-After", RETRY_AFTER_SECONDS);
-        }
-        return exception;
+        return FhirRefusals.hapi(refused.status(), refused.getMessage(), refused.outcome());
     }
 
     private static String requestId(RequestDetails request) {

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.azukari.consent.api.Purpose;
 import org.azukari.fhir.admission.Admissions;
 import org.azukari.fhir.admission.Bulkhead;
+import org.azukari.fhir.mapping.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirRefusals;
 import org.azukari.fhir.release.ReceiptFacts;
 import org.azukari.fhir.release.ReleaseCaller;
 import org.azukari.fhir.release.ReleaseRefusedException;
@@ -29,7 +31,6 @@ final class ReleaseEndpoint {
 
     static final String PURPOSE_HEADER = "X-Azukari-Purpose";
     static final String FACTS = ReleaseEndpoint.class.getName() + ".facts";
-    static final String RETRY_AFTER_SECONDS = "30";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final FhirCallers callers;
@@ -45,17 +46,17 @@ final class ReleaseEndpoint {
     /** Authorises {@code interaction} ({@code r} or {@code s}) on {@code type} and reads the purpose. */
     ReleaseCaller caller(RequestDetails request, String type, char interaction) {
         FhirCallers.AuthenticatedCaller authenticated = callers.require(CallerPermission.REQUEST_RELEASE,
-                () -> hapi(new ReleaseRefusedException(403, "FG-0709", "only clinic EMRs may read released records")));
+                () -> hapi(new ReleaseRefusedException(403, FhirGatewayError.FG_0709, "only clinic EMRs may read released records")));
         Caller caller = authenticated.caller();
         if (!authenticated.scopes().permits(type, interaction)) {
-            throw hapi(new ReleaseRefusedException(403, "FG-0713", "the token's scopes do not grant this on " + type));
+            throw hapi(new ReleaseRefusedException(403, FhirGatewayError.FG_0713, "the token's scopes do not grant this on " + type));
         }
         String header = request.getHeader(PURPOSE_HEADER);
         Purpose purpose;
         try {
             purpose = new Purpose(header == null ? "" : header.trim());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw hapi(new ReleaseRefusedException(400, "FG-0708",
+            throw hapi(new ReleaseRefusedException(400, FhirGatewayError.FG_0708,
                     "state the purpose of use in the " + PURPOSE_HEADER + " header (a purpose code, e.g. treatment)"));
         }
         // The operator registered what each organisation may ever ask for; a purpose outside it is
@@ -63,7 +64,7 @@ final class ReleaseEndpoint {
         boolean registered = organisations.findOrganisation(caller.organisation().get())
                 .map(o -> o.purposes().contains(purpose)).orElse(false);
         if (!registered) {
-            throw hapi(new ReleaseRefusedException(403, "FG-0715",
+            throw hapi(new ReleaseRefusedException(403, FhirGatewayError.FG_0715,
                     "the purpose " + purpose.code() + " is not registered for this organisation"));
         }
         String requestId = Optional.ofNullable(request.getRequestId()).filter(id -> REQUEST_ID.matcher(id).matches())
@@ -100,24 +101,6 @@ final class ReleaseEndpoint {
     }
 
     static BaseServerResponseException hapi(ReleaseRefusedException refused) {
-        OperationOutcome outcome = new OperationOutcome();
-        OperationOutcome.IssueType type = switch (refused.status()) {
-            case 400 -> OperationOutcome.IssueType.INVALID;
-            case 403 -> OperationOutcome.IssueType.FORBIDDEN;
-            case 404 -> OperationOutcome.IssueType.NOTFOUND;
-            case 503 -> OperationOutcome.IssueType.TRANSIENT;
-            default -> OperationOutcome.IssueType.PROCESSING;
-        };
-        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type)
-                .setDiagnostics(refused.getMessage());
-        BaseServerResponseException exception = BaseServerResponseException.newInstance(refused.status(),
-                refused.getMessage());
-        exception.setOperationOutcome(outcome);
-        if (refused.status() == 503) {
-            // A dependency is down (consent store, access log, key vault, signer): nothing was
-            // released or changed, and the same request may well succeed shortly.
-            exception.addResponseHeader("Retry-After", RETRY_AFTER_SECONDS);
-        }
-        return exception;
+        return FhirRefusals.hapi(refused.status(), refused.getMessage());
     }
 }

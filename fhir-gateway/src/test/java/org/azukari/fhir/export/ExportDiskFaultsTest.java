@@ -38,7 +38,7 @@ import org.azukari.consent.api.ResidentId;
 import org.azukari.fhir.export.deid.ServicePseudonyms;
 import org.azukari.fhir.export.jdbc.JdbcExportJobs;
 import org.azukari.fhir.classification.DataClassifier;
-import org.azukari.fhir.release.ReleaseRefusedException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.BankSecrets;
 import org.azukari.trustbank.api.RecordContent;
 import org.azukari.trustbank.api.RecordId;
@@ -132,7 +132,7 @@ class ExportDiskFaultsTest {
         assertThat(failed.errorCode()).contains("EX-0725");
         assertThat(filesOf(job.id())).as("nothing of a failed export is kept").isEmpty();
         assertThatThrownBy(() -> exports.download(caller, job.id(), OBSERVATION, new ByteArrayOutputStream()))
-                .isInstanceOfSatisfying(ReleaseRefusedException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(ExportRefusedException.class, e -> assertThat(e.status()).isEqualTo(404));
 
         disk.free();
         ExportJob again = exports.kickOff(caller, request, Set.of());
@@ -162,9 +162,9 @@ class ExportDiskFaultsTest {
         disk.readOnly();
 
         assertThatThrownBy(() -> exports.kickOff(caller, request, Set.of()))
-                .isInstanceOfSatisfying(ReleaseRefusedException.class, e -> {
+                .isInstanceOfSatisfying(ExportRefusedException.class, e -> {
                     assertThat(e.status()).isEqualTo(503);
-                    assertThat(e.code()).isEqualTo("EX-0725");
+                    assertThat(e.errorCode()).isEqualTo(FhirGatewayError.EX_0725);
                 });
         assertThat(jobs.running()).isEmpty();
         assertThat(queued).isEmpty();

@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import org.azukari.consent.testing.MutableClock;
 import org.azukari.fhir.export.deid.ServicePseudonyms;
 import org.azukari.fhir.export.jdbc.JdbcExportJobs;
-import org.azukari.fhir.release.ReleaseRefusedException;
 import org.azukari.identity.api.BankSecrets;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -62,11 +61,11 @@ class ExportExpiryTest {
         assertThat(exports.status(caller, job).status()).isEqualTo(ExportJob.Status.COMPLETE);
         assertThat(files.exists(job, "Patient")).isTrue();
         assertThatThrownBy(() -> exports.status(new DatasetExports.ExportCaller("wellness-1", "app-2"), job))
-                .isInstanceOfSatisfying(ReleaseRefusedException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(ExportRefusedException.class, e -> assertThat(e.status()).isEqualTo(404));
 
         clock.advance(Duration.ofHours(2));
         assertThatThrownBy(() -> exports.status(caller, job))
-                .isInstanceOfSatisfying(ReleaseRefusedException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(ExportRefusedException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThat(files.exists(job, "Patient")).isFalse();
         assertThat(jobs.find(job)).isEmpty();
     }

@@ -2,6 +2,7 @@ package org.azukari.identity.api;
 
 import java.util.Objects;
 import org.apache.shiro.authc.AuthenticationToken;
+import org.azukari.consent.api.BadInputException;
 
 /**
  * An access token presented as {@code Authorization: Bearer ...}, handed to the bearer-token
@@ -17,7 +18,7 @@ public final class BearerToken implements AuthenticationToken {
     public BearerToken(String token) {
         Objects.requireNonNull(token, "token");
         if (token.isEmpty() || token.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("ID-0010 malformed bearer token");
+            throw new BadInputException(IdentityError.ID_0010, "malformed bearer token");
         }
         this.token = token;
     }

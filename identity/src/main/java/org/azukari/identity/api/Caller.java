@@ -2,6 +2,7 @@ package org.azukari.identity.api;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ResidentId;
 
 /**
@@ -19,10 +20,10 @@ public record Caller(PrincipalKind kind, Optional<AccountId> account, Optional<C
         Objects.requireNonNull(organisation);
         Objects.requireNonNull(resident);
         if (kind.isPerson() != account.isPresent() || kind.isPerson() == client.isPresent()) {
-            throw new IllegalArgumentException("ID-0003 a person has an account, a system has a client");
+            throw new BadInputException(IdentityError.ID_0003, "a person has an account, a system has a client");
         }
         if (kind.isResident() != resident.isPresent()) {
-            throw new IllegalArgumentException("ID-0004 only residents and e-residents carry a resident id");
+            throw new BadInputException(IdentityError.ID_0004, "only residents and e-residents carry a resident id");
         }
     }
 

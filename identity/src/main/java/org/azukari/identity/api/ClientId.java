@@ -2,6 +2,7 @@ package org.azukari.identity.api;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
 
 /** An OAuth client (a system acting for an organisation): its {@code client_id}. */
 public record ClientId(String value) {
@@ -11,7 +12,7 @@ public record ClientId(String value) {
     public ClientId {
         Objects.requireNonNull(value, "client id");
         if (!FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("ID-0002 malformed client id");
+            throw new BadInputException(IdentityError.ID_0002, "malformed client id");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.azukari.identity.api;
 
+import org.azukari.consent.api.Coded;
+import org.azukari.consent.api.ErrorCode;
 import org.apache.shiro.authc.AuthenticationException;
 
 /**
@@ -14,36 +16,41 @@ import org.apache.shiro.authc.AuthenticationException;
  * message is a stable code and a fixed phrase: {@code ID-0129} sign-in, {@code ID-0268} token
  * endpoint, {@code ID-0276} bearer-token check.
  */
-public final class IdentityUnavailableException extends AuthenticationException {
+public final class IdentityUnavailableException extends AuthenticationException implements Coded {
 
     public static final String SIGN_IN = "ID-0129";
     public static final String TOKEN_ENDPOINT = "ID-0268";
     public static final String BEARER_TOKEN = "ID-0276";
 
-    private final String code;
+    private final IdentityError code;
 
-    private IdentityUnavailableException(String code, String phrase, Throwable cause) {
-        super(code + " " + phrase, cause);
+    private IdentityUnavailableException(IdentityError code, String phrase, Throwable cause) {
+        super(code.message(phrase), cause);
         this.code = code;
     }
 
     /** A person's sign-in could not be checked or recorded. */
     public static IdentityUnavailableException signIn(Throwable cause) {
-        return new IdentityUnavailableException(SIGN_IN, "sign-in unavailable", cause);
+        return new IdentityUnavailableException(IdentityError.ID_0129, "sign-in unavailable", cause);
     }
 
     /** The token endpoint could not check the client or spend the assertion's id. */
     public static IdentityUnavailableException tokenEndpoint(Throwable cause) {
-        return new IdentityUnavailableException(TOKEN_ENDPOINT, "token service unavailable", cause);
+        return new IdentityUnavailableException(IdentityError.ID_0268, "token service unavailable", cause);
     }
 
     /** A bearer token's client could not be looked up. */
     public static IdentityUnavailableException bearerToken(Throwable cause) {
-        return new IdentityUnavailableException(BEARER_TOKEN, "bearer token check unavailable", cause);
+        return new IdentityUnavailableException(IdentityError.ID_0276, "bearer token check unavailable", cause);
     }
 
     /** The stable code of the check that could not be made. */
     public String code() {
+        return code.code();
+    }
+
+    @Override
+    public ErrorCode errorCode() {
         return code;
     }
 }

@@ -2,6 +2,7 @@ package org.azukari.identity.api;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
 
 /** A registered organisation (hospital, clinic, care provider, payment provider, wellness service). */
 public record OrganisationId(String value) {
@@ -11,7 +12,7 @@ public record OrganisationId(String value) {
     public OrganisationId {
         Objects.requireNonNull(value, "organisation id");
         if (!FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("ID-0001 malformed organisation id");
+            throw new BadInputException(IdentityError.ID_0001, "malformed organisation id");
         }
     }
 

@@ -1,5 +1,8 @@
 package org.azukari.identity.api;
 
+import org.azukari.consent.api.Coded;
+import org.azukari.consent.api.ErrorCode;
+
 /**
  * Refused registry input. The message is a stable code and a fixed phrase; it never echoes the
  * input (a key, a name, a scope). The codes:
@@ -23,33 +26,38 @@ package org.azukari.identity.api;
  * access log's {@code AuditEvent} for audit systems only, and nothing else for them)</li>
  * </ul>
  */
-public class OrganisationRegistryException extends IllegalArgumentException {
+public class OrganisationRegistryException extends IllegalArgumentException implements Coded {
 
-    public static final String MALFORMED_DISPLAY_NAME = "ID-0201";
-    public static final String ORGANISATION_EXISTS = "ID-0202";
-    public static final String UNKNOWN_PURPOSE = "ID-0203";
-    public static final String UNKNOWN_ORGANISATION = "ID-0204";
-    public static final String KIND_MISMATCH = "ID-0205";
-    public static final String CLIENT_EXISTS = "ID-0206";
-    public static final String MALFORMED_JWKS = "ID-0207";
-    public static final String PRIVATE_KEY = "ID-0208";
-    public static final String UNSUPPORTED_KEY = "ID-0209";
-    public static final String BAD_KEY_ID = "ID-0210";
-    public static final String NO_SCOPES = "ID-0211";
-    public static final String MALFORMED_SCOPE = "ID-0212";
-    public static final String MALFORMED_LABEL = "ID-0213";
-    public static final String UNKNOWN_CLIENT = "ID-0214";
-    public static final String PURPOSE_EXISTS = "ID-0215";
-    public static final String SCOPE_MISMATCH = "ID-0216";
+    public static final IdentityError MALFORMED_DISPLAY_NAME = IdentityError.ID_0201;
+    public static final IdentityError ORGANISATION_EXISTS = IdentityError.ID_0202;
+    public static final IdentityError UNKNOWN_PURPOSE = IdentityError.ID_0203;
+    public static final IdentityError UNKNOWN_ORGANISATION = IdentityError.ID_0204;
+    public static final IdentityError KIND_MISMATCH = IdentityError.ID_0205;
+    public static final IdentityError CLIENT_EXISTS = IdentityError.ID_0206;
+    public static final IdentityError MALFORMED_JWKS = IdentityError.ID_0207;
+    public static final IdentityError PRIVATE_KEY = IdentityError.ID_0208;
+    public static final IdentityError UNSUPPORTED_KEY = IdentityError.ID_0209;
+    public static final IdentityError BAD_KEY_ID = IdentityError.ID_0210;
+    public static final IdentityError NO_SCOPES = IdentityError.ID_0211;
+    public static final IdentityError MALFORMED_SCOPE = IdentityError.ID_0212;
+    public static final IdentityError MALFORMED_LABEL = IdentityError.ID_0213;
+    public static final IdentityError UNKNOWN_CLIENT = IdentityError.ID_0214;
+    public static final IdentityError PURPOSE_EXISTS = IdentityError.ID_0215;
+    public static final IdentityError SCOPE_MISMATCH = IdentityError.ID_0216;
 
-    private final String code;
+    private final IdentityError code;
 
-    public OrganisationRegistryException(String code, String phrase) {
-        super(code + " " + phrase);
+    public OrganisationRegistryException(IdentityError code, String phrase) {
+        super(code.message(phrase));
         this.code = code;
     }
 
     public String code() {
+        return code.code();
+    }
+
+    @Override
+    public ErrorCode errorCode() {
         return code;
     }
 }

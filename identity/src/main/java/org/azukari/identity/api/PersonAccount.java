@@ -2,6 +2,7 @@ package org.azukari.identity.api;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ResidentId;
 
 /**
@@ -18,14 +19,13 @@ public record PersonAccount(AccountId account, PrincipalKind kind, Optional<Orga
         Objects.requireNonNull(resident);
         Objects.requireNonNull(assurance);
         if (!kind.isPerson()) {
-            throw new IllegalArgumentException("ID-0100 a person account needs a person kind");
+            throw new BadInputException(IdentityError.ID_0100, "a person account needs a person kind");
         }
         if ((kind == PrincipalKind.PRACTITIONER) != organisation.isPresent()) {
-            throw new IllegalArgumentException("ID-0100 only practitioners carry an organisation");
+            throw new BadInputException(IdentityError.ID_0100, "only practitioners carry an organisation");
         }
         if (kind.isResident() != resident.isPresent() || kind.isResident() != assurance.isPresent()) {
-            throw new IllegalArgumentException(
-                    "ID-0100 only residents and e-residents carry a resident id and assurance");
+            throw new BadInputException(IdentityError.ID_0100, "only residents and e-residents carry a resident id and assurance");
         }
     }
 

@@ -13,8 +13,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.identity.api.Client;
 import org.azukari.identity.api.ClientId;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.NonDecreasingClock;
@@ -67,7 +69,7 @@ final class AccessTokens {
         try {
             jwt.sign(key.signer());
         } catch (JOSEException e) {
-            throw new IllegalStateException("ID-0288 cannot sign an access token", e);
+            throw new BadStateException(IdentityError.ID_0288, "cannot sign an access token", e);
         }
         return jwt.serialize();
     }

@@ -25,6 +25,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.Set;
 import java.util.UUID;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.identity.api.IdentityError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,10 +61,10 @@ public final class BankSigningKey {
         try {
             jwk = JWK.parse(json);
         } catch (ParseException | RuntimeException e) {
-            throw new IllegalArgumentException("ID-0283 unreadable OAuth signing key");
+            throw new BadInputException(IdentityError.ID_0283, "unreadable OAuth signing key");
         }
         if (!jwk.isPrivate() || jwk.getKeyID() == null || jwk.getKeyID().isBlank()) {
-            throw new IllegalArgumentException("ID-0284 the OAuth signing key must be a private JWK with a kid");
+            throw new BadInputException(IdentityError.ID_0284, "the OAuth signing key must be a private JWK with a kid");
         }
         try {
             if (jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())) {
@@ -71,9 +74,9 @@ public final class BankSigningKey {
                 return new BankSigningKey(rsa.getKeyID(), JWSAlgorithm.RS256, new RSASSASigner(rsa), new RSASSAVerifier(rsa.toPublicJWK()));
             }
         } catch (JOSEException e) {
-            throw new IllegalArgumentException("ID-0283 unreadable OAuth signing key");
+            throw new BadInputException(IdentityError.ID_0283, "unreadable OAuth signing key");
         }
-        throw new IllegalArgumentException("ID-0285 the OAuth signing key must be EC P-256 or RSA of 2048 bits or more");
+        throw new BadInputException(IdentityError.ID_0285, "the OAuth signing key must be EC P-256 or RSA of 2048 bits or more");
     }
 
     /** Reads the key file, or creates it with a new ES256 key, owner read/write only. */
@@ -120,7 +123,7 @@ public final class BankSigningKey {
             return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.ES256).generate().toJSONString();
         } catch (JOSEException e) {
-            throw new IllegalStateException("ID-0287 cannot generate an OAuth signing key", e);
+            throw new BadStateException(IdentityError.ID_0287, "cannot generate an OAuth signing key", e);
         }
     }
 

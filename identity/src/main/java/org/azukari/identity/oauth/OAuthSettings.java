@@ -2,6 +2,8 @@ package org.azukari.identity.oauth;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.identity.api.IdentityError;
 
 /**
  * The token service's fixed values: where the token endpoint is (the {@code aud} of client
@@ -20,13 +22,13 @@ public record OAuthSettings(String tokenEndpoint, String issuer, String audience
         Objects.requireNonNull(audience);
         if (accessTokenLifetime.isNegative() || accessTokenLifetime.isZero()
                 || accessTokenLifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
-            throw new IllegalArgumentException("ID-0280 access token lifetime must be within 5 minutes");
+            throw new BadInputException(IdentityError.ID_0280, "access token lifetime must be within 5 minutes");
         }
         if (maxAssertionLifetime.isNegative() || maxAssertionLifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
-            throw new IllegalArgumentException("ID-0281 assertion lifetime must be within 5 minutes");
+            throw new BadInputException(IdentityError.ID_0281, "assertion lifetime must be within 5 minutes");
         }
         if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
-            throw new IllegalArgumentException("ID-0282 clock skew must be within 30 seconds");
+            throw new BadInputException(IdentityError.ID_0282, "clock skew must be within 30 seconds");
         }
     }
 }

@@ -2,9 +2,11 @@ package org.azukari.identity.people;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.AccountStatus;
 import org.azukari.identity.api.AccountStatuses;
+import org.azukari.identity.api.IdentityError;
 
 /** Account statuses over {@code id_account.disabled_at}. */
 final class AccountStatusRegistry implements AccountStatuses {
@@ -22,7 +24,7 @@ final class AccountStatusRegistry implements AccountStatuses {
         boolean found = accounts.setDisabled(account,
                 status == AccountStatus.DISABLED ? Optional.of(clock.instant()) : Optional.empty());
         if (!found) {
-            throw new IllegalArgumentException("ID-0140 unknown account");
+            throw new BadInputException(IdentityError.ID_0140, "unknown account");
         }
     }
 

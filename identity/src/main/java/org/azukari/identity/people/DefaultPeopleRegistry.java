@@ -3,12 +3,14 @@ package org.azukari.identity.people;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.AccountTotpEnrolment;
 import org.azukari.identity.api.AssuranceLevel;
 import org.azukari.identity.api.EnrolmentLink;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PersonAccount;
@@ -68,7 +70,7 @@ final class DefaultPeopleRegistry implements PeopleRegistry {
 
     @Override
     public void recordProofing(AccountId resident, AssuranceLevel assurance, ProofingMethod proofing) {
-        registrar.reproof(findAccount(resident).orElseThrow(() -> new IllegalArgumentException("ID-0132 unknown resident")),
+        registrar.reproof(findAccount(resident).orElseThrow(() -> new BadInputException(IdentityError.ID_0132, "unknown resident")),
                 assurance, proofing);
     }
 
@@ -90,7 +92,7 @@ final class DefaultPeopleRegistry implements PeopleRegistry {
     @Override
     public List<PersonListing> people(int limit) {
         if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("ID-0160 a listing holds 1 to 1000 people");
+            throw new BadInputException(IdentityError.ID_0160, "a listing holds 1 to 1000 people");
         }
         return accounts.listing(limit, clock.instant());
     }
@@ -129,6 +131,6 @@ final class DefaultPeopleRegistry implements PeopleRegistry {
     private AccountId practitioner(AccountId account) {
         return findAccount(account).filter(a -> a.kind() == PrincipalKind.PRACTITIONER)
                 .map(PersonAccount::account)
-                .orElseThrow(() -> new IllegalArgumentException("ID-0150 not a practitioner account"));
+                .orElseThrow(() -> new BadInputException(IdentityError.ID_0150, "not a practitioner account"));
     }
 }

@@ -6,6 +6,9 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.identity.api.IdentityError;
 
 /**
  * A source's identifier for a person, checked and reduced to
@@ -32,11 +35,11 @@ final class EnrolmentIdentifiers {
     /** Refuses a malformed system or value, and a value that is a My Number: it is never linked, not even hashed. */
     static void check(String system, String value) {
         if (system == null || !SYSTEM.matcher(system).matches()) {
-            throw new IllegalArgumentException("ID-0130 malformed identifier system");
+            throw new BadInputException(IdentityError.ID_0130, "malformed identifier system");
         }
         MyNumberGuard.refuseAsIdentifier(value);
         if (value == null || !VALUE.matcher(normalised(value)).matches()) {
-            throw new IllegalArgumentException("ID-0131 malformed identifier value");
+            throw new BadInputException(IdentityError.ID_0131, "malformed identifier value");
         }
     }
 
@@ -47,7 +50,7 @@ final class EnrolmentIdentifiers {
             return HexFormat.of().formatHex(mac.doFinal((system + "|" + normalised(value))
                     .getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("ID-0193 HMAC-SHA-256 unavailable", e);
+            throw new BadStateException(IdentityError.ID_0193, "HMAC-SHA-256 unavailable", e);
         }
     }
 

@@ -2,8 +2,10 @@ package org.azukari.identity.people;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.EnrolmentLink;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.PrincipalKind;
@@ -28,21 +30,21 @@ final class Enrolments {
 
     void link(EnrolmentLink link) {
         if (link == null) {
-            throw new IllegalArgumentException("ID-0132 unknown resident");
+            throw new BadInputException(IdentityError.ID_0132, "unknown resident");
         }
         EnrolmentIdentifiers.check(link.system(), link.value());
         if (!accounts.residentExists(link.resident())) {
-            throw new IllegalArgumentException("ID-0132 unknown resident");
+            throw new BadInputException(IdentityError.ID_0132, "unknown resident");
         }
         OrganisationKind source = accounts.organisationKind(link.source())
-                .orElseThrow(() -> new IllegalArgumentException("ID-0106 unknown organisation"));
+                .orElseThrow(() -> new BadInputException(IdentityError.ID_0106, "unknown organisation"));
         if (!source.fits(PrincipalKind.SOURCE_FEED)) {
-            throw new IllegalArgumentException("ID-0134 only a record-holding organisation links identifiers");
+            throw new BadInputException(IdentityError.ID_0134, "only a record-holding organisation links identifiers");
         }
         String hash = identifiers.hash(link.system(), link.value());
         if (links.link(link.resident(), link.source(), link.system(), hash, clock.instant())
                 == EnrolmentLinks.Outcome.LINKED_TO_ANOTHER) {
-            throw new IllegalArgumentException("ID-0133 this identifier is already linked to another resident");
+            throw new BadInputException(IdentityError.ID_0133, "this identifier is already linked to another resident");
         }
     }
 

@@ -1,6 +1,8 @@
 package org.azukari.identity.people;
 
 import java.nio.file.Path;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.identity.api.IdentityError;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,7 +24,7 @@ public record IdentityProperties(String secretKey, Path secretKeyFile, @DefaultV
 
         public Argon2 {
             if (iterations < 1 || memoryKib < 8 * parallelism || parallelism < 1) {
-                throw new IllegalArgumentException("ID-0190 invalid Argon2 cost");
+                throw new BadInputException(IdentityError.ID_0190, "invalid Argon2 cost");
             }
         }
     }

@@ -11,6 +11,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.identity.api.IdentityError;
 
 /**
  * The identity secret key: 32 random bytes, base64 in the environment or in a file readable by
@@ -27,7 +30,7 @@ final class IdentitySecretKey {
 
     private IdentitySecretKey(byte[] key) {
         if (key.length != 32) {
-            throw new IllegalArgumentException("ID-0191 the identity secret key must be 32 bytes, base64-encoded");
+            throw new BadInputException(IdentityError.ID_0191, "the identity secret key must be 32 bytes, base64-encoded");
         }
         this.key = key;
     }
@@ -36,7 +39,7 @@ final class IdentitySecretKey {
         try {
             return new IdentitySecretKey(Base64.getDecoder().decode(base64.trim()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("ID-0191 the identity secret key must be 32 bytes, base64-encoded");
+            throw new BadInputException(IdentityError.ID_0191, "the identity secret key must be 32 bytes, base64-encoded");
         }
     }
 
@@ -72,7 +75,7 @@ final class IdentitySecretKey {
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(("azukari-identity/" + purpose).getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("ID-0193 HMAC-SHA-256 unavailable", e);
+            throw new BadStateException(IdentityError.ID_0193, "HMAC-SHA-256 unavailable", e);
         }
     }
 

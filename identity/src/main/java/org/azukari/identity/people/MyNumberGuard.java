@@ -1,6 +1,8 @@
 package org.azukari.identity.people;
 
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.identity.api.IdentityError;
 
 /**
  * The My Number (個人番号, 12 digits) is never asked for, never stored, not even hashed: a
@@ -21,7 +23,7 @@ public final class MyNumberGuard {
 
     public static void refuse(String field) {
         if (field != null && TWELVE_DIGITS.matcher(asciiDigits(field)).find()) {
-            throw new IllegalArgumentException("ID-0105 a 12-digit number is not accepted here");
+            throw new BadInputException(IdentityError.ID_0105, "a 12-digit number is not accepted here");
         }
     }
 
@@ -32,7 +34,7 @@ public final class MyNumberGuard {
      */
     static void refuseAsIdentifier(String value) {
         if (value != null && WHOLE_TWELVE_DIGITS.matcher(asciiDigits(value).strip()).matches()) {
-            throw new IllegalArgumentException("ID-0105 a 12-digit number is not accepted here");
+            throw new BadInputException(IdentityError.ID_0105, "a 12-digit number is not accepted here");
         }
     }
 

@@ -5,7 +5,10 @@ import com.google.crypto.tink.subtle.AesGcmJce;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.identity.api.AccountId;
+import org.azukari.identity.api.IdentityError;
 
 /**
  * Seals small secrets (TOTP secrets) with AES-256-GCM (Tink's {@code AesGcmJce}), bound to their account.
@@ -33,12 +36,12 @@ final class SecretBox {
 
     SecretBox(byte[] key) {
         if (key.length != 32) {
-            throw new IllegalArgumentException("ID-0191 AES-256 needs a 32-byte key");
+            throw new BadInputException(IdentityError.ID_0191, "AES-256 needs a 32-byte key");
         }
         try {
             this.aead = new AesGcmJce(key);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("ID-0195 AES-GCM unavailable", e);
+            throw new BadStateException(IdentityError.ID_0195, "AES-GCM unavailable", e);
         }
     }
 
@@ -47,7 +50,7 @@ final class SecretBox {
             byte[] sealed = aead.encrypt(secret, associatedData(account));
             return ByteBuffer.allocate(1 + sealed.length).put(VERSION).put(sealed).array();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("ID-0195 AES-GCM unavailable", e);
+            throw new BadStateException(IdentityError.ID_0195, "AES-GCM unavailable", e);
         }
     }
 

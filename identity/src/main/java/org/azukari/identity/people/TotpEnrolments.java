@@ -5,8 +5,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.AccountTotpEnrolment;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.people.totp.Base32;
 import org.azukari.identity.people.totp.Totp;
 
@@ -32,12 +34,12 @@ final class TotpEnrolments {
 
     AccountTotpEnrolment enrol(AccountId account) {
         AccountRow row = accounts.byId(account)
-                .orElseThrow(() -> new IllegalArgumentException("ID-0140 unknown account"));
+                .orElseThrow(() -> new BadInputException(IdentityError.ID_0140, "unknown account"));
         byte[] secret = new byte[Totp.SECRET_BYTES];
         random.nextBytes(secret);
         try {
             if (!accounts.setPendingTotp(account, box.seal(account, secret))) {
-                throw new IllegalArgumentException("ID-0141 a second factor is already active for this account");
+                throw new BadInputException(IdentityError.ID_0141, "a second factor is already active for this account");
             }
             return new AccountTotpEnrolment(account, uri(row.username(), Base32.encode(secret)));
         } finally {
@@ -47,7 +49,7 @@ final class TotpEnrolments {
 
     boolean confirm(AccountId account, String code) {
         AccountRow row = accounts.byId(account)
-                .orElseThrow(() -> new IllegalArgumentException("ID-0140 unknown account"));
+                .orElseThrow(() -> new BadInputException(IdentityError.ID_0140, "unknown account"));
         if (row.totpConfirmed() || !secondFactor.accept(row, code)) {
             return false;
         }

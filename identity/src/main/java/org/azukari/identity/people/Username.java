@@ -3,6 +3,8 @@ package org.azukari.identity.people;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.identity.api.IdentityError;
 
 /**
  * A sign-in name: 3-64 of {@code [a-z0-9._-]}, compared in lower case. Upper-case ASCII is
@@ -15,14 +17,14 @@ public record Username(String value) {
 
     public Username {
         if (value == null || !TYPED.matcher(value).matches() || !value.equals(value.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("ID-0101 malformed username");
+            throw new BadInputException(IdentityError.ID_0101, "malformed username");
         }
     }
 
     /** As typed at registration: malformed input fails with {@code ID-0101}, a My Number with {@code ID-0105}. */
     static Username parse(String typed) {
         if (typed == null || !TYPED.matcher(typed).matches()) {
-            throw new IllegalArgumentException("ID-0101 malformed username");
+            throw new BadInputException(IdentityError.ID_0101, "malformed username");
         }
         MyNumberGuard.refuse(typed);
         return new Username(typed.toLowerCase(Locale.ROOT));

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.azukari.consent.api.Purpose;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.Client;
 import org.azukari.identity.api.ClientId;
 import org.azukari.identity.api.ClientKey;
@@ -185,7 +186,7 @@ public final class JdbcOrganisationRegistry implements OrganisationRegistry {
         return Timestamp.from(clock.instant());
     }
 
-    private static OrganisationRegistryException refuse(String code, String phrase) {
+    private static OrganisationRegistryException refuse(IdentityError code, String phrase) {
         return new OrganisationRegistryException(code, phrase);
     }
 }

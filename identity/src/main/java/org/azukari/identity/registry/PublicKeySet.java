@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.ClientKey;
 import org.azukari.identity.api.OrganisationRegistryException;
 
@@ -96,7 +97,7 @@ final class PublicKeySet {
         return jwk.getAlgorithm() == null || expected.equals(jwk.getAlgorithm());
     }
 
-    private static OrganisationRegistryException refuse(String code, String phrase) {
+    private static OrganisationRegistryException refuse(IdentityError code, String phrase) {
         return new OrganisationRegistryException(code, phrase);
     }
 }

@@ -26,6 +26,7 @@ import org.azukari.identity.api.ClientStatus;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationKind;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.OrganisationRegistryException;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.api.PurposeRegistry;
@@ -61,10 +62,10 @@ class JdbcOrganisationRegistryTest {
         return new ClientRegistration(new ClientId(client), new OrganisationId(organisation), kind, READ_OBSERVATIONS, jwks);
     }
 
-    private void assertCode(Runnable action, String code) {
+    private void assertCode(Runnable action, IdentityError code) {
         assertThatThrownBy(action::run).isInstanceOf(OrganisationRegistryException.class)
-                .satisfies(e -> assertThat(((OrganisationRegistryException) e).code()).isEqualTo(code))
-                .hasMessageStartingWith(code);
+                .satisfies(e -> assertThat(((OrganisationRegistryException) e).errorCode()).isEqualTo(code))
+                .hasMessageStartingWith(code.code());
     }
 
     private long rows(String table) {
@@ -264,7 +265,7 @@ class JdbcOrganisationRegistryTest {
         assertThat(jwks).contains("\"d\"");
 
         assertThatThrownBy(() -> registry.registerClient(clientFor("kaga-emr", "kaga-clinic", PrincipalKind.CLINIC_EMR, jwks)))
-                .hasMessageStartingWith(OrganisationRegistryException.PRIVATE_KEY)
+                .hasMessageStartingWith(OrganisationRegistryException.PRIVATE_KEY.code())
                 .hasMessageNotContaining(leaked.getPrivateExponent().toString())
                 .hasMessageNotContaining(leaked.getModulus().toString())
                 .hasMessageNotContaining("leaked");
@@ -337,7 +338,7 @@ class JdbcOrganisationRegistryTest {
 
         for (String jwks : List.of("not json at all: secret-text", "{\"keys\":[]}", "{\"keys\":[{\"kty\":\"RSA\"}]}", " ")) {
             assertThatThrownBy(() -> registry.registerClient(clientFor("kaga-emr", "kaga-clinic", PrincipalKind.CLINIC_EMR,
-                    jwks))).hasMessageStartingWith(OrganisationRegistryException.MALFORMED_JWKS)
+                    jwks))).hasMessageStartingWith(OrganisationRegistryException.MALFORMED_JWKS.code())
                     .hasMessageNotContaining("secret-text");
         }
     }

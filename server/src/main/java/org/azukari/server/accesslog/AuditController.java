@@ -9,10 +9,12 @@ import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogQuery;
 import org.azukari.consent.api.AccessLogSearch;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.consent.api.VerificationHistory;
 import org.azukari.fhir.mapping.AuditEvents;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.ClientId;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,7 +89,7 @@ class AuditController {
 
     private static void refuseOffset(Optional<String> offset) {
         if (offset.isPresent()) {
-            throw new IllegalArgumentException("AL-0006 the access log pages with before=<sequence>, not offset");
+            throw new BadInputException(FhirGatewayError.AL_0006, "the access log pages with before=<sequence>, not offset");
         }
     }
 
@@ -95,7 +97,7 @@ class AuditController {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("AL-0001 times are ISO-8601 instants, e.g. 2026-11-26T00:00:00Z");
+            throw new BadInputException(FhirGatewayError.AL_0001, "times are ISO-8601 instants, e.g. 2026-11-26T00:00:00Z");
         }
     }
 

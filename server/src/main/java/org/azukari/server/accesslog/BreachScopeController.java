@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.shiro.SecurityUtils;
 import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.BreachNotice;
 import org.azukari.consent.api.BreachNotices;
+import org.azukari.consent.api.ConsentPolicyError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.fhir.breach.BreachScope;
@@ -68,7 +71,7 @@ class BreachScopeController {
         Compromised compromised = Compromised.of(client, account, organisation);
         Window window = window(from, to);
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("CP-0120 offset must be >= 0 and limit 1.." + MAX_LIMIT);
+            throw new BadInputException(ConsentPolicyError.CP_0120, "offset must be >= 0 and limit 1.." + MAX_LIMIT);
         }
         return views.scope(compromised, window, scope.affected(compromised, window), offset, limit, audience);
     }
@@ -80,13 +83,13 @@ class BreachScopeController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> notifyResidents(@RequestBody NoticeForm form) {
         if (form == null) {
-            throw new IllegalArgumentException("OP-0003 no body");
+            throw new BadInputException(FhirGatewayError.OP_0003, "no body");
         }
         Compromised compromised = Compromised.of(Optional.ofNullable(form.client()), Optional.ofNullable(form.account()),
                 Optional.ofNullable(form.organisation()));
         Window window = window(Optional.ofNullable(form.from()), Optional.ofNullable(form.to()));
         if (form.incident() == null || !BreachNotice.INCIDENT.matcher(form.incident()).matches()) {
-            throw new IllegalArgumentException("AL-0005 malformed incident reference");
+            throw new BadInputException(FhirGatewayError.AL_0005, "malformed incident reference");
         }
         List<Affected> affected = scope.affected(compromised, window);
         List<BreachNotice> batch = BreachScope.notices(form.incident(), window, affected, Instant.now());

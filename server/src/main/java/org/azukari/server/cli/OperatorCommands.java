@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.Purpose;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.AssuranceLevel;
@@ -82,7 +84,7 @@ public final class OperatorCommands {
             case "link-enrolment" -> {
                 PersonAccount resident = people.findAccount(new AccountId(java.util.UUID.fromString(required(args, "account"))))
                         .filter(account -> account.kind().isResident())
-                        .orElseThrow(() -> new IllegalArgumentException("OP-0404 no such resident account"));
+                        .orElseThrow(() -> new BadInputException(FhirGatewayError.OP_0404, "no such resident account"));
                 people.linkEnrolment(new EnrolmentLink(resident.resident().orElseThrow(),
                         new OrganisationId(required(args, "source")), required(args, "system"), required(args, "value")));
                 out.println("linked");
@@ -91,13 +93,13 @@ public final class OperatorCommands {
                     + people.enrolTotp(account(args)).otpauthUri());
             case "confirm-totp" -> {
                 if (!people.confirmTotp(account(args), required(args, "code"))) {
-                    throw new IllegalArgumentException("OP-0015 that code does not confirm the pending second factor");
+                    throw new BadInputException(FhirGatewayError.OP_0015, "that code does not confirm the pending second factor");
                 }
                 out.println("second factor active");
             }
             case "list-organisations" -> organisations.organisations().forEach(organisation -> out.println(
                     organisation.id() + " " + organisation.kind() + " " + organisation.purposes()));
-            default -> throw new IllegalArgumentException("OP-0010 unknown command; commands: " + String.join(", ", COMMANDS));
+            default -> throw new BadInputException(FhirGatewayError.OP_0010, "unknown command; commands: " + String.join(", ", COMMANDS));
         }
         return 0;
     }
@@ -110,7 +112,7 @@ public final class OperatorCommands {
     private static OrganisationKind unassessedKind(String text) {
         OrganisationKind kind = OrganisationKind.valueOf(text);
         if (RecipientRegistration.ASSESSED_AT_REGISTRATION.contains(kind)) {
-            throw new IllegalArgumentException("OP-0030 a clinic or wellness service is registered with its privacy"
+            throw new BadInputException(FhirGatewayError.OP_0030, "a clinic or wellness service is registered with its privacy"
                     + " impact assessment (operator API or console)");
         }
         return kind;
@@ -120,14 +122,14 @@ public final class OperatorCommands {
         try {
             return new AccountId(java.util.UUID.fromString(required(args, "account")));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("OP-0404 no such account");
+            throw new BadInputException(FhirGatewayError.OP_0404, "no such account");
         }
     }
 
     private AccountCredentials credentials(Map<String, String> args) {
         String password = environment.get("AZUKARI_INITIAL_PASSWORD");
         if (password == null || password.isEmpty()) {
-            throw new IllegalArgumentException("OP-0011 set AZUKARI_INITIAL_PASSWORD to the account's initial password");
+            throw new BadInputException(FhirGatewayError.OP_0011, "set AZUKARI_INITIAL_PASSWORD to the account's initial password");
         }
         return new AccountCredentials(required(args, "username"), password);
     }
@@ -141,7 +143,7 @@ public final class OperatorCommands {
         for (String argument : arguments) {
             int equals = argument.indexOf('=');
             if (equals < 1) {
-                throw new IllegalArgumentException("OP-0012 arguments are name=value");
+                throw new BadInputException(FhirGatewayError.OP_0012, "arguments are name=value");
             }
             args.put(argument.substring(0, equals), argument.substring(equals + 1));
         }
@@ -151,7 +153,7 @@ public final class OperatorCommands {
     private static String required(Map<String, String> args, String name) {
         String value = args.get(name);
         if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("OP-0013 missing argument " + name);
+            throw new BadInputException(FhirGatewayError.OP_0013, "missing argument " + name);
         }
         return value;
     }

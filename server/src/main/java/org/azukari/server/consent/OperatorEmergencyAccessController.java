@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentId;
 import org.azukari.consent.api.EmergencyAccesses;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +45,7 @@ class OperatorEmergencyAccessController {
     @GetMapping
     List<Map<String, Object>> list(@RequestParam(defaultValue = "true") boolean unreviewed) {
         if (!unreviewed) {
-            throw new IllegalArgumentException("OP-0004 only unreviewed=true is supported");
+            throw new BadInputException(FhirGatewayError.OP_0006, "only unreviewed=true is supported");
         }
         Instant now = clock.instant();
         return emergencies.unreviewed().stream().map(e -> ResidentPrivacyController.view(e, now)).toList();
@@ -52,7 +54,7 @@ class OperatorEmergencyAccessController {
     @PostMapping("/{id}/review")
     Map<String, Object> review(@PathVariable String id, @RequestBody ReviewForm form) {
         if (form == null) {
-            throw new IllegalArgumentException("OP-0002 note is required");
+            throw new BadInputException(FhirGatewayError.OP_0002, "note is required");
         }
         Instant now = clock.instant();
         return ResidentPrivacyController.view(emergencies.review(new ConsentId(id), Callers.accountId(), form.note(),

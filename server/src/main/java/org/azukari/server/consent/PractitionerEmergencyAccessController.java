@@ -2,8 +2,11 @@ package org.azukari.server.consent;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.EmergencyAccess;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.Caller;
 import org.azukari.server.web.Forbidden;
 import org.azukari.server.web.NotFound;
@@ -48,16 +51,16 @@ class PractitionerEmergencyAccessController {
     Map<String, Object> open(@RequestBody(required = false) OpenForm form) {
         Caller caller = Callers.caller();
         if (!openings.mayOpen(caller)) {
-            throw new Forbidden("CP-0234 emergency access needs a practitioner holding the emergency role");
+            throw new Forbidden(ConsentPolicyError.CP_0234, "emergency access needs a practitioner holding the emergency role");
         }
         if (form == null) {
-            throw new IllegalArgumentException("OP-0002 system, value and reason are required");
+            throw new BadInputException(FhirGatewayError.OP_0002, "system, value and reason are required");
         }
         EmergencyAccess opened;
         try {
             opened = openings.open(caller, form.system(), form.value(), form.reason());
         } catch (EmergencyOpenings.NotAllowed e) {
-            throw new Forbidden("CP-0234 emergency access needs a practitioner holding the emergency role");
+            throw new Forbidden(ConsentPolicyError.CP_0234, "emergency access needs a practitioner holding the emergency role");
         } catch (EmergencyOpenings.NoSuchResident e) {
             throw new NotFound("no resident linked to that identifier by your organisation");
         }

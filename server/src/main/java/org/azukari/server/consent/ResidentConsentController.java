@@ -1,5 +1,8 @@
 package org.azukari.server.consent;
 
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.ConsentPolicyError;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.ui.consent.ConsentQuestion;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,7 +102,7 @@ class ResidentConsentController {
         boolean yes = switch (form.answer()) {
             case "yes" -> true;
             case "no" -> false;
-            default -> throw new IllegalArgumentException("CP-0251 the answer is yes or no");
+            default -> throw new BadInputException(ConsentPolicyError.CP_0251, "the answer is yes or no");
         };
         ResidentId resident = Callers.resident();
         Consent pending = own(resident, new ConsentId(id));
@@ -119,7 +122,7 @@ class ResidentConsentController {
         Purpose purpose = new Purpose(form.purpose());
         Organisation organisation = organisations.findOrganisation(new OrganisationId(recipient.organisation()))
                 .filter(o -> o.purposes().contains(purpose))
-                .orElseThrow(() -> new IllegalArgumentException("CP-0252 no such recipient for this purpose"));
+                .orElseThrow(() -> new BadInputException(ConsentPolicyError.CP_0252, "no such recipient for this purpose"));
         Set<ConsentCategory> categories = form.categories().stream().map(ConsentCategory::parse)
                 .collect(Collectors.toSet());
         Instant now = clock.instant();
@@ -145,7 +148,7 @@ class ResidentConsentController {
 
     private static void require(boolean condition, String message) {
         if (!condition) {
-            throw new IllegalArgumentException("OP-0002 " + message);
+            throw new BadInputException(FhirGatewayError.OP_0002, message);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.azukari.server.consent;
 
+import org.azukari.consent.api.Coded;
 import org.azukari.ui.consent.ConsentQuestion;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
@@ -96,8 +97,8 @@ class ResidentFhirConsentController {
                     .header("Location", "/portal/fhir/Consent/" + granted.id().value())
                     .body(FHIR.newJsonParser().encodeResourceToString(ConsentResources.toFhir(granted, now)));
         } catch (DataFormatException | IllegalArgumentException | ClassCastException malformed) {
-            String message = malformed.getMessage() == null ? "" : malformed.getMessage();
-            String code = message.matches("^(FG|CP|ID)-\\d{4}.*") ? message.substring(0, 7) : "FG-0806";
+            String code = malformed instanceof Coded coded && coded.errorCode().code().matches("(FG|CP|ID)-\\d{4}")
+                    ? coded.errorCode().code() : "FG-0806";
             return refused(code + " not a Consent the bank can grant: see docs/consent.md for the expected shape");
         }
     }

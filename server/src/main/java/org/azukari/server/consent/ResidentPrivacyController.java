@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.EmergencyAccess;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.consent.api.NeverShare;
 import org.azukari.consent.api.WhoCanSee;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +51,7 @@ class ResidentPrivacyController {
     @PutMapping("/never-share")
     Map<String, Object> replace(@RequestBody NeverShareForm form) {
         if (form == null || form.categories() == null) {
-            throw new IllegalArgumentException("OP-0002 categories are required");
+            throw new BadInputException(FhirGatewayError.OP_0002, "categories are required");
         }
         Set<ConsentCategory> marks = form.categories().stream().map(ConsentCategory::parse).collect(Collectors.toSet());
         return marks(neverShare.replace(Callers.resident(), marks, Callers.actor()));

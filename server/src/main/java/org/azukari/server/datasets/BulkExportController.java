@@ -7,12 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ca.uhn.fhir.context.FhirContext;
+import org.azukari.fhir.mapping.FhirGatewayError;
+import org.azukari.fhir.mapping.FhirRefusals;
 import org.azukari.fhir.mapping.OperationOutcomes;
 import org.azukari.fhir.export.DatasetExports;
 import org.azukari.fhir.export.ExportJob;
-import org.azukari.fhir.release.ReleaseRefusedException;
+import org.azukari.fhir.export.ExportRefusedException;
 import org.azukari.server.web.Forbidden;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +43,6 @@ class BulkExportController {
 
     private static final String NDJSON = "application/fhir+ndjson";
     /** When the client may kick a failed export off again, as the other 503s of the bank say. */
-    private static final String RETRY_AFTER_SECONDS = "30";
 
     private final DatasetExports exports;
 
@@ -76,7 +76,7 @@ class BulkExportController {
         DatasetExports.ExportCaller caller = caller();
         ExportJob export = exports.status(caller, job);
         if (export.status() != ExportJob.Status.COMPLETE || !export.outputs().containsKey(type)) {
-            throw new ReleaseRefusedException(404, "EX-0714", "no such export file");
+            throw new ExportRefusedException(404, FhirGatewayError.EX_0714, "no such export file");
         }
         response.setStatus(200);
         response.setContentType(NDJSON);
@@ -120,25 +120,23 @@ class BulkExportController {
         try {
             wellness = WellnessCallers.current();
         } catch (Forbidden notAWellnessService) {
-            throw new ReleaseRefusedException(404, "EX-0714", "no such export");
+            throw ExportRefusedException.noSuchExport();
         }
         return new DatasetExports.ExportCaller(wellness.organisation().value(),
                 wellness.caller().client().orElseThrow().value());
     }
 
-    @ExceptionHandler(ReleaseRefusedException.class)
-    ResponseEntity<String> refused(ReleaseRefusedException e) {
+    @ExceptionHandler(ExportRefusedException.class)
+    ResponseEntity<String> refused(ExportRefusedException e) {
         return outcome(HttpStatus.valueOf(e.status()), e.getMessage());
     }
 
     private static ResponseEntity<String> outcome(HttpStatus status, String message) {
-        OperationOutcome.IssueType type = status == HttpStatus.NOT_FOUND ? OperationOutcome.IssueType.NOTFOUND
-                : status.is5xxServerError() ? OperationOutcome.IssueType.TRANSIENT : OperationOutcome.IssueType.INVALID;
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            answer.header("Retry-After", RETRY_AFTER_SECONDS);
+            answer.header("Retry-After", FhirRefusals.RETRY_AFTER_SECONDS);
         }
-        return answer.contentType(MediaType.parseMediaType("application/fhir+json"))
-                .body(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(OperationOutcomes.error(type, message)));
+        return answer.contentType(MediaType.parseMediaType("application/fhir+json")).body(FhirContext.forR4Cached()
+                .newJsonParser().encodeResourceToString(FhirRefusals.outcome(status.value(), message)));
     }
 }

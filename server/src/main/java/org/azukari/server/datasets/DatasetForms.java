@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.DatasetItem;
 import org.azukari.consent.api.DatasetRequestId;
@@ -12,6 +13,7 @@ import org.azukari.consent.api.DatasetSpec;
 import org.azukari.consent.api.Deidentification;
 import org.azukari.consent.api.Purpose;
 import org.azukari.server.web.NotFound;
+import org.azukari.ui.web.UiError;
 
 /** The JSON bodies of the dataset-request APIs, and their checks (400 with a stable code, never the input). */
 final class DatasetForms {
@@ -50,7 +52,7 @@ final class DatasetForms {
 
     static void require(boolean condition, String what) {
         if (!condition) {
-            throw new IllegalArgumentException("DS-0001 " + what);
+            throw new BadInputException(UiError.DS_0001, what);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.subject.Subject;
 import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestId;
@@ -20,6 +21,7 @@ import org.azukari.server.datasets.DatasetViews.OperatorView;
 import org.azukari.server.datasets.DatasetViews.RequestView;
 import org.azukari.server.web.Forbidden;
 import org.azukari.server.web.NotFound;
+import org.azukari.ui.web.UiError;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,7 +100,7 @@ class OperatorDatasetRequestController {
         try {
             return DatasetReview.Outcome.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("DS-0002 outcome is APPROVE, REQUEST_CHANGES or REJECT");
+            throw new BadInputException(UiError.DS_0002, "outcome is APPROVE, REQUEST_CHANGES or REJECT");
         }
     }
 
@@ -107,7 +109,7 @@ class OperatorDatasetRequestController {
         Subject subject = SecurityUtils.getSubject();
         if (!(subject.getPrincipal() instanceof Caller caller) || caller.account().isEmpty()
                 || !CallerPermission.APPROVE_DATASETS.isHeldBy(subject)) {
-            throw new Forbidden("DS-0104 only operators review dataset requests");
+            throw new Forbidden(UiError.DS_0104, "only operators review dataset requests");
         }
         return new AccessActor(AccessActor.Kind.named(caller.kind().name()), caller.account().get().toString(), Optional.empty(),
                 Optional.empty());

@@ -1,6 +1,7 @@
 package org.azukari.server.datasets;
 
 import java.util.List;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequests;
 import org.azukari.consent.api.DatasetSpec;
@@ -11,6 +12,7 @@ import org.azukari.server.datasets.DatasetForms.SpecForm;
 import org.azukari.server.datasets.DatasetViews.RequestView;
 import org.azukari.server.web.Forbidden;
 import org.azukari.server.web.NotFound;
+import org.azukari.ui.web.UiError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,12 +83,12 @@ class SystemDatasetRequestController {
         DatasetForms.require(form != null, "a body is required");
         DatasetSpec spec = form.spec();
         if (purposes.find(spec.purpose()).isEmpty()) {
-            throw new IllegalArgumentException("DS-0101 the purpose is not in the purpose catalogue");
+            throw new BadInputException(UiError.DS_0101, "the purpose is not in the purpose catalogue");
         }
         boolean registered = organisations.findOrganisation(caller.organisation()).map(Organisation::purposes)
                 .filter(p -> p.contains(spec.purpose())).isPresent();
         if (!registered) {
-            throw new Forbidden("DS-0102 the purpose is not registered for this organisation");
+            throw new Forbidden(UiError.DS_0102, "the purpose is not registered for this organisation");
         }
         return spec;
     }

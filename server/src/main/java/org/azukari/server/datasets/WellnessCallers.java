@@ -10,6 +10,7 @@ import org.azukari.identity.api.CallerPermission;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.server.web.Forbidden;
+import org.azukari.ui.web.UiError;
 
 /**
  * The wellness service behind a system call: a client holding
@@ -24,7 +25,7 @@ record WellnessCallers(Caller caller, OrganisationId organisation) {
                 && CallerPermission.REQUEST_DATASETS.isHeldBy(subject)) {
             return new WellnessCallers(caller, caller.organisation().get());
         }
-        throw new Forbidden("DS-0103 only a wellness service files dataset requests");
+        throw new Forbidden(UiError.DS_0103, "only a wellness service files dataset requests");
     }
 
     Recipient recipient() {

@@ -8,6 +8,7 @@ import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.AccountStatus;
 import org.azukari.identity.api.AccountStatuses;
@@ -60,7 +61,7 @@ class AccountStatusController {
                 .orElseThrow(() -> new NotFound("no such account"));
         AccountId operator = operator();
         if (operator.equals(person.account()) && form.status() == AccountStatus.DISABLED) {
-            throw new Conflict("OP-0021 an operator cannot disable their own account");
+            throw new Conflict(FhirGatewayError.OP_0021, "an operator cannot disable their own account");
         }
         transactions.executeWithoutResult(status -> {
             statuses.setStatus(person.account(), form.status());

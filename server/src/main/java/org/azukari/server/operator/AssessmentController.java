@@ -11,6 +11,7 @@ import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.server.web.Forbidden;
 import org.azukari.server.web.NotFound;
+import org.azukari.ui.web.UiError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,7 +79,7 @@ class AssessmentController {
 
     private AssessmentSubject dataset(String id) {
         if (!CallerPermission.APPROVE_DATASETS.isHeldBy(SecurityUtils.getSubject())) {
-            throw new Forbidden("DS-0104 only operators review dataset requests");
+            throw new Forbidden(UiError.DS_0104, "only operators review dataset requests");
         }
         DatasetRequestId request;
         try {

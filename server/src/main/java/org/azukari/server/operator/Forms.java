@@ -3,6 +3,8 @@ package org.azukari.server.operator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.server.web.NotFound;
 
 /** Small checks on operator input that answer 400 with a stable code, never echoing what was sent. */
@@ -15,7 +17,7 @@ final class Forms {
 
     static void require(boolean condition, String what) {
         if (!condition) {
-            throw new IllegalArgumentException("OP-0001 " + what);
+            throw new BadInputException(FhirGatewayError.OP_0001, what);
         }
     }
 
@@ -35,7 +37,7 @@ final class Forms {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("OP-0002 jwks is not JSON");
+            throw new BadInputException(FhirGatewayError.OP_0002, "jwks is not JSON");
         }
     }
 }

@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.ConsentUnavailableException;
+import org.azukari.consent.api.ErrorCode;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -25,9 +27,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * input is 400, a missing object (or another resident's) 404, a forbidden action 403, a change
  * the state does not allow 409, a consent store or access log that cannot be used 503 with
  * {@code Retry-After} (nothing changed). Problem details carry only a code from the
- * {@link ProblemCatalogue} and its catalogued message: the code leading the exception's message
- * when the catalogue knows it, the status's generic code otherwise. The rest of an exception's
- * message, which may quote what was sent, never reaches the client; nor does the request path
+ * {@link ProblemCatalogue} and its catalogued message: the code the exception carries
+ * ({@link org.azukari.consent.api.Coded}) when the catalogue answers it, the status's generic code
+ * otherwise. An exception's message, which may quote what was sent, is never read nor sent; nor is the request path
  * (the {@code instance} is a random {@code urn:uuid:}, logged when a code fell back).
  */
 @RestControllerAdvice(basePackages = {"org.azukari.server.operator", "org.azukari.server.accesslog",
@@ -47,12 +49,12 @@ class ApiErrors {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class})
     ProblemDetail unreadable(Exception e) {
-        return problem(HttpStatus.BAD_REQUEST, catalogue.known("OP-0003").orElseThrow());
+        return problem(HttpStatus.BAD_REQUEST, catalogue.known(FhirGatewayError.OP_0003).orElseThrow());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail wrongParameter(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, catalogue.known("OP-0004").orElseThrow());
+        return problem(HttpStatus.BAD_REQUEST, catalogue.known(FhirGatewayError.OP_0004).orElseThrow());
     }
 
     @ExceptionHandler(NotFound.class)
@@ -94,13 +96,13 @@ class ApiErrors {
         log.warn("OP-0503 answered: the database is busy or unavailable ({})", e.getClass().getSimpleName());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, catalogue.known("OP-0503").orElseThrow()));
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, catalogue.known(FhirGatewayError.OP_0503).orElseThrow()));
     }
 
     private ProblemDetail problem(HttpStatus status, RuntimeException e) {
-        ProblemCatalogue.Problem problem = catalogue.forMessage(status, e.getMessage());
+        ProblemCatalogue.Problem problem = catalogue.forException(status, e);
         ProblemDetail detail = problem(status, problem);
-        if (ProblemCatalogue.leadingCode(e.getMessage()).filter(problem.code()::equals).isEmpty()) {
+        if (ProblemCatalogue.carried(e).map(ErrorCode::code).filter(problem.code()::equals).isEmpty()) {
             // the class, the code it fell back to and the occurrence only: the message may quote the input
             log.info("{} {} answered for a {} ({})", status.value(), problem.code(), e.getClass().getSimpleName(),
                     detail.getInstance());

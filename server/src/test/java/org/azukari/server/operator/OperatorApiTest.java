@@ -96,6 +96,17 @@ class OperatorApiTest extends RealIdentityWorld {
     }
 
     @Test
+    void theEmergencyAccessQueue_askedForReviewedOnes_answersOP0006_apartFromAMalformedParameterOP0004() throws Exception {
+        RawHttp.Response reviewed = http.get("/api/operator/emergency-accesses?unreviewed=false", cookie(session));
+        RawHttp.Response malformed = http.get("/api/operator/emergency-accesses?unreviewed=maybe", cookie(session));
+
+        assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(400);
+        assertThat(reviewed.body()).contains("\"code\":\"OP-0006\"");
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(malformed.body()).contains("\"code\":\"OP-0004\"");
+    }
+
+    @Test
     void withoutTheCsrfToken_nothingIsRegistered() throws Exception {
         String id = "csrf-" + UUID.randomUUID().toString().substring(0, 8);
         RawHttp.Response answer = http.send("POST", "/api/operator/organisations", "application/json",

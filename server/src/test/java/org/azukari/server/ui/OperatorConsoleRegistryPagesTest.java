@@ -269,6 +269,19 @@ class OperatorConsoleRegistryPagesTest extends PagesWorld {
     }
 
     @Test
+    void anEnrolmentLink_toAnAccountThatIsNotAResidents_answersTheBadInputPageWithItsOwnCodeOP0005() throws Exception {
+        String value = "MRN-" + UUID.randomUUID();
+        Page refused = submit("/operator/people/enrolment-links", operator, "_csrf", csrf,
+                "account", accountOf("practitioner"), "source", hospital().value(),
+                "system", "urn:oid:1.2.392.100495.20.3.51", "value", value);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("OP-0005").doesNotContain("OP-0003").doesNotContain(value);
+        assertThat(registeredPeople.findResidentByEnrolment(hospital(), "urn:oid:1.2.392.100495.20.3.51", value))
+                .isEmpty();
+    }
+
+    @Test
     void noConsolePage_showsARecordOrAResidentIdOrALinkedIdentifier_andTheLogHoldsNoFormInput() throws Exception {
         String value = "MRN-" + UUID.randomUUID();
         Page linked = submit("/operator/people/enrolment-links", operator, "_csrf", csrf,

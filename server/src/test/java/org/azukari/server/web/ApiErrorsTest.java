@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.azukari.consent.api.AccessLogUnavailableException;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentChangeRefusedException;
+import org.azukari.consent.api.ConsentPolicyError;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.OrganisationRegistryException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +52,7 @@ class ApiErrorsTest {
     @Test
     void badInput_withACataloguedCodeAndATextQuotingTheInput_answersThatCodeWithItsCataloguedMessageOnly()
             throws Exception {
-        ProblemDetail problem = errors.badInput(new IllegalArgumentException("ID-0104 username taro.yamada not available"));
+        ProblemDetail problem = errors.badInput(new BadInputException(IdentityError.ID_0104, "username taro.yamada not available"));
 
         assertThat(problem.getStatus()).isEqualTo(400);
         assertThat(problem.getProperties()).containsEntry("code", "ID-0104");
@@ -57,6 +60,24 @@ class ApiErrorsTest {
         assertThat(problem.getDetail()).isEqualTo("username not available");
         assertThat(problem.getInstance()).as("never the request path").hasScheme("urn");
         assertThat(body(problem)).doesNotContain("taro").doesNotContain("yamada");
+    }
+
+    @Test
+    void badInput_whoseTextMerelyStartsWithACataloguedCode_answersTheGeneric400_forTheCodeIsReadFromTheExceptionNeverItsText() {
+        ProblemDetail problem = errors.badInput(new IllegalArgumentException("ID-0104 username taro.yamada not available"));
+
+        assertThat(problem.getStatus()).isEqualTo(400);
+        assertThat(problem.getProperties()).containsEntry("code", "OP-0400");
+    }
+
+    @Test
+    void everyAnsweredCode_isToldWithItsCataloguedMeaning() {
+        for (org.azukari.consent.api.ErrorCode code : ProblemCatalogue.ANSWERED) {
+            ProblemDetail problem = errors.badInput(new BadInputException(code, "detail"));
+
+            assertThat(problem.getProperties()).containsEntry("code", code.code());
+            assertThat(problem.getDetail()).isEqualTo(code.meaning());
+        }
     }
 
     @Test
@@ -89,7 +110,7 @@ class ApiErrorsTest {
     void consentChangeRefusals_quotingAnId_answerTheirCodeWithoutTheId() throws Exception {
         ProblemDetail notFound = errors.refused(new ConsentChangeRefusedException(ConsentChangeRefusedException.NOT_FOUND,
                 "no dataset request dsr-secret-looking-id"));
-        ProblemDetail conflict = errors.refused(new ConsentChangeRefusedException("CP-0233",
+        ProblemDetail conflict = errors.refused(new ConsentChangeRefusedException(ConsentPolicyError.CP_0233,
                 "emergency access em-0042 is already reviewed"));
 
         assertThat(notFound.getStatus()).isEqualTo(404);
@@ -102,9 +123,9 @@ class ApiErrorsTest {
 
     @Test
     void forbidden_withAnUncataloguedText_answersTheGeneric403() throws Exception {
-        ProblemDetail known = errors.forbidden(new Forbidden(
-                "CP-0234 emergency access needs a practitioner holding the emergency role"));
-        ProblemDetail unknown = errors.forbidden(new Forbidden("because Yamada Taro said so"));
+        ProblemDetail known = errors.forbidden(new Forbidden(ConsentPolicyError.CP_0234,
+                "emergency access needs a practitioner holding the emergency role"));
+        ProblemDetail unknown = errors.forbidden(new Forbidden(IdentityError.ID_0123, "because Yamada Taro said so"));
 
         assertThat(known.getProperties()).containsEntry("code", "CP-0234");
         assertThat(unknown.getStatus()).isEqualTo(403);

@@ -8,6 +8,6 @@ package org.azukari.trustbank.api;
 public final class ErasureLedgerUnavailableException extends TrustBankException {
 
     public ErasureLedgerUnavailableException(String message, Throwable cause) {
-        super("TB-0431", message, cause);
+        super(TrustBankError.TB_0431, message, cause);
     }
 }

@@ -4,10 +4,10 @@ package org.azukari.trustbank.api;
 public final class InvalidRecordException extends TrustBankException {
 
     public InvalidRecordException(String message) {
-        super("TB-0204", message);
+        super(TrustBankError.TB_0204, message);
     }
 
     public InvalidRecordException(String message, Throwable cause) {
-        super("TB-0204", message, cause);
+        super(TrustBankError.TB_0204, message, cause);
     }
 }

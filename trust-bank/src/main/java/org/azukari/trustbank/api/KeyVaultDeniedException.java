@@ -4,10 +4,10 @@ package org.azukari.trustbank.api;
 public final class KeyVaultDeniedException extends TrustBankException {
 
     public KeyVaultDeniedException(String message) {
-        super("TB-0102", message);
+        super(TrustBankError.TB_0102, message);
     }
 
     public KeyVaultDeniedException(String message, Throwable cause) {
-        super("TB-0102", message, cause);
+        super(TrustBankError.TB_0102, message, cause);
     }
 }

@@ -11,19 +11,19 @@ package org.azukari.trustbank.api;
 public final class KeyVaultUnavailableException extends TrustBankException {
 
     public KeyVaultUnavailableException(String message) {
-        super("TB-0101", message);
+        super(TrustBankError.TB_0101, message);
     }
 
     public KeyVaultUnavailableException(String message, Throwable cause) {
-        super("TB-0101", message, cause);
+        super(TrustBankError.TB_0101, message, cause);
     }
 
-    private KeyVaultUnavailableException(String code, String message, Throwable cause) {
+    private KeyVaultUnavailableException(TrustBankError code, String message, Throwable cause) {
         super(code, message, cause);
     }
 
     /** The vault answers that a key does not exist, and no erasure destroyed it. */
     public static KeyVaultUnavailableException keyMissing(String message, Throwable cause) {
-        return new KeyVaultUnavailableException("TB-0108", message, cause);
+        return new KeyVaultUnavailableException(TrustBankError.TB_0108, message, cause);
     }
 }

@@ -4,10 +4,10 @@ package org.azukari.trustbank.api;
 public final class RecordNotFoundException extends TrustBankException {
 
     public RecordNotFoundException(String message) {
-        super("TB-0202", message);
+        super(TrustBankError.TB_0202, message);
     }
 
     public RecordNotFoundException(String message, Throwable cause) {
-        super("TB-0202", message, cause);
+        super(TrustBankError.TB_0202, message, cause);
     }
 }

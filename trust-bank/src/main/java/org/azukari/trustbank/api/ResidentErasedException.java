@@ -8,6 +8,6 @@ package org.azukari.trustbank.api;
 public final class ResidentErasedException extends TrustBankException {
 
     public ResidentErasedException(String message) {
-        super("TB-0302", message);
+        super(TrustBankError.TB_0302, message);
     }
 }

@@ -8,10 +8,10 @@ package org.azukari.trustbank.api;
 public final class ResidentKeyDestroyedException extends TrustBankException {
 
     public ResidentKeyDestroyedException(String message) {
-        super("TB-0103", message);
+        super(TrustBankError.TB_0103, message);
     }
 
     public ResidentKeyDestroyedException(String message, Throwable cause) {
-        super("TB-0103", message, cause);
+        super(TrustBankError.TB_0103, message, cause);
     }
 }

@@ -4,10 +4,10 @@ package org.azukari.trustbank.api;
 public final class ResidentNotEnrolledException extends TrustBankException {
 
     public ResidentNotEnrolledException(String message) {
-        super("TB-0301", message);
+        super(TrustBankError.TB_0301, message);
     }
 
     public ResidentNotEnrolledException(String message, Throwable cause) {
-        super("TB-0301", message, cause);
+        super(TrustBankError.TB_0301, message, cause);
     }
 }

@@ -4,10 +4,10 @@ package org.azukari.trustbank.api;
 public final class UnreadableRecordException extends TrustBankException {
 
     public UnreadableRecordException(String message) {
-        super("TB-0201", message);
+        super(TrustBankError.TB_0201, message);
     }
 
     public UnreadableRecordException(String message, Throwable cause) {
-        super("TB-0201", message, cause);
+        super(TrustBankError.TB_0201, message, cause);
     }
 }

@@ -4,10 +4,10 @@ package org.azukari.trustbank.api;
 public final class VersionConflictException extends TrustBankException {
 
     public VersionConflictException(String message) {
-        super("TB-0203", message);
+        super(TrustBankError.TB_0203, message);
     }
 
     public VersionConflictException(String message, Throwable cause) {
-        super("TB-0203", message, cause);
+        super(TrustBankError.TB_0203, message, cause);
     }
 }

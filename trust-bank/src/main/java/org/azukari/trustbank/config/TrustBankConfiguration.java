@@ -8,8 +8,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.azukari.consent.api.AccessLog;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.CheckpointSigner;
 import org.azukari.trustbank.api.TrustBank;
+import org.azukari.trustbank.api.TrustBankError;
 import org.azukari.trustbank.custody.EncryptedTrustBank;
 import org.azukari.trustbank.erasure.ErasureLedger;
 import org.azukari.trustbank.erasure.Eraser;
@@ -100,7 +102,7 @@ public class TrustBankConfiguration {
 
     static VaultKeyVaultSettings vaultSettings(TrustBankProperties.Vault vault) {
         if (vault == null || vault.address() == null || vault.address().isBlank()) {
-            throw new IllegalArgumentException("TB-0501 azukari.trust-bank.key-vault.vault.address is required");
+            throw new BadInputException(TrustBankError.TB_0501, "azukari.trust-bank.key-vault.vault.address is required");
         }
         VaultKeyVaultSettings.Authentication auth = vault.auth() == TrustBankProperties.Auth.APPROLE
                 ? new VaultKeyVaultSettings.AppRole(vault.approle().mount(), vault.approle().roleId(),

@@ -3,7 +3,10 @@ package org.azukari.trustbank.envelope;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.trustbank.api.RecordContent;
+import org.azukari.trustbank.api.TrustBankError;
 import org.azukari.trustbank.api.UnreadableRecordException;
 import org.azukari.trustbank.keys.DataKey;
 
@@ -42,7 +45,7 @@ public final class RecordEnvelope {
 
     public static byte[] seal(RecordContent content, DataKey key, int dataKeyGeneration, RecordBinding binding) {
         if (dataKeyGeneration < 1) {
-            throw new IllegalArgumentException("TB-0405 data key generation must be positive");
+            throw new BadInputException(TrustBankError.TB_0405, "data key generation must be positive");
         }
         byte[] header = ByteBuffer.allocate(HEADER_LENGTH).put(FORMAT_VERSION).putInt(dataKeyGeneration).array();
         byte[] plaintext = content.plaintextBytes();
@@ -50,7 +53,7 @@ public final class RecordEnvelope {
             byte[] sealed = key.aead().encrypt(plaintext, associatedData(header, binding));
             return ByteBuffer.allocate(HEADER_LENGTH + sealed.length).put(header).put(sealed).array();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TB-0406 AES-GCM encryption failed", e);
+            throw new BadStateException(TrustBankError.TB_0406, "AES-GCM encryption failed", e);
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }

@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.api.ErasureLedgerUnavailableException;
+import org.azukari.trustbank.api.TrustBankError;
 import org.azukari.trustbank.keys.KeyId;
 import org.azukari.trustbank.records.ErasedResident;
 
@@ -67,7 +69,7 @@ public final class FileErasureLedger implements ErasureLedger {
                 }
                 String[] fields = line.split(" ");
                 if (fields.length != 3) {
-                    throw new IllegalStateException("TB-0432 the erasure ledger has a malformed line");
+                    throw new BadStateException(TrustBankError.TB_0432, "the erasure ledger has a malformed line");
                 }
                 Optional<KeyId> kek = NO_KEY.equals(fields[1]) ? Optional.empty() : Optional.of(new KeyId(fields[1]));
                 entries.add(new ErasedResident(ResidentId.parse(fields[0]), kek, Instant.parse(fields[2])));

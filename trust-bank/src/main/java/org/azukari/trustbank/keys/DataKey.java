@@ -7,6 +7,9 @@ import java.security.SecureRandom;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.trustbank.api.TrustBankError;
 
 /**
  * A resident's AES-256 data key in plaintext. Lives only in memory (the bounded key cache);
@@ -24,7 +27,7 @@ public final class DataKey {
         try {
             this.aead = new AesGcmJce(key.getEncoded());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TB-0402 AES-256 unavailable in this JVM", e);
+            throw new BadStateException(TrustBankError.TB_0402, "AES-256 unavailable in this JVM", e);
         }
     }
 
@@ -34,13 +37,13 @@ public final class DataKey {
             generator.init(LENGTH * 8, new SecureRandom());
             return new DataKey(generator.generateKey());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TB-0402 AES-256 unavailable in this JVM", e);
+            throw new BadStateException(TrustBankError.TB_0402, "AES-256 unavailable in this JVM", e);
         }
     }
 
     public static DataKey fromBytes(byte[] bytes) {
         if (bytes == null || bytes.length != LENGTH) {
-            throw new IllegalArgumentException("TB-0403 data key must be " + LENGTH + " bytes");
+            throw new BadInputException(TrustBankError.TB_0403, "data key must be " + LENGTH + " bytes");
         }
         return new DataKey(new SecretKeySpec(bytes, "AES"));
     }

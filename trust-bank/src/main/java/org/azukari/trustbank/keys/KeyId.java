@@ -3,6 +3,8 @@ package org.azukari.trustbank.keys;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.trustbank.api.TrustBankError;
 
 /**
  * The opaque name of a resident's key-encryption key in the vault: {@code rk-} and 26 random
@@ -18,7 +20,7 @@ public record KeyId(String value) {
     public KeyId {
         Objects.requireNonNull(value, "key id");
         if (!FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("TB-0401 malformed key id");
+            throw new BadInputException(TrustBankError.TB_0401, "malformed key id");
         }
     }
 

@@ -3,6 +3,8 @@ package org.azukari.trustbank.keys;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.trustbank.api.TrustBankError;
 
 /**
  * A data key wrapped by a key-encryption key, in the vault's own text form
@@ -19,7 +21,7 @@ public record WrappedKey(String text) {
     public WrappedKey {
         Objects.requireNonNull(text, "wrapped key");
         if (text.length() > MAX_LENGTH || !FORMAT.matcher(text).matches()) {
-            throw new IllegalArgumentException("TB-0404 malformed wrapped key");
+            throw new BadInputException(TrustBankError.TB_0404, "malformed wrapped key");
         }
     }
 

@@ -10,7 +10,9 @@ import java.security.Signature;
 import java.security.SignatureException;
 import java.util.Base64;
 import java.util.Objects;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.CheckpointSigner;
+import org.azukari.trustbank.api.TrustBankError;
 import org.azukari.trustbank.keys.local.LocalMasterKey;
 
 /**
@@ -54,7 +56,7 @@ public final class LocalCheckpointSigner implements CheckpointSigner {
             signature.update(payload);
             return PREFIX + Base64.getEncoder().encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TB-0604 checkpoint signing failed", e);
+            throw new BadStateException(TrustBankError.TB_0604, "checkpoint signing failed", e);
         }
     }
 
@@ -73,7 +75,7 @@ public final class LocalCheckpointSigner implements CheckpointSigner {
         } catch (IllegalArgumentException | SignatureException e) {
             return false; // not base64, not DER, or not a valid signature: all the same answer
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TB-0604 checkpoint verification unavailable", e);
+            throw new BadStateException(TrustBankError.TB_0604, "checkpoint verification unavailable", e);
         }
     }
 

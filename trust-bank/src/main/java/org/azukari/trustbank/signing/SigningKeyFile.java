@@ -26,6 +26,8 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.trustbank.api.TrustBankError;
 import org.azukari.trustbank.keys.local.LocalMasterKey;
 
 /**
@@ -106,7 +108,7 @@ final class SigningKeyFile {
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TB-0604 cannot generate an ECDSA P-256 key pair", e);
+            throw new BadStateException(TrustBankError.TB_0604, "cannot generate an ECDSA P-256 key pair", e);
         }
     }
 
@@ -170,7 +172,7 @@ final class SigningKeyFile {
     }
 
     private static IllegalStateException unreadable(Path file) {
-        return new IllegalStateException("TB-0603 checkpoint signing key file " + file
+        return new BadStateException(TrustBankError.TB_0603, "checkpoint signing key file " + file
                 + " unreadable: sealed under another master key, damaged or replaced");
     }
 }

@@ -2,8 +2,10 @@ package org.azukari.trustbank.signing;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.CheckpointSigner;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
+import org.azukari.trustbank.api.TrustBankError;
 import org.azukari.trustbank.keys.vault.VaultKeyVaultSettings;
 import org.azukari.trustbank.keys.vault.VaultTransitSigning;
 import org.slf4j.Logger;
@@ -58,7 +60,7 @@ public final class VaultTransitCheckpointSigner implements CheckpointSigner {
         checkKey();
         String signature = transit.sign(payload, HASH_ALGORITHM);
         if (signature == null || !SIGNATURE.matcher(signature).matches()) {
-            throw new IllegalStateException("TB-0105 key vault answer malformed (sign, signing key " + key + ")");
+            throw new BadStateException(TrustBankError.TB_0105, "key vault answer malformed (sign, signing key " + key + ")");
         }
         return signature;
     }
@@ -88,7 +90,7 @@ public final class VaultTransitCheckpointSigner implements CheckpointSigner {
         try {
             return java.util.Base64.getDecoder().decode(body);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("TB-0105 key vault answer malformed (public key of signing key)");
+            throw new BadStateException(TrustBankError.TB_0105, "key vault answer malformed (public key of signing key)");
         }
     }
 
@@ -108,7 +110,7 @@ public final class VaultTransitCheckpointSigner implements CheckpointSigner {
             VaultTransitSigning.KeySettings settings = transit.readOrCreateKey(KEY_TYPE);
             if (!KEY_TYPE.equals(settings.type()) || settings.exportable() || settings.allowPlaintextBackup()
                     || settings.deletionAllowed()) {
-                throw new IllegalStateException("TB-0602 checkpoint signing key " + key
+                throw new BadStateException(TrustBankError.TB_0602, "checkpoint signing key " + key
                         + " exists with unsafe settings (must be " + KEY_TYPE
                         + ", not exportable, no plaintext backup, deletion not allowed)");
             }

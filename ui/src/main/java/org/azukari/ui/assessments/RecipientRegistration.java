@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.azukari.consent.api.AssessmentSubject;
 import org.azukari.consent.api.AssessmentTerms;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.PrivacyAssessments;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationKind;
 import org.azukari.identity.api.OrganisationRegistry;
@@ -42,7 +44,7 @@ public final class RecipientRegistration {
 
     public Organisation register(Organisation organisation, Optional<AssessmentTerms> assessment, String reviewer) {
         if (assessment.isEmpty() && ASSESSED_AT_REGISTRATION.contains(organisation.kind())) {
-            throw new IllegalArgumentException("OP-0030 a clinic or wellness service is registered with its privacy"
+            throw new BadInputException(FhirGatewayError.OP_0030, "a clinic or wellness service is registered with its privacy"
                     + " impact assessment");
         }
         return transactions.execute(status -> {

@@ -5,8 +5,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.fhir.breach.BreachScope.Compromised;
 import org.azukari.fhir.breach.BreachScope.Window;
+import org.azukari.ui.web.UiError;
 
 /**
  * A breach-scope question as typed into the auditor's form: what was compromised ({@code client},
@@ -92,6 +94,6 @@ public record BreachQuery(String kind, String id, String from, String to, String
     }
 
     private static IllegalArgumentException refused(String field) {
-        return new IllegalArgumentException("AU-0001 " + field + " is not valid");
+        return new BadInputException(UiError.AU_0001, field + " is not valid");
     }
 }

@@ -2,11 +2,13 @@ package org.azukari.ui.auditor;
 
 import java.util.List;
 import java.util.Optional;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.RecordedVerification;
 import org.azukari.consent.api.SignedCheckpoint;
 import org.azukari.consent.api.SignedCheckpoints;
 import org.azukari.consent.api.VerificationHistory;
 import org.azukari.ui.operator.Times;
+import org.azukari.ui.web.UiError;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,6 +94,6 @@ class EvidencePages {
     }
 
     private static IllegalArgumentException refused(String field) {
-        return new IllegalArgumentException("AU-0001 " + field + " is not valid");
+        return new BadInputException(UiError.AU_0001, field + " is not valid");
     }
 }

@@ -2,9 +2,11 @@ package org.azukari.ui.auditor;
 
 import java.util.List;
 import java.util.Map;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.fhir.export.ExportJob;
 import org.azukari.fhir.export.ExportJobStore;
 import org.azukari.ui.operator.Times;
+import org.azukari.ui.web.UiError;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Controller;
@@ -49,7 +51,7 @@ class ExportPages {
     @GetMapping("/audit/exports")
     String exports(@RequestParam(defaultValue = "0") int page, Model model) {
         if (page < 0 || page > 199) {
-            throw new IllegalArgumentException("AU-0001 page is not valid");
+            throw new BadInputException(UiError.AU_0001, "page is not valid");
         }
         List<ExportJob> found;
         try {

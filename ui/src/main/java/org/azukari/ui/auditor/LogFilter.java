@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessDecision;
 import org.azukari.consent.api.AccessLogQuery;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.Purpose;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.ui.web.UiError;
 
 /**
  * What an auditor asked of the access log, as typed into the search form: days (in the city's
@@ -148,6 +150,6 @@ record LogFilter(String from, String to, String resident, String actor, String o
     }
 
     private static IllegalArgumentException refused(String field) {
-        return new IllegalArgumentException("AU-0001 " + field + " is not valid");
+        return new BadInputException(UiError.AU_0001, field + " is not valid");
     }
 }

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequests;
 import org.azukari.consent.api.EmergencyAccess;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.ui.operator.Times;
+import org.azukari.ui.web.UiError;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,7 +63,7 @@ class ReviewPages {
     @GetMapping("/audit/emergencies/reviewed")
     String reviewed(@RequestParam(defaultValue = "0") int page, Model model) {
         if (page < 0 || page > 199) {
-            throw new IllegalArgumentException("AU-0001 page is not valid");
+            throw new BadInputException(UiError.AU_0001, "page is not valid");
         }
         List<EmergencyAccess> found = emergencies.reviewed(page * PAGE_SIZE, PAGE_SIZE + 1);
         model.addAttribute("reviewed", found.subList(0, Math.min(found.size(), PAGE_SIZE)).stream()

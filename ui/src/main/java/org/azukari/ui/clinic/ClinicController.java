@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.azukari.consent.api.Coded;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.EmergencyAccess;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.fhir.release.EverythingQuery;

@@ -2,6 +2,8 @@ package org.azukari.ui.clinic;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.azukari.consent.api.Coded;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.EmergencyAccess;
 import org.azukari.fhir.release.RecipientPseudonym;
 import org.azukari.fhir.release.Release;
@@ -56,7 +58,7 @@ class ClinicEmergencyController extends ClinicPages {
             opened = openings.open(caller, system, value, reason);
         } catch (IllegalArgumentException missing) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            String message = missing.getMessage() != null && missing.getMessage().startsWith("CP-0230")
+            String message = missing instanceof Coded coded && coded.errorCode() == ConsentPolicyError.CP_0230
                     ? "clinic.emergency.reasonRequired" : "clinic.emergency.fieldsRequired";
             return emergencyPage(model, locale, message, system, value, reason, releaseCaller.purpose().code());
         } catch (EmergencyOpenings.NoSuchResident unknown) {

@@ -4,7 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.Purpose;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.release.ReleaseCaller;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.OrganisationId;
@@ -54,7 +56,7 @@ class ClinicPurposes {
         try {
             purpose = new Purpose(code == null ? "" : code.trim());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("FG-0708 choose the purpose of use");
+            throw new BadInputException(FhirGatewayError.FG_0708, "choose the purpose of use");
         }
         boolean registered = organisations.findOrganisation(organisation)
                 .map(o -> o.purposes().contains(purpose)).orElse(false);

@@ -2,10 +2,12 @@ package org.azukari.ui.clinic;
 
 import java.time.Clock;
 import org.apache.shiro.SecurityUtils;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.EmergencyAccess;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.consent.api.Recipient;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.CallerPermission;
@@ -60,7 +62,7 @@ public class EmergencyOpenings {
         AccountId account = caller.account().orElseThrow();
         OrganisationId organisation = caller.organisation().orElseThrow();
         if (system == null || value == null || system.isBlank() || value.isBlank()) {
-            throw new IllegalArgumentException("OP-0002 system, value and reason are required");
+            throw new BadInputException(FhirGatewayError.OP_0002, "system, value and reason are required");
         }
         EmergencyAccess.requireReason(reason);
         ResidentId resident = people.findResidentByEnrolment(organisation, system.strip(), value.strip())

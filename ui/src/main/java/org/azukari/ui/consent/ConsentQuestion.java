@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentCategory;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.Purpose;
 import org.azukari.identity.api.PurposeRegistry;
@@ -58,7 +60,7 @@ public final class ConsentQuestion {
     public static String text(PurposeRegistry purposes, Purpose purpose, Set<ConsentCategory> categories, String language,
                        String version) {
         if (!VERSION.equals(version)) {
-            throw new IllegalArgumentException("CP-0250 unknown consent question version");
+            throw new BadInputException(ConsentPolicyError.CP_0250, "unknown consent question version");
         }
         String p = purposeLabel(purposes, purpose, language);
         String c = categoriesLabel(categories, language);

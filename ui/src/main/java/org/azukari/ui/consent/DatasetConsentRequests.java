@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessLogUnavailableException;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.Consent;
 import org.azukari.consent.api.ConsentEvidence;
 import org.azukari.consent.api.ConsentPeriod;
@@ -18,6 +19,7 @@ import org.azukari.consent.api.Recipient;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.PeopleRegistry;
 import org.azukari.identity.api.PurposeRegistry;
+import org.azukari.ui.web.UiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,7 +63,7 @@ public final class DatasetConsentRequests {
     /** Asks for an {@code APPROVED} request only; anything else is refused ({@code DS-0110}). */
     public Asked askFor(DatasetRequest request, AccessActor operator) {
         if (!request.approved()) {
-            throw new IllegalStateException("DS-0110 residents are asked only for an approved request");
+            throw new BadStateException(UiError.DS_0110, "residents are asked only for an approved request");
         }
         DatasetSpec spec = request.spec();
         Recipient recipient = Recipient.organisation(request.recipient().organisation());

@@ -2,6 +2,8 @@ package org.azukari.ui.operator;
 
 import java.util.Locale;
 import java.util.UUID;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * Checks on what an operator typed into a console form. A refusal is an
@@ -20,7 +22,7 @@ public final class OperatorForms {
     /** The value as typed; refused when absent, blank or longer than {@link #MAX_TEXT}. */
     public static String required(String value, String field) {
         if (value == null || value.isBlank() || value.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("OP-0001 " + field + " is required");
+            throw new BadInputException(FhirGatewayError.OP_0001, field + " is required");
         }
         return value;
     }
@@ -28,7 +30,7 @@ public final class OperatorForms {
     /** The value, or empty when the field was left blank; refused when too long. */
     public static String optional(String value, String field) {
         if (value != null && value.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("OP-0001 " + field + " is too long");
+            throw new BadInputException(FhirGatewayError.OP_0001, field + " is too long");
         }
         return value == null ? "" : value;
     }
@@ -41,7 +43,7 @@ public final class OperatorForms {
                 return constant;
             }
         }
-        throw new IllegalArgumentException("OP-0001 " + field + " is not one of the choices");
+        throw new BadInputException(FhirGatewayError.OP_0001, field + " is not one of the choices");
     }
 
     /** An account id as the console shows it (a UUID in canonical form). */
@@ -55,6 +57,6 @@ public final class OperatorForms {
         } catch (IllegalArgumentException malformed) {
             // answered below, without the input
         }
-        throw new IllegalArgumentException("OP-0001 " + field + " is not an account id");
+        throw new BadInputException(FhirGatewayError.OP_0001, field + " is not an account id");
     }
 }

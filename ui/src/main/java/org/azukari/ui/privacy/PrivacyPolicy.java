@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.ui.web.UiError;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -99,18 +101,18 @@ public final class PrivacyPolicy {
                                 "en", blocks(resources.getResource(location + "v" + number + ".en.txt")))));
             }
             if (versions.isEmpty() || versions.stream().map(Version::number).distinct().count() != versions.size()) {
-                throw new IllegalStateException("UI-0430 the privacy policy needs distinct versions");
+                throw new BadStateException(UiError.UI_0430, "the privacy policy needs distinct versions");
             }
             return List.copyOf(versions);
         } catch (IOException | NumberFormatException | DateTimeParseException e) {
-            throw new IllegalStateException("UI-0430 the privacy policy at " + location + " cannot be read", e);
+            throw new BadStateException(UiError.UI_0430, "the privacy policy at " + location + " cannot be read", e);
         }
     }
 
     private static String required(Properties index, String key) {
         String value = index.getProperty(key);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("UI-0430 the privacy policy index lacks " + key);
+            throw new BadStateException(UiError.UI_0430, "the privacy policy index lacks " + key);
         }
         return value.strip();
     }
@@ -147,7 +149,7 @@ public final class PrivacyPolicy {
             }
         }
         if (blocks.isEmpty()) {
-            throw new IllegalStateException("UI-0430 a privacy policy text is empty");
+            throw new BadStateException(UiError.UI_0430, "a privacy policy text is empty");
         }
         return List.copyOf(blocks);
     }

@@ -1,10 +1,12 @@
 package org.azukari.ui.privacy;
 
+import org.azukari.consent.api.BadInputException;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.PrivacyAcknowledgements;
 import org.azukari.ui.web.PageLanguage;
 import org.azukari.ui.web.PageNotFound;
 import org.azukari.ui.web.SignedIn;
+import org.azukari.ui.web.UiError;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +47,7 @@ class PrivacyPolicyController {
     String acknowledge(@RequestParam(required = false) Integer version, RedirectAttributes flash) {
         PrivacyPolicy.Version current = policy.current();
         if (version == null || version != current.number()) {
-            throw new IllegalArgumentException("UI-0431 only the version in force can be acknowledged");
+            throw new BadInputException(UiError.UI_0431, "only the version in force can be acknowledged");
         }
         AccountId account = SignedIn.caller().account().orElseThrow(() -> new PageNotFound("not a person"));
         acknowledgements.acknowledge(account, current.number());

@@ -2,6 +2,7 @@ package org.azukari.ui.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.azukari.consent.api.AccessLogUnavailableException;
+import org.azukari.consent.api.Coded;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.identity.api.FederatedProviderUnavailableException;
@@ -42,7 +43,7 @@ class PageErrors {
 
     @ExceptionHandler(IllegalArgumentException.class)
     String badInput(IllegalArgumentException e, Model model, HttpServletResponse response) {
-        return page(HttpServletResponse.SC_BAD_REQUEST, "error.badInput", codeOf(e.getMessage(), "UI-0400"), model,
+        return page(HttpServletResponse.SC_BAD_REQUEST, "error.badInput", codeOf(e, "UI-0400"), model,
                 response);
     }
 
@@ -58,7 +59,7 @@ class PageErrors {
 
     @ExceptionHandler(ConsentChangeRefusedException.class)
     String conflict(ConsentChangeRefusedException e, Model model, HttpServletResponse response) {
-        return page(HttpServletResponse.SC_CONFLICT, "error.conflict", codeOf(e.getMessage(), "CP-0409"), model,
+        return page(HttpServletResponse.SC_CONFLICT, "error.conflict", codeOf(e, "CP-0409"), model,
                 response);
     }
 
@@ -81,7 +82,7 @@ class PageErrors {
             KeyVaultUnavailableException.class, KeyVaultDeniedException.class,
             ErasureLedgerUnavailableException.class, IdentityUnavailableException.class})
     String unavailable(RuntimeException e, Model model, HttpServletResponse response) {
-        String code = codeOf(e.getMessage(), "UI-0503");
+        String code = codeOf(e, "UI-0503");
         log.warn("{} page refused: {} unavailable", code, e.getClass().getSimpleName());
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         return page(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.unavailable", code, model, response);
@@ -108,13 +109,8 @@ class PageErrors {
         return VIEW;
     }
 
-    /** The stable code a module puts before the first space; the rest may quote input and is not shown. */
-    static String codeOf(String message, String fallback) {
-        if (message == null) {
-            return fallback;
-        }
-        int space = message.indexOf(' ');
-        String code = space > 0 ? message.substring(0, space) : message;
-        return code.matches("[A-Z]{2}-\\d{4}") ? code : fallback;
+    /** The catalogued code the exception carries; its message (which may quote input) is never read or shown. */
+    static String codeOf(Throwable e, String fallback) {
+        return e instanceof Coded coded && coded.errorCode() != null ? coded.errorCode().code() : fallback;
     }
 }

@@ -3,6 +3,7 @@ package org.azukari.ui.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.azukari.consent.api.AccessLogUnavailableException;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.trustbank.api.ErasureLedgerUnavailableException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -55,11 +56,23 @@ class PageErrorsTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         ExtendedModelMap model = new ExtendedModelMap();
 
-        errors.badInput(new IllegalArgumentException("UI-0401 unknown category <script>"), model, response);
+        errors.badInput(new BadInputException(UiError.UI_0401, "unknown category <script>"), model, response);
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(model.get("code")).isEqualTo("UI-0401");
-        assertThat(PageErrors.codeOf("<script>alert(1)</script> x", "UI-0400")).isEqualTo("UI-0400");
+        assertThat(PageErrors.codeOf(new IllegalArgumentException("<script>alert(1)</script> x"), "UI-0400"))
+                .isEqualTo("UI-0400");
+    }
+
+    @Test
+    void badInput_whoseTextMerelyStartsWithACode_showsTheGenericCode_forTheCodeIsReadFromTheExceptionNeverItsText() {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        ExtendedModelMap model = new ExtendedModelMap();
+
+        errors.badInput(new IllegalArgumentException("UI-0401 unknown category"), model, response);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(model.get("code")).isEqualTo("UI-0400");
     }
 
     @Test

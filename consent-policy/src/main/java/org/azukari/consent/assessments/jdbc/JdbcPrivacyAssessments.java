@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.azukari.consent.api.AssessmentSubject;
 import org.azukari.consent.api.AssessmentTerms;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.ConsentChangeRefusedException;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.consent.api.PrivacyAssessment;
 import org.azukari.consent.api.PrivacyAssessments;
@@ -45,7 +47,7 @@ public final class JdbcPrivacyAssessments implements PrivacyAssessments {
     @Override
     public PrivacyAssessment record(AssessmentSubject subject, AssessmentTerms terms, String reviewer) {
         if (reviewer == null || reviewer.isBlank() || reviewer.length() > 64) {
-            throw new IllegalArgumentException("CP-0404 an assessment names its reviewer");
+            throw new BadInputException(ConsentPolicyError.CP_0404, "an assessment names its reviewer");
         }
         return store(() -> {
             Integer newest = jdbc.queryForObject("SELECT MAX(version) FROM cp_privacy_assessment"

@@ -11,11 +11,13 @@ import javax.sql.DataSource;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessLog;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.Consent;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.ConsentEvidence;
 import org.azukari.consent.api.ConsentId;
 import org.azukari.consent.api.ConsentPeriod;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.ConsentStatus;
 import org.azukari.consent.api.ConsentTerms;
 import org.azukari.consent.api.Consents;
@@ -82,7 +84,7 @@ public final class JdbcConsents implements Consents {
                         "consent " + id + " is not active");
             }
             if (channel == null || !channel.matches("[a-z][a-z0-9-]{1,31}")) {
-                throw new IllegalArgumentException("CP-0208 malformed channel");
+                throw new BadInputException(ConsentPolicyError.CP_0208, "malformed channel");
             }
             // a withdrawal shows no text; its channel is kept for the history all the same
             return insert(next(current, ConsentStatus.WITHDRAWN, Optional.empty(), actor), actor,

@@ -13,9 +13,11 @@ import javax.sql.DataSource;
 import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessLog;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.ConsentId;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.EmergencyAccess;
 import org.azukari.consent.api.EmergencyEvent;
 import org.azukari.consent.api.EmergencyAccesses;
@@ -90,7 +92,7 @@ public final class JdbcEmergencyAccesses implements EmergencyAccesses {
     @Override
     public List<EmergencyAccess> reviewed(int offset, int limit) {
         if (offset < 0 || offset > 10_000 || limit < 1 || limit > 100) {
-            throw new IllegalArgumentException("CP-0235 reviewed emergency accesses are read 1-100 at a time,"
+            throw new BadInputException(ConsentPolicyError.CP_0235, "reviewed emergency accesses are read 1-100 at a time,"
                     + " from offset 0-10000");
         }
         return changes.read(() -> changes.jdbc.query("SELECT * FROM cp_emergency_access WHERE reviewed_at IS NOT NULL"
@@ -110,7 +112,7 @@ public final class JdbcEmergencyAccesses implements EmergencyAccesses {
                     .orElseThrow(() -> new ConsentChangeRefusedException(ConsentChangeRefusedException.NOT_FOUND,
                             "no emergency access " + id));
             if (updated == 0) {
-                throw new ConsentChangeRefusedException("CP-0233", "emergency access " + id + " is already reviewed");
+                throw new ConsentChangeRefusedException(ConsentPolicyError.CP_0233, "emergency access " + id + " is already reviewed");
             }
             return new Changed<>(found, JdbcChanges.entry(actor, found.resident(), AccessAction.EMERGENCY_ACCESS,
                     found.categories(), Optional.of(EMERGENCY), Set.of(id.value()), EmergencyEvent.REVIEWED.code()));

@@ -14,9 +14,11 @@ import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.AssessmentSubject;
 import org.azukari.consent.api.ConsentChangeRefusedException;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.ConsentUnavailableException;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestId;
@@ -79,7 +81,7 @@ public final class JdbcDatasetRequests implements DatasetRequests {
     public DatasetRequest review(DatasetRequestId id, DatasetReview review, boolean askResidents,
                                  AccessActor operator) {
         if (askResidents && review.outcome() != DatasetReview.Outcome.APPROVE) {
-            throw new IllegalArgumentException("CP-0306 residents are asked only with an approval");
+            throw new BadInputException(ConsentPolicyError.CP_0306, "residents are asked only with an approval");
         }
         return change(() -> {
             DatasetRequest current = current(id).orElseThrow(() -> notFound(id));

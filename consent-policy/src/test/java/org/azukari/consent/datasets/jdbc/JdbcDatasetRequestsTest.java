@@ -96,10 +96,10 @@ class JdbcDatasetRequestsTest {
 
         assertThatThrownBy(() -> world.datasets.review(filed.id(), review(DatasetReview.Outcome.APPROVE), false,
                 OPERATOR)).isInstanceOfSatisfying(ConsentChangeRefusedException.class,
-                e -> assertThat(e.code()).isEqualTo(ConsentChangeRefusedException.WRONG_STATE));
+                e -> assertThat(e.errorCode()).isEqualTo(ConsentChangeRefusedException.WRONG_STATE));
         assertThatThrownBy(() -> world.datasets.revise(filed.id(), WELLNESS, spec("again"), SERVICE))
                 .isInstanceOfSatisfying(ConsentChangeRefusedException.class,
-                        e -> assertThat(e.code()).isEqualTo(ConsentChangeRefusedException.WRONG_STATE));
+                        e -> assertThat(e.errorCode()).isEqualTo(ConsentChangeRefusedException.WRONG_STATE));
         assertThat(world.datasets.find(filed.id()).orElseThrow().status()).isEqualTo(DatasetRequestStatus.REJECTED);
     }
 
@@ -130,7 +130,7 @@ class JdbcDatasetRequestsTest {
 
         assertThatThrownBy(() -> world.datasets.revise(filed.id(), WELLNESS, spec("sooner"), SERVICE))
                 .isInstanceOfSatisfying(ConsentChangeRefusedException.class,
-                        e -> assertThat(e.code()).isEqualTo(ConsentChangeRefusedException.WRONG_STATE));
+                        e -> assertThat(e.errorCode()).isEqualTo(ConsentChangeRefusedException.WRONG_STATE));
         assertThat(world.datasets.history(filed.id())).containsExactly(filed);
     }
 

@@ -3,6 +3,8 @@ package org.azukari.fhir.export.deid;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * How one dataset request is de-identified, as the service asked and the operator approved.
@@ -41,24 +43,24 @@ public record DeidentificationProfile(DateHandling dates, int maxShiftDays, int 
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(quasiIdentifiers, "quasiIdentifiers");
         if (maxShiftDays < 1 || maxShiftDays > LIMIT_SHIFT_DAYS) {
-            throw new IllegalArgumentException("FG-0901 date shift is 1 to " + LIMIT_SHIFT_DAYS + " days");
+            throw new BadInputException(FhirGatewayError.FG_0901, "date shift is 1 to " + LIMIT_SHIFT_DAYS + " days");
         }
         if (ageBandYears != 5 && ageBandYears != 10) {
-            throw new IllegalArgumentException("FG-0902 age bands are 5 or 10 years wide");
+            throw new BadInputException(FhirGatewayError.FG_0902, "age bands are 5 or 10 years wide");
         }
         if (topAgeBand < 2 * ageBandYears || topAgeBand > HIGHEST_TOP_AGE_BAND || topAgeBand % ageBandYears != 0) {
-            throw new IllegalArgumentException("FG-0903 top age band starts at a band boundary, at most "
+            throw new BadInputException(FhirGatewayError.FG_0903, "top age band starts at a band boundary, at most "
                     + HIGHEST_TOP_AGE_BAND);
         }
         if (k < MIN_K || k > MAX_K) {
-            throw new IllegalArgumentException("FG-0904 k is between " + MIN_K + " and " + MAX_K);
+            throw new BadInputException(FhirGatewayError.FG_0904, "k is between " + MIN_K + " and " + MAX_K);
         }
         if (quasiIdentifiers.isEmpty()) {
-            throw new IllegalArgumentException("FG-0905 at least one quasi-identifier is checked");
+            throw new BadInputException(FhirGatewayError.FG_0905, "at least one quasi-identifier is checked");
         }
         quasiIdentifiers = Set.copyOf(EnumSet.copyOf(quasiIdentifiers));
         if (location == LocationGeneralisation.DROP && quasiIdentifiers.contains(QuasiIdentifier.LOCATION)) {
-            throw new IllegalArgumentException("FG-0906 location is checked as a quasi-identifier but dropped");
+            throw new BadInputException(FhirGatewayError.FG_0906, "location is checked as a quasi-identifier but dropped");
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.export.deid.DeidentificationProfile.QuasiIdentifier;
 
 /**
@@ -27,14 +29,14 @@ public final class KAnonymity {
     public static KAnonymousCohort enforce(Collection<DeidentifiedPerson> people, int k,
             Set<QuasiIdentifier> checked) {
         if (k < DeidentificationProfile.MIN_K) {
-            throw new IllegalArgumentException("FG-0904 k is at least " + DeidentificationProfile.MIN_K);
+            throw new BadInputException(FhirGatewayError.FG_0904, "k is at least " + DeidentificationProfile.MIN_K);
         }
         Map<List<String>, Integer> sizes = new HashMap<>();
         Set<ServicePseudonym> seen = new HashSet<>();
         for (DeidentifiedPerson person : people) {
             // A person counted twice would make a group look larger than it is.
             if (!seen.add(person.pseudonym())) {
-                throw new IllegalArgumentException("FG-0907 a person appears twice in the cohort");
+                throw new BadInputException(FhirGatewayError.FG_0907, "a person appears twice in the cohort");
             }
             sizes.merge(person.quasiIdentifiers().key(checked), 1, Integer::sum);
         }

@@ -2,6 +2,8 @@ package org.azukari.fhir.export.deid;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * How one wellness service names a resident in its datasets: 26 base32 characters of a keyed hash
@@ -16,7 +18,7 @@ public record ServicePseudonym(String value) {
     public ServicePseudonym {
         Objects.requireNonNull(value, "pseudonym");
         if (!FORM.matcher(value).matches()) {
-            throw new IllegalArgumentException("FG-0910 malformed service pseudonym");
+            throw new BadInputException(FhirGatewayError.FG_0910, "malformed service pseudonym");
         }
     }
 

@@ -5,7 +5,10 @@ import java.security.GeneralSecurityException;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.BankSecrets;
 import org.azukari.identity.api.OrganisationId;
 
@@ -62,7 +65,7 @@ public final class ServicePseudonyms {
     /** Days to move the resident's dates by: in [-maxDays, maxDays], never 0. */
     public int shiftDays(OrganisationId service, ResidentId resident, int maxDays) {
         if (maxDays < 1) {
-            throw new IllegalArgumentException("FG-0911 shift of at least one day");
+            throw new BadInputException(FhirGatewayError.FG_0911, "shift of at least one day");
         }
         byte[] digest = mac(shiftKey, name(service) + "|" + resident.value());
         int magnitude = ((digest[0] & 0xff) << 16 | (digest[1] & 0xff) << 8 | (digest[2] & 0xff)) % maxDays + 1;
@@ -75,7 +78,7 @@ public final class ServicePseudonyms {
 
     private static SecretKeySpec key(byte[] bytes) {
         if (bytes == null || bytes.length < 16) {
-            throw new IllegalArgumentException("FG-0912 pseudonym keys are at least 16 bytes");
+            throw new BadInputException(FhirGatewayError.FG_0912, "pseudonym keys are at least 16 bytes");
         }
         return new SecretKeySpec(bytes.clone(), "HmacSHA256");
     }
@@ -86,7 +89,7 @@ public final class ServicePseudonyms {
             mac.init(key);
             return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("FG-0913 HMAC-SHA-256 unavailable", e);
+            throw new BadStateException(FhirGatewayError.FG_0913, "HMAC-SHA-256 unavailable", e);
         }
     }
 

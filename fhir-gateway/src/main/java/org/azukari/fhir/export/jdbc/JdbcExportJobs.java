@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.export.ExportJob;
 import org.azukari.fhir.export.ExportJobStore;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -81,7 +83,7 @@ public final class JdbcExportJobs implements ExportJobStore {
     @Override
     public List<ExportJob> newestFirst(int offset, int limit) {
         if (offset < 0 || offset > 10_000 || limit < 1 || limit > 100) {
-            throw new IllegalArgumentException("EX-0732 export jobs are listed 1-100 at a time, from offset 0-10000");
+            throw new BadInputException(FhirGatewayError.EX_0732, "export jobs are listed 1-100 at a time, from offset 0-10000");
         }
         return jdbc.query("SELECT * FROM fg_export_job ORDER BY created_at DESC, job_id LIMIT ? OFFSET ?", this::row,
                 limit, offset);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.pull.Backoff;
 import org.azukari.fhir.pull.IdentifierSeal;
@@ -89,7 +91,7 @@ public class PullConfiguration {
             boolean bearer = entry.bearerToken() != null && !entry.bearerToken().isBlank();
             boolean basic = entry.username() != null || entry.password() != null;
             if (bearer == basic) {
-                throw new IllegalArgumentException("FG-0697 pull credentials '" + ref
+                throw new BadInputException(FhirGatewayError.FG_0697, "pull credentials '" + ref
                         + "' need either bearer-token or username and password");
             }
             byRef.put(ref, bearer ? new UpstreamCredential.Bearer(entry.bearerToken())

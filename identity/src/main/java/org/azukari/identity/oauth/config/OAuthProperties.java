@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.SmartScope;
 import org.azukari.identity.oauth.OAuthSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -49,7 +51,7 @@ public record OAuthProperties(
         } catch (IllegalArgumentException malformed) {
             // refused below
         }
-        throw new IllegalArgumentException("ID-0289 azukari.identity.oauth." + name + " must be an http(s) URL");
+        throw new BadInputException(IdentityError.ID_0289, "azukari.identity.oauth." + name + " must be an http(s) URL");
     }
 
     @Override

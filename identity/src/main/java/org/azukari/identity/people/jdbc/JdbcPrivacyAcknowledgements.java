@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.identity.api.AccountId;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.PrivacyAcknowledgements;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +31,7 @@ public final class JdbcPrivacyAcknowledgements implements PrivacyAcknowledgement
     @Override
     public void acknowledge(AccountId account, int version) {
         if (version < 1) {
-            throw new IllegalArgumentException("ID-0170 a privacy policy version starts at 1");
+            throw new BadInputException(IdentityError.ID_0170, "a privacy policy version starts at 1");
         }
         Timestamp now = Timestamp.from(clock.instant());
         if (raise(account, version, now) > 0 || acknowledged(account).isPresent()) {

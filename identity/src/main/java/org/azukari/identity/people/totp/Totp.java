@@ -8,6 +8,8 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.identity.api.IdentityError;
 
 /**
  * RFC 6238 TOTP with the parameters every authenticator app supports: HMAC-SHA-1, 6 digits,
@@ -42,7 +44,7 @@ public final class Totp {
             int modulus = (int) Math.pow(10, digits);
             return String.format("%0" + digits + "d", binary % modulus);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("ID-0196 HMAC-SHA-1 unavailable", e);
+            throw new BadStateException(IdentityError.ID_0196, "HMAC-SHA-1 unavailable", e);
         }
     }
 

@@ -2,6 +2,8 @@ package org.azukari.trustbank.keys.local;
 
 import com.google.crypto.tink.subtle.AesGcmJce;
 import java.security.GeneralSecurityException;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.trustbank.api.TrustBankError;
 
 /**
  * AES-256-GCM through Tink's {@code AesGcmJce} ({@code nonce (12) ‖ ciphertext ‖ tag (16)}, the
@@ -16,7 +18,7 @@ final class Aes {
         try {
             return new AesGcmJce(key).encrypt(plaintext, associatedData);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TB-0406 AES-GCM encryption failed", e);
+            throw new BadStateException(TrustBankError.TB_0406, "AES-GCM encryption failed", e);
         }
     }
 

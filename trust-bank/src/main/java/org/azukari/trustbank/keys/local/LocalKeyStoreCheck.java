@@ -3,6 +3,8 @@ package org.azukari.trustbank.keys.local;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.trustbank.api.TrustBankError;
 import org.azukari.trustbank.keys.KeyId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +69,7 @@ public final class LocalKeyStoreCheck {
     }
 
     private IllegalStateException refusal(String what, long keyrings) {
-        return new IllegalStateException("TB-0417 the local key directory " + directory.path().toAbsolutePath() + " "
+        return new BadStateException(TrustBankError.TB_0417, "the local key directory " + directory.path().toAbsolutePath() + " "
                 + what + ", but the database holds " + keyrings + " residents' keyrings: restore the key directory"
                 + " from the backup taken with the database (or set azukari.trust-bank.key-vault.local.key-directory"
                 + " to where it is). The bank does not start over with an empty key store.");

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.trustbank.api.TrustBankError;
 
 /**
  * The local key vault's master key: 32 random bytes, base64 in the environment or in a
@@ -19,7 +22,7 @@ public final class LocalMasterKey {
 
     private LocalMasterKey(byte[] key) {
         if (key.length != 32) {
-            throw new IllegalArgumentException("TB-0414 the master key must be 32 bytes, base64-encoded");
+            throw new BadInputException(TrustBankError.TB_0414, "the master key must be 32 bytes, base64-encoded");
         }
         this.key = key;
     }
@@ -28,7 +31,7 @@ public final class LocalMasterKey {
         try {
             return new LocalMasterKey(Base64.getDecoder().decode(base64.trim()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("TB-0414 the master key must be 32 bytes, base64-encoded");
+            throw new BadInputException(TrustBankError.TB_0414, "the master key must be 32 bytes, base64-encoded");
         }
     }
 
@@ -37,7 +40,7 @@ public final class LocalMasterKey {
         try {
             if (!Files.exists(file)) {
                 if (!createIfMissing) {
-                    throw new IllegalStateException("TB-0415 master key file " + file + " does not exist");
+                    throw new BadStateException(TrustBankError.TB_0415, "master key file " + file + " does not exist");
                 }
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);

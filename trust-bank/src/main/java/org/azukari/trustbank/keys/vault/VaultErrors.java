@@ -1,9 +1,11 @@
 package org.azukari.trustbank.keys.vault;
 
 import java.io.IOException;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.trustbank.api.KeyVaultDeniedException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
 import org.azukari.trustbank.api.ResidentKeyDestroyedException;
+import org.azukari.trustbank.api.TrustBankError;
 import org.azukari.trustbank.api.UnreadableRecordException;
 import org.azukari.trustbank.keys.KeyId;
 
@@ -40,7 +42,7 @@ final class VaultErrors {
             return new KeyVaultUnavailableException("key vault unavailable (" + operation.label() + where(key)
                     + ", status " + status + ")");
         }
-        return new IllegalStateException("TB-0104 key vault refused the request (" + operation.label() + where(key)
+        return new BadStateException(TrustBankError.TB_0104, "key vault refused the request (" + operation.label() + where(key)
                 + ", status " + status + ")");
     }
 
@@ -74,7 +76,7 @@ final class VaultErrors {
     }
 
     static IllegalStateException malformedAnswer(Operation operation, KeyId key) {
-        return new IllegalStateException("TB-0105 key vault answer malformed (" + operation.label() + where(key) + ")");
+        return new BadStateException(TrustBankError.TB_0105, "key vault answer malformed (" + operation.label() + where(key) + ")");
     }
 
     private static String where(KeyId key) {

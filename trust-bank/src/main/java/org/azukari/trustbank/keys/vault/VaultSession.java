@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.trustbank.api.TrustBankError;
 import org.azukari.trustbank.keys.vault.VaultKeyVaultSettings.AppRole;
 import org.azukari.trustbank.keys.vault.VaultKeyVaultSettings.Token;
 import org.slf4j.Logger;
@@ -144,7 +146,7 @@ final class VaultSession {
             // Engine version 1: the driver must not rewrite transit paths the KV-v2 way.
             return Vault.create(config.build(), 1);
         } catch (VaultException e) {
-            throw new IllegalStateException("TB-0106 vault driver configuration refused", null);
+            throw new BadStateException(TrustBankError.TB_0106, "vault driver configuration refused", null);
         }
     }
 

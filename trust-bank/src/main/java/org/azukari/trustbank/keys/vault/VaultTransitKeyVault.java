@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.BadStateException;
+import org.azukari.trustbank.api.TrustBankError;
 import org.azukari.trustbank.keys.DataKey;
 import org.azukari.trustbank.keys.KeyContext;
 import org.azukari.trustbank.keys.KeyId;
@@ -55,7 +58,7 @@ public final class VaultTransitKeyVault implements KeyVault {
         TransitReply created = reply.data() != null ? reply : read(Operation.CREATE, key);
         if (!KEY_TYPE.equals(created.string("type")) || !Boolean.FALSE.equals(created.bool("exportable"))
                 || !Boolean.FALSE.equals(created.bool("allow_plaintext_backup"))) {
-            throw new IllegalStateException("TB-0107 key " + key + " exists with unsafe settings");
+            throw new BadStateException(TrustBankError.TB_0107, "key " + key + " exists with unsafe settings");
         }
     }
 
@@ -128,11 +131,11 @@ public final class VaultTransitKeyVault implements KeyVault {
     @Override
     public void retireVersionsBelow(KeyId key, int minimumVersion) {
         if (minimumVersion < 1) {
-            throw new IllegalArgumentException("TB-0406 minimum key version must be positive");
+            throw new BadInputException(TrustBankError.TB_0406, "minimum key version must be positive");
         }
         TransitReply current = read(Operation.RETIRE, key);
         if (minimumVersion > current.integer("latest_version", 0)) {
-            throw new IllegalArgumentException("TB-0406 cannot retire the latest version of key " + key);
+            throw new BadInputException(TrustBankError.TB_0406, "cannot retire the latest version of key " + key);
         }
         if (minimumVersion <= current.integer("min_decryption_version", 1)) {
             return;

@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.trustbank.api.KeyVaultDeniedException;
 import org.azukari.trustbank.api.KeyVaultUnavailableException;
+import org.azukari.trustbank.api.TrustBankError;
 
 /**
  * Signing and verifying with one asymmetric transit key, for the access-log checkpoint signer
@@ -41,7 +44,7 @@ public final class VaultTransitSigning {
 
     public VaultTransitSigning(VaultKeyVaultSettings settings, String key) {
         if (key == null || !KEY_NAME.matcher(key).matches()) {
-            throw new IllegalArgumentException("TB-0601 signing key name must be lower-case letters, digits, '-' or '_'");
+            throw new BadInputException(TrustBankError.TB_0601, "signing key name must be lower-case letters, digits, '-' or '_'");
         }
         this.session = new VaultSession(settings, Clock.systemUTC());
         this.key = key;
@@ -170,11 +173,11 @@ public final class VaultTransitSigning {
         if (VaultErrors.isUnavailable(status)) {
             return new KeyVaultUnavailableException("key vault unavailable" + where);
         }
-        return new IllegalStateException("TB-0104 key vault refused the request" + where);
+        return new BadStateException(TrustBankError.TB_0104, "key vault refused the request" + where);
     }
 
     private IllegalStateException malformed(String operation) {
-        return new IllegalStateException("TB-0105 key vault answer malformed (" + operation + ", signing key " + key + ")");
+        return new BadStateException(TrustBankError.TB_0105, "key vault answer malformed (" + operation + ", signing key " + key + ")");
     }
 
     @Override

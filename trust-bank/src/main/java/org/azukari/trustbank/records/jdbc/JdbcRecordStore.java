@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.azukari.consent.api.BadStateException;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.trustbank.api.RecordId;
@@ -19,6 +20,7 @@ import org.azukari.trustbank.api.RecordVersion;
 import org.azukari.trustbank.api.ResidentNotEnrolledException;
 import org.azukari.trustbank.api.ResourceType;
 import org.azukari.trustbank.api.StoredRecord;
+import org.azukari.trustbank.api.TrustBankError;
 import org.azukari.trustbank.api.VersionConflictException;
 import org.azukari.trustbank.envelope.RecordBinding;
 import org.azukari.trustbank.keys.KeyId;
@@ -108,7 +110,7 @@ public final class JdbcRecordStore implements RecordStore {
                 int updated = jdbc.update("UPDATE tb_data_key SET wrapped_key = ? WHERE resident_id = ? AND generation = ?",
                         wrapped.text(), resident.value(), generation);
                 if (updated != 1) {
-                    throw new IllegalStateException("TB-0420 data key generation " + generation + " missing for " + resident);
+                    throw new BadStateException(TrustBankError.TB_0420, "data key generation " + generation + " missing for " + resident);
                 }
             });
         });

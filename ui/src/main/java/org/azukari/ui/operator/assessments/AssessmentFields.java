@@ -6,8 +6,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.azukari.consent.api.AssessmentTerms;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.PrivacyContact;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.ui.operator.OperatorForms;
 
 /**
@@ -34,11 +36,11 @@ public record AssessmentFields(String piaPurpose, List<String> piaDataItem, Stri
 
     public AssessmentTerms terms() {
         if (piaDataItem == null || piaDataItem.isEmpty()) {
-            throw new IllegalArgumentException("OP-0001 piaDataItem is required");
+            throw new BadInputException(FhirGatewayError.OP_0001, "piaDataItem is required");
         }
         Set<ConsentCategory> items = piaDataItem.stream().map(item -> {
             if (!CHOICES.contains(item)) {
-                throw new IllegalArgumentException("OP-0001 piaDataItem is not one of the choices");
+                throw new BadInputException(FhirGatewayError.OP_0001, "piaDataItem is not one of the choices");
             }
             return ConsentCategory.parse(item);
         }).collect(Collectors.toSet());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.azukari.consent.api.AccessActor;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.BreachNotice;
 import org.azukari.consent.api.BreachNotices;
 import org.azukari.fhir.breach.BreachScope;
@@ -16,6 +17,7 @@ import org.azukari.identity.api.PrincipalKind;
 import org.azukari.ui.auditor.BreachQuery;
 import org.azukari.ui.operator.Done;
 import org.azukari.ui.operator.Operator;
+import org.azukari.ui.web.UiError;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +72,7 @@ class BreachPages {
         Window window = query.window();
         String incident = parameters.getOrDefault("incident", "").strip();
         if (!BreachNotice.INCIDENT.matcher(incident).matches()) {
-            throw new IllegalArgumentException("AU-0001 incident is not valid");
+            throw new BadInputException(UiError.AU_0001, "incident is not valid");
         }
         List<Affected> affected = scope.affected(compromised, window);
         List<BreachNotice> batch = BreachScope.notices(incident, window, affected, Instant.now());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AssessmentSubject;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentChangeRefusedException;
 import org.azukari.consent.api.DatasetRequest;
 import org.azukari.consent.api.DatasetRequestId;
@@ -23,6 +24,7 @@ import org.azukari.ui.operator.Operator;
 import org.azukari.ui.operator.OperatorForms;
 import org.azukari.ui.operator.assessments.AssessmentPages;
 import org.azukari.ui.web.PageNotFound;
+import org.azukari.ui.web.UiError;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -108,7 +110,7 @@ class DatasetRequestPages {
         DatasetReview.Outcome chosen = OperatorForms.choice(DatasetReview.Outcome.class, outcome, "outcome");
         boolean asking = "true".equals(askResidents);
         if (asking && chosen != DatasetReview.Outcome.APPROVE) {
-            throw new IllegalArgumentException("DS-0001 residents are asked only with an approval");
+            throw new BadInputException(UiError.DS_0001, "residents are asked only with an approval");
         }
         DatasetRequest reviewed = requests.review(requestId, new DatasetReview(chosen,
                 OperatorForms.required(rationale, "rationale"), OperatorForms.optional(conditions, "conditions"),

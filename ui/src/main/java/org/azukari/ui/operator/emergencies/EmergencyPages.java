@@ -3,10 +3,12 @@ package org.azukari.ui.operator.emergencies;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.ConsentId;
 import org.azukari.consent.api.EmergencyAccess;
 import org.azukari.consent.api.EmergencyAccesses;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationId;
 import org.azukari.identity.api.OrganisationRegistry;
@@ -61,7 +63,7 @@ class EmergencyPages {
         emergencies.find(access).orElseThrow(() -> new PageNotFound("no such emergency access"));
         String written = OperatorForms.required(note, "note");
         if (written.length() > EmergencyAccess.MAX_REASON) {
-            throw new IllegalArgumentException("OP-0001 note is too long");
+            throw new BadInputException(FhirGatewayError.OP_0001, "note is too long");
         }
         emergencies.review(access, Operator.account(), written, clock.instant());
         return Done.redirect(flash, "operator.emergencies.reviewed", access.value(), "/operator/emergencies");

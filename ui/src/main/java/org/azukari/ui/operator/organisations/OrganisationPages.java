@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.Purpose;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.ingest.SourceWarnings;
 import org.azukari.identity.api.Client;
 import org.azukari.identity.api.ClientId;
@@ -144,7 +146,7 @@ class OrganisationPages {
         Organisation organisation = find(id);
         PrincipalKind chosen = OperatorForms.choice(PrincipalKind.class, kind, "kind");
         if (!CLIENT_KINDS.contains(chosen)) {
-            throw new IllegalArgumentException("OP-0001 kind is not one of the choices");
+            throw new BadInputException(FhirGatewayError.OP_0001, "kind is not one of the choices");
         }
         Set<SmartScope> allowed = Arrays.stream(OperatorForms.required(scopes, "scopes").strip().split("\\s+"))
                 .map(SmartScope::parse).collect(Collectors.toSet());

@@ -1,6 +1,8 @@
 package org.azukari.ui.operator.people;
 
 import java.util.Comparator;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.AccountCredentials;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.AssuranceLevel;
@@ -63,7 +65,7 @@ class PeoplePages {
                  RedirectAttributes flash) {
         PrincipalKind chosen = OperatorForms.choice(PrincipalKind.class, kind, "kind");
         if (!chosen.isResident()) {
-            throw new IllegalArgumentException("OP-0001 kind is not one of the choices");
+            throw new BadInputException(FhirGatewayError.OP_0001, "kind is not one of the choices");
         }
         AssuranceLevel level = OperatorForms.choice(AssuranceLevel.class, assurance, "assurance");
         ProofingMethod method = OperatorForms.choice(ProofingMethod.class, proofing, "proofing");
@@ -82,7 +84,7 @@ class PeoplePages {
                 RedirectAttributes flash) {
         AccountId accountId = new AccountId(OperatorForms.uuid(account, "account"));
         PersonAccount resident = people.findAccount(accountId).filter(found -> found.kind().isResident())
-                .orElseThrow(() -> new IllegalArgumentException("OP-0003 account is not a resident's"));
+                .orElseThrow(() -> new BadInputException(FhirGatewayError.OP_0005, "account is not a resident's"));
         people.linkEnrolment(new EnrolmentLink(resident.resident().orElseThrow(),
                 new OrganisationId(OperatorForms.required(source, "source")), OperatorForms.required(system, "system"),
                 OperatorForms.required(value, "value")));

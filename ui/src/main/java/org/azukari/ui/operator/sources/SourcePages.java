@@ -1,6 +1,8 @@
 package org.azukari.ui.operator.sources;
 
 import java.util.Comparator;
+import org.azukari.consent.api.BadInputException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.pull.PullCursor;
 import org.azukari.fhir.pull.PullSourceId;
 import org.azukari.fhir.pull.PullSources;
@@ -55,7 +57,7 @@ class SourcePages {
                       RedirectAttributes flash) {
         PullSourceId source = id(id);
         if (!"true".equals(enabled) && !"false".equals(enabled)) {
-            throw new IllegalArgumentException("OP-0001 enabled is not one of the choices");
+            throw new BadInputException(FhirGatewayError.OP_0001, "enabled is not one of the choices");
         }
         boolean on = Boolean.parseBoolean(enabled);
         if (!sources.setEnabled(source, on)) {

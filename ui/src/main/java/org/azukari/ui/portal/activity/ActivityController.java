@@ -15,9 +15,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.azukari.consent.api.AccessAction;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.ui.web.CsvCells;
 import org.azukari.ui.web.Dates;
 import org.azukari.ui.web.SignedIn;
+import org.azukari.ui.web.UiError;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -56,7 +58,7 @@ class ActivityController {
         Optional<YearMonth> wantedMonth = month(month);
         Optional<AccessAction> wantedAction = action(action);
         if (!decision.isEmpty() && !decision.equals("PERMIT") && !decision.equals("DENY")) {
-            throw new IllegalArgumentException("UI-0413 unknown decision");
+            throw new BadInputException(UiError.UI_0413, "unknown decision");
         }
         List<ActivityRow> all = rows(LocaleContextHolder.getLocale());
         YearMonth thisMonth = YearMonth.from(clock.instant().atZone(dates.zone()));
@@ -124,7 +126,7 @@ class ActivityController {
         try {
             return Optional.of(YearMonth.parse(month));
         } catch (RuntimeException malformed) {
-            throw new IllegalArgumentException("UI-0411 the month is yyyy-MM");
+            throw new BadInputException(UiError.UI_0411, "the month is yyyy-MM");
         }
     }
 
@@ -135,7 +137,7 @@ class ActivityController {
         try {
             return Optional.of(AccessAction.valueOf(action));
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("UI-0412 unknown action");
+            throw new BadInputException(UiError.UI_0412, "unknown action");
         }
     }
 }

@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.Consent;
 import org.azukari.consent.api.ConsentCategory;
 import org.azukari.consent.api.ConsentEvidence;
 import org.azukari.consent.api.ConsentId;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.ConsentStatus;
 import org.azukari.consent.api.Consents;
 import org.azukari.consent.api.DataCategory;
@@ -29,6 +31,7 @@ import org.azukari.ui.web.OrganisationNames;
 import org.azukari.ui.web.PageLanguage;
 import org.azukari.ui.web.PageNotFound;
 import org.azukari.ui.web.SignedIn;
+import org.azukari.ui.web.UiError;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -120,10 +123,10 @@ class ConsentsController {
         boolean yes = switch (answer) {
             case "yes" -> true;
             case "no" -> false;
-            default -> throw new IllegalArgumentException("CP-0251 the answer is yes or no");
+            default -> throw new BadInputException(ConsentPolicyError.CP_0251, "the answer is yes or no");
         };
         if (!language.equals("ja") && !language.equals("en")) {
-            throw new IllegalArgumentException("UI-0421 the question was shown in ja or en");
+            throw new BadInputException(UiError.UI_0421, "the question was shown in ja or en");
         }
         ResidentId resident = SignedIn.resident();
         Consent pending = own(resident, id);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.azukari.consent.api.BadInputException;
 import org.azukari.consent.api.DataCategory;
 import org.azukari.ui.records.Chart;
 import org.azukari.ui.records.Measurement;
@@ -19,6 +20,7 @@ import org.azukari.ui.records.ResidentRecords;
 import org.azukari.ui.web.Dates;
 import org.azukari.ui.web.PageNotFound;
 import org.azukari.ui.web.SignedIn;
+import org.azukari.ui.web.UiError;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,14 +77,14 @@ class RecordsController {
         Optional<DataCategory> wanted = category(category);
         String kind = type == null ? "" : type.strip();
         if (!kind.isEmpty() && !kind.matches("[A-Z][A-Za-z]{1,63}")) {
-            throw new IllegalArgumentException("UI-0402 unknown kind of record");
+            throw new BadInputException(UiError.UI_0402, "unknown kind of record");
         }
         String needle = query.strip();
         if (needle.length() > MAX_QUERY) {
-            throw new IllegalArgumentException("UI-0403 the search is too long");
+            throw new BadInputException(UiError.UI_0403, "the search is too long");
         }
         if (page < 1) {
-            throw new IllegalArgumentException("UI-0404 no such page");
+            throw new BadInputException(UiError.UI_0404, "no such page");
         }
         Readable<ResidentRecord> readable = records.all(SignedIn.residentReadingRecords());
         List<ResidentRecord> all = readable.records();
@@ -154,7 +156,7 @@ class RecordsController {
         try {
             return Optional.of(YearMonth.parse(month.strip()));
         } catch (RuntimeException malformed) {
-            throw new IllegalArgumentException("UI-0405 a month is yyyy-MM");
+            throw new BadInputException(UiError.UI_0405, "a month is yyyy-MM");
         }
     }
 
@@ -165,7 +167,7 @@ class RecordsController {
         try {
             return Optional.of(DataCategory.valueOf(category.strip()));
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("UI-0401 unknown category");
+            throw new BadInputException(UiError.UI_0401, "unknown category");
         }
     }
 
