@@ -105,7 +105,18 @@ public enum IdentityError implements ErrorCode {
     ID_0286(0, "cannot read or create the OAuth signing key file"),
     ID_0287(0, "cannot generate an OAuth signing key"),
     ID_0288(0, "cannot sign an access token"),
-    ID_0289(400, "azukari.identity.oauth");
+    ID_0289(400, "azukari.identity.oauth"),
+    ID_0300(400, "an unknown sign-in provider in the path"),
+    ID_0301(400, "no sign-in in progress in this session, or the answer's state is not the one sent"),
+    ID_0302(400, "the sign-in provider answered with an error (cancelled, consent refused)"),
+    ID_0303(400, "the sign-in provider refused the code (used already, expired, not for this client or verifier)"),
+    ID_0304(400, "the ID token failed a check, or carries an acr/amr the bank will not store"),
+    ID_0305(400, "the account signed in with the provider is disabled"),
+    ID_0310(503, "the sign-in provider does not answer or answers 5xx"),
+    ID_0311(0, "internal: the account a provider link names is missing or was not created"),
+    ID_0320(0, "security event reason: an account was created by a first sign-in with a provider"),
+    ID_0321(0, "security event reason: a returning sign-in with a provider"),
+    ID_0390(0, "a sign-in provider's settings are unsafe or incomplete: the bank does not start");
 
     private final int status;
     private final String meaning;
