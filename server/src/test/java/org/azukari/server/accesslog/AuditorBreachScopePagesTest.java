@@ -89,7 +89,8 @@ class AuditorBreachScopePagesTest extends BreachScopeWorld {
                 .doesNotContain("id=\"next\"");
         for (JsonNode item : api.get("items")) {
             String row = rowOf(page.body(), item.get("resident").asText());
-            assertThat(row).contains(item.get("erased").asBoolean() ? ">Erased<" : ">No<");
+            assertThat(row).contains("<td><code>" + item.get("resident").asText() + "</code></td>")
+                    .contains(item.get("erased").asBoolean() ? ">Erased<" : ">No<");
             for (JsonNode release : item.get("releases")) {
                 assertThat(row).contains("data-sequence=\"" + release.get("sequence").asLong() + "\"")
                         .contains("<code>" + release.get("requestId").asText() + "</code>")

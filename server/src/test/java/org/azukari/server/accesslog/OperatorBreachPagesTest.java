@@ -60,6 +60,7 @@ class OperatorBreachPagesTest extends BreachScopeWorld {
         api.get("items").forEach(item -> expected.add(item.get("account").asText()));
         assertThat(new HashSet<>(ACCOUNT_ROW.matcher(en.body()).results().map(m -> m.group(1)).toList()))
                 .isEqualTo(expected).containsExactlyInAnyOrder(account(0), account(1), account(2));
+        expected.forEach(account -> assertThat(en.body()).contains("<td><code>" + account + "</code></td>"));
         for (Person person : scene().people()) {
             assertThat(en.body()).doesNotContain(person.resident().toString());
         }
