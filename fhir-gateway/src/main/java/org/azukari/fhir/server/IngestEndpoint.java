@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.azukari.fhir.admission.Bulkhead;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.mapping.FhirRefusals;
 import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.ingest.IngestRefusedException;
@@ -63,10 +64,10 @@ final class IngestEndpoint {
         Bulkhead.Entry entry = admission.tryEnter(source.organisation());
         if (entry instanceof Bulkhead.Refused busy) {
             throw busy.limit() == Bulkhead.Refused.Limit.PER_KEY
-                    ? Busy.refused("FG-0221", "this source already has as many ingests under way as the bank takes"
-                            + " from one source; nothing was stored, send it again later", busy)
-                    : Busy.refused("FG-0220", "the bank takes in as many inputs at once as it can; nothing was"
-                            + " stored, send it again later", busy);
+                    ? Busy.refused(FhirGatewayError.FG_0221, "this source already has as many ingests under way as the"
+                            + " bank takes from one source; nothing was stored, send it again later", busy)
+                    : Busy.refused(FhirGatewayError.FG_0220, "the bank takes in as many inputs at once as it can;"
+                            + " nothing was stored, send it again later", busy);
         }
         try (Bulkhead.Admitted admitted = (Bulkhead.Admitted) entry) {
             return ingest.ingest(source, input, requestId(request), UnknownElements.warnings(input, request));
