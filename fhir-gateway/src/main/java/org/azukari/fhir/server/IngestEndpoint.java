@@ -78,17 +78,17 @@ final class IngestEndpoint {
 
     private IngestSource authorise(Resource input) {
         FhirCallers.AuthenticatedCaller authenticated = callers.require(CallerPermission.INGEST,
-                () -> forbidden("FG-0102 only source feeds may send records to the bank"));
+                () -> forbidden(FhirGatewayError.FG_0102, "only source feeds may send records to the bank"));
         Caller caller = authenticated.caller();
         for (Resource resource : resourcesOf(input)) {
             String type = resource.fhirType();
             if (!authenticated.scopes().permits(type, 'c') && !authenticated.scopes().permits(type, 'u')) {
-                throw forbidden("FG-0103 the token's scopes do not grant writing " + type);
+                throw forbidden(FhirGatewayError.FG_0103, "the token's scopes do not grant writing " + type);
             }
         }
         OrganisationId organisation = caller.organisation().get();
         Organisation registered = organisations.findOrganisation(organisation)
-                .orElseThrow(() -> forbidden("FG-0104 the caller's organisation is not registered"));
+                .orElseThrow(() -> forbidden(FhirGatewayError.FG_0104, "the caller's organisation is not registered"));
         ValidationMode mode = strictSources.contains(organisation) ? ValidationMode.STRICT : defaultMode;
         return new IngestSource(organisation, registered.kind(), caller.client(), mode);
     }
@@ -101,7 +101,8 @@ final class IngestEndpoint {
         return java.util.List.of(input);
     }
 
-    private static ForbiddenOperationException forbidden(String message) {
+    private static ForbiddenOperationException forbidden(FhirGatewayError code, String detail) {
+        String message = code.message(detail);
         return new ForbiddenOperationException(message,
                 OperationOutcomes.error(OperationOutcome.IssueType.FORBIDDEN, message));
     }
