@@ -5,6 +5,7 @@ import org.azukari.consent.api.AccessLogSearch;
 import org.azukari.consent.api.AccessLogUnavailableException;
 import org.azukari.consent.api.LoggedEntry;
 import org.azukari.fhir.mapping.AuditEvents;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 
@@ -38,8 +39,8 @@ public final class AuditEventSearch {
         try {
             entries = log.search(criteria.query());
         } catch (AccessLogUnavailableException e) {
-            throw new AuditSearchRefusedException(503, "FG-0745", "the access log's search is unavailable; nothing"
-                    + " was answered, ask again later");
+            throw new AuditSearchRefusedException(FhirGatewayError.FG_0745,
+                    "the access log's search is unavailable; nothing was answered, ask again later");
         }
         for (LoggedEntry entry : entries) {
             AuditEvent event = AuditEvents.toFhir(entry, AuditEvents.Audience.AUDITOR);

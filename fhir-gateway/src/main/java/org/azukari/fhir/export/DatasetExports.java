@@ -45,7 +45,7 @@ public final class DatasetExports {
     private static final Logger log = LoggerFactory.getLogger(DatasetExports.class);
     public static final String PATIENT = "Patient";
     /** The export storage (a full or read-only disk) cannot be written. */
-    static final String STORAGE = "EX-0725";
+    static final FhirGatewayError STORAGE = FhirGatewayError.EX_0725;
 
     /** Who kicked off: the wellness service's organisation and client. */
     public record ExportCaller(String organisation, String client) {
@@ -123,7 +123,7 @@ public final class DatasetExports {
         try {
             files.claim(jobId);
         } catch (UncheckedIOException e) {
-            log.warn("{} export storage cannot be written: {}", STORAGE, e.getCause().getClass().getSimpleName());
+            log.warn("{} export storage cannot be written: {}", STORAGE.code(), e.getCause().getClass().getSimpleName());
             throw new ExportRefusedException(503, FhirGatewayError.EX_0725, "the export storage cannot be written; nothing was started");
         }
         ExportJob job = new ExportJob(jobId, id.value(), caller.organisation(), caller.client(),
@@ -208,20 +208,21 @@ public final class DatasetExports {
                 files.delete(jobId);
             }
         } catch (AccessLogUnavailableException e) {
-            fail(jobId, "EX-0721", e);
+            fail(jobId, FhirGatewayError.EX_0721, e);
         } catch (ConsentUnavailableException e) {
-            fail(jobId, "EX-0722", e);
+            fail(jobId, FhirGatewayError.EX_0722, e);
         } catch (KeyVaultUnavailableException | KeyVaultDeniedException e) {
-            fail(jobId, "EX-0726", e);
+            fail(jobId, FhirGatewayError.EX_0726, e);
         } catch (UncheckedIOException e) {
             fail(jobId, STORAGE, e);
         } catch (RuntimeException e) {
-            fail(jobId, "EX-0729", e);
+            fail(jobId, FhirGatewayError.EX_0729, e);
         }
     }
 
     /** Ends the job first: storage that cannot be written may not let its files be removed either. */
-    private void fail(String jobId, String code, RuntimeException e) {
+    private void fail(String jobId, FhirGatewayError failure, RuntimeException e) {
+        String code = failure.code(); // stored on the job as is and shown to its client
         log.warn("{} export {} failed: {}", code, jobId, FailureCauses.describe(e));
         try {
             end(jobId, code);

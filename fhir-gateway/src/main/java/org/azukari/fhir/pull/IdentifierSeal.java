@@ -87,7 +87,7 @@ public final class IdentifierSeal {
     }
 
     private static PullFailure unreadable() {
-        return new PullFailure("FG-0620", "the sealed upstream identifier is unreadable");
+        return new PullFailure(FhirGatewayError.FG_0620, "the sealed upstream identifier is unreadable");
     }
 
     @Override

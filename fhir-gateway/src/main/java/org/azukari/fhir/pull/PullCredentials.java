@@ -2,6 +2,7 @@ package org.azukari.fhir.pull;
 
 import java.util.Map;
 import java.util.Optional;
+import org.azukari.fhir.mapping.FhirGatewayError;
 
 /** The configured credentials by reference name ({@code azukari.gateway.pull.credentials.<ref>}). */
 public final class PullCredentials {
@@ -24,7 +25,7 @@ public final class PullCredentials {
         }
         UpstreamCredential credential = byRef.get(ref.get());
         if (credential == null) {
-            throw new PullFailure("FG-0618", "the source's credential reference is not configured");
+            throw new PullFailure(FhirGatewayError.FG_0618, "the source's credential reference is not configured");
         }
         return credential;
     }

@@ -7,7 +7,10 @@ import org.azukari.fhir.mapping.FhirGatewayError;
 
 /**
  * Why a pull failed, as shown to operators: a stable {@code FG-06nn} code and a short text the
- * bank wrote itself. Never upstream content (no response body, no identifier, no record).
+ * bank wrote itself. Never upstream content (no response body, no identifier, no record). The code
+ * is kept as the string stored on the cursor and shown to operators (a row written before a code was
+ * catalogued still reads back); the bank itself writes only catalogue codes, through
+ * {@link #PullError(FhirGatewayError, String)}.
  */
 public record PullError(String code, String text) {
 
@@ -23,6 +26,10 @@ public record PullError(String code, String text) {
         if (text.length() > MAX_TEXT) {
             text = text.substring(0, MAX_TEXT);
         }
+    }
+
+    public PullError(FhirGatewayError code, String text) {
+        this(code.code(), text);
     }
 
     @Override

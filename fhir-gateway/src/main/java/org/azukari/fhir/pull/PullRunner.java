@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.azukari.fhir.ingest.Ingest;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.trustbank.api.Enrolment;
 import org.azukari.trustbank.api.TrustBank;
@@ -56,12 +57,14 @@ public final class PullRunner {
             if (bank.enrolment(target.resident()) == Enrolment.ERASED) {
                 // not even fetched: the ingest would refuse it (FG-0315), and the bank has no business
                 // reading an erased resident's records from anywhere
-                throw new PullFailure("FG-0622", "the resident erased their data; nothing is pulled for them");
+                throw new PullFailure(FhirGatewayError.FG_0622,
+                        "the resident erased their data; nothing is pulled for them");
             }
             PullSource source = store.source(target.source())
-                    .orElseThrow(() -> new PullFailure("FG-0606", "unknown pull source"));
+                    .orElseThrow(() -> new PullFailure(FhirGatewayError.FG_0606, "unknown pull source"));
             UpstreamIdentifier identifier = seal.open(target, store.sealedIdentifier(target)
-                    .orElseThrow(() -> new PullFailure("FG-0620", "the sealed upstream identifier is missing")));
+                    .orElseThrow(() -> new PullFailure(FhirGatewayError.FG_0620,
+                            "the sealed upstream identifier is missing")));
             TargetPuller.Result result = puller.pull(source, identifier, cursor, runId);
             finish(target, cursor, cursor.succeeded(result.highWater(), result.pulled(), result.created(),
                     clock.instant(), policy.interval()));
@@ -72,7 +75,7 @@ public final class PullRunner {
             return failed(target, cursor, runId, failure.error());
         } catch (RuntimeException unexpected) {
             // the class name only: an exception's message may quote what the source sent
-            return failed(target, cursor, runId, new PullError("FG-0699",
+            return failed(target, cursor, runId, new PullError(FhirGatewayError.FG_0699,
                     "unexpected failure (" + unexpected.getClass().getSimpleName() + ")"));
         }
     }

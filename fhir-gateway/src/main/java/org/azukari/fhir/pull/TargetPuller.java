@@ -10,6 +10,7 @@ import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.ingest.IngestRefusedException;
 import org.azukari.fhir.ingest.IngestResult;
 import org.azukari.fhir.ingest.IngestSource;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.Organisation;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.hl7.fhir.r4.model.Bundle;
@@ -69,7 +70,8 @@ final class TargetPuller {
     Result pull(PullSource source, UpstreamIdentifier identifier, PullCursor cursor, String runId) {
         IngestSource into = new IngestSource(source.organisation(), organisations.findOrganisation(source.organisation())
                 .map(Organisation::kind)
-                .orElseThrow(() -> new PullFailure("FG-0621", "the source organisation is no longer registered")),
+                .orElseThrow(() -> new PullFailure(FhirGatewayError.FG_0621,
+                        "the source organisation is no longer registered")),
                 Optional.empty(), source.mode());
         Upstream upstream = upstreams.open(source);
         Bundle.BundleEntryComponent patient = upstream.findPatient(identifier);
@@ -81,7 +83,8 @@ final class TargetPuller {
             Instant latestSeen = null;
             while (page != null) {
                 if (++tally.pages > policy.maxPages()) {
-                    throw new PullFailure("FG-0616", "the source kept paging past " + policy.maxPages() + " pages");
+                    throw new PullFailure(FhirGatewayError.FG_0616,
+                            "the source kept paging past " + policy.maxPages() + " pages");
                 }
                 List<Bundle.BundleEntryComponent> entries = resources(page);
                 for (Bundle.BundleEntryComponent entry : entries) {
@@ -162,7 +165,8 @@ final class TargetPuller {
             return result.created();
         } catch (IngestRefusedException e) {
             // the ingest's message is its own FG code, never the input
-            throw new PullFailure("FG-0617", "the bank refused a page (HTTP " + e.status() + ", " + e.getMessage() + ")");
+            throw new PullFailure(FhirGatewayError.FG_0617,
+                    "the bank refused a page (HTTP " + e.status() + ", " + e.getMessage() + ")");
         }
     }
 }

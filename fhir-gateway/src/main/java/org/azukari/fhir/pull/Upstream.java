@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.function.Supplier;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
@@ -71,10 +72,11 @@ final class Upstream {
                 .filter(entry -> !entry.hasSearch() || entry.getSearch().getMode() != Bundle.SearchEntryMode.INCLUDE)
                 .toList();
         if (patients.isEmpty()) {
-            throw new PullFailure("FG-0612", "the source has no patient with the linked identifier");
+            throw new PullFailure(FhirGatewayError.FG_0612, "the source has no patient with the linked identifier");
         }
         if (patients.size() > 1 || found.getLink(Bundle.LINK_NEXT) != null) {
-            throw new PullFailure("FG-0613", "the linked identifier matches several patients at the source");
+            throw new PullFailure(FhirGatewayError.FG_0613,
+                    "the linked identifier matches several patients at the source");
         }
         return patients.get(0);
     }
@@ -108,7 +110,7 @@ final class Upstream {
             return Optional.empty();
         }
         if (!withinBase(next.getUrl())) {
-            throw new PullFailure("FG-0614", "the source's next-page link leaves its base URL");
+            throw new PullFailure(FhirGatewayError.FG_0614, "the source's next-page link leaves its base URL");
         }
         return Optional.of(page(() -> client.loadPage().next(page)
                 .withAdditionalHeader("Cache-Control", "no-cache").execute()));
@@ -148,11 +150,12 @@ final class Upstream {
         try {
             return request.get();
         } catch (FhirClientConnectionException e) {
-            throw new PullFailure("FG-0610", "the source's FHIR server could not be reached");
+            throw new PullFailure(FhirGatewayError.FG_0610, "the source's FHIR server could not be reached");
         } catch (BaseServerResponseException e) {
-            throw new PullFailure("FG-0611", "the source's FHIR server answered HTTP " + e.getStatusCode());
+            throw new PullFailure(FhirGatewayError.FG_0611,
+                    "the source's FHIR server answered HTTP " + e.getStatusCode());
         } catch (DataFormatException e) {
-            throw new PullFailure("FG-0615", "the source's answer is not readable FHIR");
+            throw new PullFailure(FhirGatewayError.FG_0615, "the source's answer is not readable FHIR");
         }
     }
 }

@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.mapping.FhirRefusals;
 import org.azukari.fhir.audit.AuditEventCriteria;
 import org.azukari.fhir.audit.AuditEventSearch;
@@ -51,7 +52,8 @@ final class AuditEventProvider implements IResourceProvider {
     }
 
     private static BaseServerResponseException refused() {
-        return hapi(403, "FG-0740 only an audit system with system/AuditEvent.rs reads the access log");
+        FhirGatewayError code = FhirGatewayError.FG_0740;
+        return hapi(code.status(), code.message("only an audit system with system/AuditEvent.rs reads the access log"));
     }
 
     private static BaseServerResponseException hapi(int status, String message) {

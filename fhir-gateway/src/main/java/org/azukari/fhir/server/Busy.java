@@ -2,6 +2,7 @@ package org.azukari.fhir.server;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.azukari.fhir.admission.Bulkhead;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
@@ -13,8 +14,8 @@ final class Busy {
     private Busy() {
     }
 
-    static BaseServerResponseException refused(String code, String diagnostics, Bulkhead.Refused refused) {
-        String message = code + " " + diagnostics;
+    static BaseServerResponseException refused(FhirGatewayError code, String diagnostics, Bulkhead.Refused refused) {
+        String message = code.message(diagnostics);
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
                 .setCode(OperationOutcome.IssueType.THROTTLED).setDiagnostics(message);

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.CallerPermission;
 import org.azukari.identity.api.SmartScopes;
@@ -25,7 +26,8 @@ public interface FhirCallers {
      */
     default AuthenticatedCaller require(CallerPermission permission, Supplier<? extends RuntimeException> refusal) {
         AuthenticatedCaller authenticated = current()
-                .orElseThrow(() -> new AuthenticationException("FG-0101 a bearer token is required"));
+                .orElseThrow(() -> new AuthenticationException(
+                        FhirGatewayError.FG_0101.message("a bearer token is required")));
         if (authenticated.caller().client().isEmpty() || !authenticated.holds(permission)) {
             throw refusal.get();
         }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.mapping.OperationOutcomes;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -29,9 +30,11 @@ final class FhirVersionInterceptor {
         }
         Matcher version = VERSION.matcher(contentType.toLowerCase(Locale.ROOT).replace("fhirversion", "fhirVersion"));
         if (version.find() && !version.group(1).startsWith("4.0")) {
+            FhirGatewayError code = FhirGatewayError.FG_0209;
             OperationOutcome outcome = OperationOutcomes.error(OperationOutcome.IssueType.NOTSUPPORTED,
-                    "FG-0209 this server speaks FHIR R4 (4.0.1); the content is declared as FHIR " + version.group(1));
-            throw new UnclassifiedServerFailureException(415, "FG-0209", outcome);
+                    code.message("this server speaks FHIR R4 (4.0.1); the content is declared as FHIR "
+                            + version.group(1)));
+            throw new UnclassifiedServerFailureException(code.status(), code.code(), outcome);
         }
         return true;
     }

@@ -88,8 +88,8 @@ final class GroupExportProvider implements IResourceProvider {
         // an organisation's running exports are bounded; the permit is given back when the job ends
         Bulkhead.Entry entry = admission.tryEnter(caller.organisation().get());
         if (entry instanceof Bulkhead.Refused busy) {
-            throw Busy.refused("EX-0730", "this organisation already runs as many exports as the bank takes at once;"
-                    + " wait for one to finish", busy);
+            throw Busy.refused(FhirGatewayError.EX_0730, "this organisation already runs as many exports as the bank"
+                    + " takes at once; wait for one to finish", busy);
         }
         Bulkhead.Admitted admitted = (Bulkhead.Admitted) entry;
         ExportJob job;

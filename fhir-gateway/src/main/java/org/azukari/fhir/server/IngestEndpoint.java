@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.azukari.fhir.admission.Bulkhead;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.mapping.FhirRefusals;
 import org.azukari.fhir.ingest.Ingest;
 import org.azukari.fhir.ingest.IngestRefusedException;
@@ -63,10 +64,10 @@ final class IngestEndpoint {
         Bulkhead.Entry entry = admission.tryEnter(source.organisation());
         if (entry instanceof Bulkhead.Refused busy) {
             throw busy.limit() == Bulkhead.Refused.Limit.PER_KEY
-                    ? Busy.refused("FG-0221", "this source already has as many ingests under way as the bank takes"
-                            + " from one source; nothing was stored, send it again later", busy)
-                    : Busy.refused("FG-0220", "the bank takes in as many inputs at once as it can; nothing was"
-                            + " stored, send it again later", busy);
+                    ? Busy.refused(FhirGatewayError.FG_0221, "this source already has as many ingests under way as the"
+                            + " bank takes from one source; nothing was stored, send it again later", busy)
+                    : Busy.refused(FhirGatewayError.FG_0220, "the bank takes in as many inputs at once as it can;"
+                            + " nothing was stored, send it again later", busy);
         }
         try (Bulkhead.Admitted admitted = (Bulkhead.Admitted) entry) {
             return ingest.ingest(source, input, requestId(request), UnknownElements.warnings(input, request));
@@ -77,17 +78,17 @@ final class IngestEndpoint {
 
     private IngestSource authorise(Resource input) {
         FhirCallers.AuthenticatedCaller authenticated = callers.require(CallerPermission.INGEST,
-                () -> forbidden("FG-0102 only source feeds may send records to the bank"));
+                () -> forbidden(FhirGatewayError.FG_0102, "only source feeds may send records to the bank"));
         Caller caller = authenticated.caller();
         for (Resource resource : resourcesOf(input)) {
             String type = resource.fhirType();
             if (!authenticated.scopes().permits(type, 'c') && !authenticated.scopes().permits(type, 'u')) {
-                throw forbidden("FG-0103 the token's scopes do not grant writing " + type);
+                throw forbidden(FhirGatewayError.FG_0103, "the token's scopes do not grant writing " + type);
             }
         }
         OrganisationId organisation = caller.organisation().get();
         Organisation registered = organisations.findOrganisation(organisation)
-                .orElseThrow(() -> forbidden("FG-0104 the caller's organisation is not registered"));
+                .orElseThrow(() -> forbidden(FhirGatewayError.FG_0104, "the caller's organisation is not registered"));
         ValidationMode mode = strictSources.contains(organisation) ? ValidationMode.STRICT : defaultMode;
         return new IngestSource(organisation, registered.kind(), caller.client(), mode);
     }
@@ -100,7 +101,8 @@ final class IngestEndpoint {
         return java.util.List.of(input);
     }
 
-    private static ForbiddenOperationException forbidden(String message) {
+    private static ForbiddenOperationException forbidden(FhirGatewayError code, String detail) {
+        String message = code.message(detail);
         return new ForbiddenOperationException(message,
                 OperationOutcomes.error(OperationOutcome.IssueType.FORBIDDEN, message));
     }

@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.mapping.OperationOutcomes;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -34,10 +35,11 @@ final class RefusedTypesInterceptor {
         int slash = first.indexOf('/');
         String type = slash >= 0 ? first.substring(0, slash) : first;
         if (refusedTypes.contains(type)) {
-            OperationOutcome outcome = OperationOutcomes.error(OperationOutcome.IssueType.NOTSUPPORTED, "FG-0301 "
-                    + type + " is a conformance or infrastructure resource, not a health record; the bank does not"
-                    + " take it in");
-            throw new UnprocessableEntityException("FG-0301", outcome);
+            FhirGatewayError code = FhirGatewayError.FG_0301;
+            OperationOutcome outcome = OperationOutcomes.error(OperationOutcome.IssueType.NOTSUPPORTED, code.message(
+                    type + " is a conformance or infrastructure resource, not a health record; the bank does not"
+                    + " take it in"));
+            throw new UnprocessableEntityException(code.code(), outcome);
         }
         return true;
     }

@@ -76,8 +76,8 @@ final class ReleaseEndpoint {
     <T extends Resource> T release(RequestDetails request, Supplier<Released> work, Class<T> type) {
         Bulkhead.Entry entry = admission.tryEnter(Admissions.All.ALL);
         if (entry instanceof Bulkhead.Refused busy) {
-            throw Busy.refused("FG-0730", "the bank answers as many release requests at once as it can; nothing was"
-                    + " released, ask again later", busy);
+            throw Busy.refused(FhirGatewayError.FG_0730, "the bank answers as many release requests at once as it"
+                    + " can; nothing was released, ask again later", busy);
         }
         Released released;
         try (Bulkhead.Admitted admitted = (Bulkhead.Admitted) entry) {

@@ -10,6 +10,7 @@ import org.azukari.identity.api.AuthorizationStart;
 import org.azukari.identity.api.FederatedSignIn;
 import org.azukari.identity.api.FederatedSignInException;
 import org.azukari.identity.api.FederatedSignInTicket;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.IdentityUnavailableException;
 import org.azukari.identity.api.PendingAuthorization;
 import org.azukari.identity.api.ProviderId;
@@ -60,7 +61,7 @@ final class DefaultFederatedSignIn implements FederatedSignIn {
     @Override
     public FederatedSignInTicket complete(PendingAuthorization pending, URI callback) {
         if (pending == null || pending.started().plus(MAX_PENDING).isBefore(clock.instant())) {
-            throw new FederatedSignInException("ID-0301", "no matching sign-in in progress");
+            throw new FederatedSignInException(IdentityError.ID_0301, "no matching sign-in in progress");
         }
         OidcClient client = client(pending.provider());
         VerifiedSignIn verified = client.complete(pending, callback);
@@ -81,7 +82,7 @@ final class DefaultFederatedSignIn implements FederatedSignIn {
     private OidcClient client(ProviderId provider) {
         OidcClient client = provider == null ? null : clients.get(provider);
         if (client == null) {
-            throw new FederatedSignInException("ID-0300", "unknown sign-in provider");
+            throw new FederatedSignInException(IdentityError.ID_0300, "unknown sign-in provider");
         }
         return client;
     }

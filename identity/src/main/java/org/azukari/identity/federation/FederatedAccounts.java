@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.azukari.consent.api.ResidentId;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.FederatedSignInException;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.PersonAccount;
 import org.azukari.identity.api.PrincipalKind;
 import org.azukari.identity.people.AccountRow;
@@ -55,7 +56,7 @@ final class FederatedAccounts {
                 AccountRow row = accounts.byId(linked.get())
                         .orElseThrow(() -> new IllegalStateException("ID-0311 linked account missing"));
                 if (row.disabled()) {
-                    throw new FederatedSignInException("ID-0305", "account disabled");
+                    throw new FederatedSignInException(IdentityError.ID_0305, "account disabled");
                 }
                 links.recordEvidence(row.account().account(), evidence, false, now);
                 return new Outcome(row.account(), false);

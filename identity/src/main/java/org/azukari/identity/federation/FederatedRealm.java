@@ -7,12 +7,12 @@ import org.apache.shiro.authc.AuthenticationToken;
 import org.apache.shiro.authc.SimpleAuthenticationInfo;
 import org.apache.shiro.authc.credential.AllowAllCredentialsMatcher;
 import org.apache.shiro.authz.AuthorizationInfo;
-import org.apache.shiro.authz.SimpleAuthorizationInfo;
 import org.apache.shiro.realm.AuthorizingRealm;
 import org.apache.shiro.subject.PrincipalCollection;
 import org.apache.shiro.subject.SimplePrincipalCollection;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.FederatedSignInTicket;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.people.PersonPermissions;
 
 /**
@@ -39,18 +39,14 @@ public final class FederatedRealm extends AuthorizingRealm {
     @Override
     protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
         Tickets.Verified verified = tickets.redeem((FederatedSignInTicket) token)
-                .orElseThrow(() -> new AuthenticationException("ID-0301 no matching sign-in in progress"));
+                .orElseThrow(() -> new AuthenticationException(
+                        IdentityError.ID_0301.message("no matching sign-in in progress")));
         return new SimpleAuthenticationInfo(
                 new SimplePrincipalCollection(List.of(verified.caller(), verified.assurance()), getName()), null);
     }
 
     @Override
     protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
-        for (Object principal : principals.fromRealm(getName())) {
-            if (principal instanceof Caller caller && caller.kind().isPerson()) {
-                return PersonPermissions.of(caller);
-            }
-        }
-        return new SimpleAuthorizationInfo();
+        return PersonPermissions.ofPersonIn(principals, getName());
     }
 }

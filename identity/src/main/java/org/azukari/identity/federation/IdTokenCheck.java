@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.azukari.identity.api.FederatedProviderUnavailableException;
 import org.azukari.identity.api.FederatedSignInException;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.ProviderId;
 
 /**
@@ -41,11 +42,11 @@ final class IdTokenCheck {
         try {
             claims = validator.validate(idToken, new Nonce(nonce));
         } catch (BadJOSEException e) {
-            throw new FederatedSignInException("ID-0304", "ID token refused");
+            throw new FederatedSignInException(IdentityError.ID_0304, "ID token refused");
         } catch (KeySourceException e) {
             throw new FederatedProviderUnavailableException(e);
         } catch (JOSEException e) {
-            throw new FederatedSignInException("ID-0304", "ID token refused");
+            throw new FederatedSignInException(IdentityError.ID_0304, "ID token refused");
         }
         return new VerifiedSignIn(provider, claims.getSubject().getValue(),
                 Optional.ofNullable(claims.getACR()).map(a -> a.getValue()),

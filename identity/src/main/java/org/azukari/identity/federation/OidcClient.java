@@ -36,6 +36,7 @@ import java.time.Clock;
 import org.azukari.identity.api.AuthorizationStart;
 import org.azukari.identity.api.FederatedProviderUnavailableException;
 import org.azukari.identity.api.FederatedSignInException;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.PendingAuthorization;
 
 /**
@@ -84,18 +85,18 @@ final class OidcClient {
         try {
             response = AuthenticationResponseParser.parse(callback);
         } catch (ParseException | RuntimeException e) {
-            throw new FederatedSignInException("ID-0301", "no matching sign-in in progress");
+            throw new FederatedSignInException(IdentityError.ID_0301, "no matching sign-in in progress");
         }
         // state first: an answer that is not to our request is not looked at further
         if (response.getState() == null || !response.getState().getValue().equals(pending.state())) {
-            throw new FederatedSignInException("ID-0301", "no matching sign-in in progress");
+            throw new FederatedSignInException(IdentityError.ID_0301, "no matching sign-in in progress");
         }
         if (!response.indicatesSuccess()) {
-            throw new FederatedSignInException("ID-0302", "the provider did not sign the person in");
+            throw new FederatedSignInException(IdentityError.ID_0302, "the provider did not sign the person in");
         }
         AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
         if (code == null) {
-            throw new FederatedSignInException("ID-0302", "the provider did not sign the person in");
+            throw new FederatedSignInException(IdentityError.ID_0302, "the provider did not sign the person in");
         }
         Discovered provider = discover();
         JWT idToken = exchange(provider.metadata(), code, new CodeVerifier(pending.codeVerifier()));
@@ -122,18 +123,18 @@ final class OidcClient {
         try {
             tokens = OIDCTokenResponseParser.parse(answer);
         } catch (ParseException e) {
-            throw new FederatedSignInException("ID-0303", "the provider refused the code");
+            throw new FederatedSignInException(IdentityError.ID_0303, "the provider refused the code");
         }
         if (!tokens.indicatesSuccess()) {
             ErrorObject error = tokens.toErrorResponse().getErrorObject();
             if (error != null && error.getHTTPStatusCode() >= 500) {
                 throw new FederatedProviderUnavailableException(null);
             }
-            throw new FederatedSignInException("ID-0303", "the provider refused the code");
+            throw new FederatedSignInException(IdentityError.ID_0303, "the provider refused the code");
         }
         JWT idToken = ((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken();
         if (idToken == null) {
-            throw new FederatedSignInException("ID-0304", "ID token refused");
+            throw new FederatedSignInException(IdentityError.ID_0304, "ID token refused");
         }
         return idToken;
     }

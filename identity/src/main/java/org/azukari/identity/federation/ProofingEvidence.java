@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.azukari.identity.api.AssuranceLevel;
 import org.azukari.identity.api.FederatedSignInException;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.ProofingMethod;
 import org.azukari.identity.api.ProviderId;
 import org.azukari.identity.people.MyNumberGuard;
@@ -46,6 +47,6 @@ record ProofingEvidence(ProviderId provider, AssuranceLevel assurance, ProofingM
     }
 
     private static FederatedSignInException refused() {
-        return new FederatedSignInException("ID-0304", "ID token refused");
+        return new FederatedSignInException(IdentityError.ID_0304, "ID token refused");
     }
 }

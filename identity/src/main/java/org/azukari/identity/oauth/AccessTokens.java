@@ -85,24 +85,24 @@ final class AccessTokens {
             jwt = SignedJWT.parse(token);
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException | RuntimeException e) {
-            throw Refusal.client("ID-0270");
+            throw Refusal.client(IdentityError.ID_0270);
         }
         JWSHeader header = jwt.getHeader();
         if (!key.algorithm().equals(header.getAlgorithm()) || !key.keyId().equals(header.getKeyID())
                 || !TYPE.equals(header.getType()) || !verified(jwt)) {
-            throw Refusal.client("ID-0271");
+            throw Refusal.client(IdentityError.ID_0271);
         }
         List<String> audience = claims.getAudience();
         if (!settings.issuer().equals(claims.getIssuer()) || audience == null || audience.size() != 1
                 || !settings.audience().equals(audience.get(0))) {
-            throw Refusal.client("ID-0272");
+            throw Refusal.client(IdentityError.ID_0272);
         }
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();
         if (exp == null || iat == null || exp.toInstant().plus(settings.clockSkew()).isBefore(now)
                 || iat.toInstant().isAfter(now.plus(settings.clockSkew()))) {
-            throw Refusal.client("ID-0273");
+            throw Refusal.client(IdentityError.ID_0273);
         }
         return claims(claims);
     }
@@ -119,13 +119,13 @@ final class AccessTokens {
         try {
             PrincipalKind kind = PrincipalKind.valueOf(Objects.requireNonNull(claims.getStringClaim("kind")));
             if (kind.isPerson()) {
-                throw Refusal.client("ID-0274");
+                throw Refusal.client(IdentityError.ID_0274);
             }
             return new Claims(new ClientId(claims.getSubject()),
                     new OrganisationId(Objects.requireNonNull(claims.getStringClaim("org"))), kind,
                     SmartScopes.parse(claims.getStringClaim("scope")), claims.getExpirationTime().toInstant());
         } catch (ParseException | RuntimeException e) {
-            throw Refusal.client("ID-0274");
+            throw Refusal.client(IdentityError.ID_0274);
         }
     }
 }

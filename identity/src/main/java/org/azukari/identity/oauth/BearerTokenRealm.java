@@ -16,6 +16,7 @@ import org.apache.shiro.subject.SimplePrincipalCollection;
 import org.azukari.identity.api.BearerToken;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.Client;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.IdentityUnavailableException;
 import org.azukari.identity.api.OrganisationRegistry;
 import org.azukari.identity.api.Permissions;
@@ -77,7 +78,7 @@ public final class BearerTokenRealm extends AuthorizingRealm {
             Client client = registry.findClient(claims.client())
                     .filter(Client::isActive)
                     .filter(c -> c.kind() == claims.kind() && c.organisation().equals(claims.organisation()))
-                    .orElseThrow(() -> Refusal.client("ID-0275"));
+                    .orElseThrow(() -> Refusal.client(IdentityError.ID_0275));
             SimplePrincipalCollection principals = new SimplePrincipalCollection();
             principals.add(Caller.system(client.kind(), client.id(), client.organisation()), getName());
             principals.add(claims.scopes(), getName());

@@ -18,6 +18,7 @@ import java.util.List;
 import org.azukari.identity.api.Client;
 import org.azukari.identity.api.ClientId;
 import org.azukari.identity.api.ClientKey;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.OrganisationRegistry;
 
 /**
@@ -50,7 +51,7 @@ final class ClientAssertionVerifier {
 
     Verified verify(String assertion) throws Refusal {
         if (assertion.length() > MAX_ASSERTION_LENGTH) {
-            throw Refusal.client("ID-0254");
+            throw Refusal.client(IdentityError.ID_0254);
         }
         SignedJWT jwt;
         JWTClaimsSet claims;
@@ -58,23 +59,23 @@ final class ClientAssertionVerifier {
             jwt = SignedJWT.parse(assertion);
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException | RuntimeException e) {
-            throw Refusal.client("ID-0254");
+            throw Refusal.client(IdentityError.ID_0254);
         }
         JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
         if (!JWSAlgorithm.RS384.equals(alg) && !JWSAlgorithm.ES384.equals(alg)) {
-            throw Refusal.client("ID-0255");
+            throw Refusal.client(IdentityError.ID_0255);
         }
         Client client = activeClient(claims);
         ClientKey key = client.key(jwt.getHeader().getKeyID() == null ? "" : jwt.getHeader().getKeyID())
-                .orElseThrow(() -> Refusal.client("ID-0257"));
+                .orElseThrow(() -> Refusal.client(IdentityError.ID_0257));
         if (!signedBy(jwt, alg, key)) {
-            throw Refusal.client("ID-0258");
+            throw Refusal.client(IdentityError.ID_0258);
         }
         checkAudience(claims.getAudience());
         Instant expiresAt = checkTimes(claims);
         String jti = claims.getJWTID();
         if (jti == null || jti.isBlank() || jti.length() > MAX_JTI_LENGTH) {
-            throw Refusal.client("ID-0262");
+            throw Refusal.client(IdentityError.ID_0262);
         }
         return new Verified(client, jti, expiresAt);
     }
@@ -82,15 +83,16 @@ final class ClientAssertionVerifier {
     private Client activeClient(JWTClaimsSet claims) throws Refusal {
         String iss = claims.getIssuer();
         if (iss == null || !iss.equals(claims.getSubject())) {
-            throw Refusal.client("ID-0266");
+            throw Refusal.client(IdentityError.ID_0266);
         }
         ClientId id;
         try {
             id = new ClientId(iss);
         } catch (IllegalArgumentException malformed) {
-            throw Refusal.client("ID-0256");
+            throw Refusal.client(IdentityError.ID_0256);
         }
-        return registry.findClient(id).filter(Client::isActive).orElseThrow(() -> Refusal.client("ID-0256"));
+        return registry.findClient(id).filter(Client::isActive)
+                .orElseThrow(() -> Refusal.client(IdentityError.ID_0256));
     }
 
     private static boolean signedBy(SignedJWT jwt, JWSAlgorithm alg, ClientKey key) {
@@ -112,7 +114,7 @@ final class ClientAssertionVerifier {
 
     private void checkAudience(List<String> audience) throws Refusal {
         if (audience == null || audience.size() != 1 || !settings.tokenEndpoint().equals(audience.get(0))) {
-            throw Refusal.client("ID-0259");
+            throw Refusal.client(IdentityError.ID_0259);
         }
     }
 
@@ -120,15 +122,15 @@ final class ClientAssertionVerifier {
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
         if (exp == null || exp.toInstant().plus(settings.clockSkew()).isBefore(now)) {
-            throw Refusal.client("ID-0260");
+            throw Refusal.client(IdentityError.ID_0260);
         }
         if (exp.toInstant().isAfter(now.plus(settings.maxAssertionLifetime()).plus(settings.clockSkew()))) {
-            throw Refusal.client("ID-0261");
+            throw Refusal.client(IdentityError.ID_0261);
         }
         Instant latestStart = now.plus(settings.clockSkew());
         if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(latestStart)
                 || claims.getIssueTime() != null && claims.getIssueTime().toInstant().isAfter(latestStart)) {
-            throw Refusal.client("ID-0267");
+            throw Refusal.client(IdentityError.ID_0267);
         }
         return exp.toInstant();
     }

@@ -1,5 +1,7 @@
 package org.azukari.identity.oauth;
 
+import org.azukari.consent.api.Coded;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.OAuthError;
 
 /**
@@ -7,18 +9,18 @@ import org.azukari.identity.api.OAuthError;
  * the reason code that goes to the security events. No message, no cause, no stack trace: the
  * input it was about never travels with it.
  */
-final class Refusal extends Exception {
+final class Refusal extends Exception implements Coded {
 
     private final OAuthError error;
-    private final String reasonCode;
+    private final IdentityError reason;
 
-    Refusal(OAuthError error, String reasonCode) {
-        super(reasonCode, null, false, false);
+    Refusal(OAuthError error, IdentityError reason) {
+        super(reason.code(), null, false, false);
         this.error = error;
-        this.reasonCode = reasonCode;
+        this.reason = reason;
     }
 
-    static Refusal client(String reasonCode) {
+    static Refusal client(IdentityError reasonCode) {
         return new Refusal(OAuthError.INVALID_CLIENT, reasonCode);
     }
 
@@ -26,7 +28,13 @@ final class Refusal extends Exception {
         return error;
     }
 
+    /** The reason code as the security events store it. */
     String reasonCode() {
-        return reasonCode;
+        return reason.code();
+    }
+
+    @Override
+    public IdentityError errorCode() {
+        return reason;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.azukari.identity.api.Client;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.IdentityUnavailableException;
 import org.azukari.identity.api.OAuthError;
 import org.azukari.identity.api.OrganisationRegistry;
@@ -94,22 +95,22 @@ public final class SmartTokenService implements TokenService {
     private static void checkParameters(TokenRequest request) throws Refusal {
         for (String name : PARAMETERS) {
             if (request.isRepeated(name)) {
-                throw new Refusal(OAuthError.INVALID_REQUEST, "ID-0251");
+                throw new Refusal(OAuthError.INVALID_REQUEST, IdentityError.ID_0251);
             }
         }
         Optional<String> grantType = request.parameter(GRANT_TYPE);
         if (grantType.isEmpty()) {
-            throw new Refusal(OAuthError.INVALID_REQUEST, "ID-0250");
+            throw new Refusal(OAuthError.INVALID_REQUEST, IdentityError.ID_0250);
         }
         if (!TokenRequest.CLIENT_CREDENTIALS.equals(grantType.get())) {
-            throw new Refusal(OAuthError.UNSUPPORTED_GRANT_TYPE, "ID-0252");
+            throw new Refusal(OAuthError.UNSUPPORTED_GRANT_TYPE, IdentityError.ID_0252);
         }
         if (request.parameter(CLIENT_ASSERTION_TYPE).isEmpty() || request.parameter(CLIENT_ASSERTION).isEmpty()
                 || request.parameter(SCOPE).isEmpty()) {
-            throw new Refusal(OAuthError.INVALID_REQUEST, "ID-0250");
+            throw new Refusal(OAuthError.INVALID_REQUEST, IdentityError.ID_0250);
         }
         if (!TokenRequest.JWT_BEARER.equals(request.parameter(CLIENT_ASSERTION_TYPE).get())) {
-            throw Refusal.client("ID-0253");
+            throw Refusal.client(IdentityError.ID_0253);
         }
     }
 
@@ -118,17 +119,17 @@ public final class SmartTokenService implements TokenService {
         try {
             requested = SmartScopes.parse(scope);
         } catch (IllegalArgumentException malformed) {
-            throw new Refusal(OAuthError.INVALID_SCOPE, "ID-0264");
+            throw new Refusal(OAuthError.INVALID_SCOPE, IdentityError.ID_0264);
         }
         // the access log is for audit systems alone: another kind naming it is refused outright,
         // not quietly granted the rest (a wildcard does not reach it either: see ClientScopes)
         if (!requested.scopes().stream().filter(s -> ClientScopes.AUDIT_EVENT.equals(s.resourceType()))
                 .allMatch(s -> ClientScopes.fits(client.kind(), s))) {
-            throw new Refusal(OAuthError.INVALID_SCOPE, "ID-0269");
+            throw new Refusal(OAuthError.INVALID_SCOPE, IdentityError.ID_0269);
         }
         SmartScopes granted = ScopeGrant.grant(requested, client.allowedScopes());
         if (granted.isEmpty()) {
-            throw new Refusal(OAuthError.INVALID_SCOPE, "ID-0265");
+            throw new Refusal(OAuthError.INVALID_SCOPE, IdentityError.ID_0265);
         }
         return granted;
     }
@@ -142,7 +143,7 @@ public final class SmartTokenService implements TokenService {
         }
         Instant keepUntil = verified.expiresAt().plus(OAuthSettings.MAX_CLOCK_SKEW);
         if (!usedJtis.claim(verified.client().id(), verified.jti(), keepUntil)) {
-            throw Refusal.client("ID-0263");
+            throw Refusal.client(IdentityError.ID_0263);
         }
     }
 

@@ -10,7 +10,6 @@ import org.apache.shiro.authc.SimpleAuthenticationInfo;
 import org.apache.shiro.authc.UsernamePasswordToken;
 import org.apache.shiro.authc.credential.AllowAllCredentialsMatcher;
 import org.apache.shiro.authz.AuthorizationInfo;
-import org.apache.shiro.authz.SimpleAuthorizationInfo;
 import org.apache.shiro.realm.AuthorizingRealm;
 import org.apache.shiro.subject.PrincipalCollection;
 import org.apache.shiro.subject.SimplePrincipalCollection;
@@ -68,11 +67,6 @@ public final class PasswordRealm extends AuthorizingRealm {
 
     @Override
     protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
-        for (Object principal : principals.fromRealm(getName())) {
-            if (principal instanceof Caller caller && caller.kind().isPerson()) {
-                return PersonPermissions.of(caller);
-            }
-        }
-        return new SimpleAuthorizationInfo();
+        return PersonPermissions.ofPersonIn(principals, getName());
     }
 }

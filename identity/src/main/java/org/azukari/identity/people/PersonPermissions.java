@@ -3,6 +3,7 @@ package org.azukari.identity.people;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.shiro.authz.SimpleAuthorizationInfo;
+import org.apache.shiro.subject.PrincipalCollection;
 import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.Permissions;
 
@@ -14,6 +15,19 @@ import org.azukari.identity.api.Permissions;
 public final class PersonPermissions {
 
     private PersonPermissions() {
+    }
+
+    /**
+     * The authorisation a person realm answers: the permissions of the first person among the
+     * principals that realm put there, none when there is no person (a system, another realm's).
+     */
+    public static SimpleAuthorizationInfo ofPersonIn(PrincipalCollection principals, String realm) {
+        for (Object principal : principals.fromRealm(realm)) {
+            if (principal instanceof Caller caller && caller.kind().isPerson()) {
+                return of(caller);
+            }
+        }
+        return new SimpleAuthorizationInfo();
     }
 
     public static SimpleAuthorizationInfo of(Caller caller) {

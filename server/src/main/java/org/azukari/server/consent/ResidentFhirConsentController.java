@@ -1,6 +1,9 @@
 package org.azukari.server.consent;
 
 import org.azukari.consent.api.Coded;
+import org.azukari.consent.api.ConsentPolicyError;
+import org.azukari.consent.api.ErrorCode;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.ui.consent.ConsentQuestion;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
@@ -73,11 +76,12 @@ class ResidentFhirConsentController {
         try {
             Resource parsed = (Resource) FHIR.newJsonParser().parseResource(body);
             if (!(parsed instanceof org.hl7.fhir.r4.model.Consent consent)) {
-                return refused("FG-0804 the body must be a FHIR Consent");
+                return refused(FhirGatewayError.FG_0804, "the body must be a FHIR Consent");
             }
             posted = consent;
             if (posted.getStatus() != org.hl7.fhir.r4.model.Consent.ConsentState.ACTIVE) {
-                return refused("FG-0805 a resident grants with status active; requests come from recipients");
+                return refused(FhirGatewayError.FG_0805,
+                        "a resident grants with status active; requests come from recipients");
             }
             terms = ConsentResources.termsOf(posted);
             language = posted.hasSourceAttachment() && posted.getSourceAttachment().hasLanguage()
@@ -87,7 +91,7 @@ class ResidentFhirConsentController {
             boolean offered = organisations.findOrganisation(new OrganisationId(terms.recipient().organisation()))
                     .filter(o -> o.purposes().contains(terms.purpose())).isPresent();
             if (!offered) {
-                return refused("CP-0252 no such recipient for this purpose");
+                return refused(ConsentPolicyError.CP_0252, "no such recipient for this purpose");
             }
             Instant now = clock.instant();
             ConsentEvidence evidence = ConsentEvidence.shown(ConsentQuestion.text(purposes, terms.purpose(),
@@ -97,13 +101,14 @@ class ResidentFhirConsentController {
                     .header("Location", "/portal/fhir/Consent/" + granted.id().value())
                     .body(FHIR.newJsonParser().encodeResourceToString(ConsentResources.toFhir(granted, now)));
         } catch (DataFormatException | IllegalArgumentException | ClassCastException malformed) {
-            String code = malformed instanceof Coded coded && coded.errorCode().code().matches("(FG|CP|ID)-\\d{4}")
-                    ? coded.errorCode().code() : "FG-0806";
-            return refused(code + " not a Consent the bank can grant: see docs/consent.md for the expected shape");
+            ErrorCode code = malformed instanceof Coded coded && coded.errorCode().code().matches("(FG|CP|ID)-\\d{4}")
+                    ? coded.errorCode() : FhirGatewayError.FG_0806;
+            return refused(code, "not a Consent the bank can grant: see docs/consent.md for the expected shape");
         }
     }
 
-    private static ResponseEntity<String> refused(String diagnostics) {
+    private static ResponseEntity<String> refused(ErrorCode code, String detail) {
+        String diagnostics = code.message(detail);
         OperationOutcome outcome = OperationOutcomes.error(OperationOutcome.IssueType.INVALID, diagnostics);
         return ResponseEntity.badRequest().contentType(MediaType.parseMediaType(FHIR_JSON))
                 .body(FHIR.newJsonParser().encodeResourceToString(outcome));

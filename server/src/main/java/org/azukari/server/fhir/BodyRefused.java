@@ -1,6 +1,8 @@
 package org.azukari.server.fhir;
 
 import java.io.IOException;
+import org.azukari.consent.api.Coded;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**
@@ -9,16 +11,23 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  *
  * @see FhirBodyLimitFilter
  */
-final class BodyRefused extends IOException {
+final class BodyRefused extends IOException implements Coded {
 
     private final int status;
     private final IssueType type;
+    private final FhirGatewayError code;
 
-    /** @param diagnostics the code and a text that never quotes the body */
-    BodyRefused(int status, IssueType type, String diagnostics) {
-        super(diagnostics, null);
+    /** @param detail a text that never quotes the body; the diagnostics are the code, then this */
+    BodyRefused(int status, IssueType type, FhirGatewayError code, String detail) {
+        super(code.message(detail), null);
         this.status = status;
         this.type = type;
+        this.code = code;
+    }
+
+    @Override
+    public FhirGatewayError errorCode() {
+        return code;
     }
 
     int status() {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**
@@ -43,18 +44,20 @@ final class BoundedBody extends ByteArrayOutputStream {
                 case "" -> wire;
                 case "gzip", "x-gzip" -> new GZIPInputStream(wire, 8192);
                 case "deflate" -> new InflaterInputStream(wire);
-                default -> throw new BodyRefused(415, IssueType.NOTSUPPORTED,
-                        "FG-0211 the only content codings this server reads are gzip and deflate");
+                default -> throw new BodyRefused(415, IssueType.NOTSUPPORTED, FhirGatewayError.FG_0211,
+                        "the only content codings this server reads are gzip and deflate");
             };
             while ((n = body.read(buffer)) != -1) {
                 read.write(buffer, 0, n);
                 if (read.count > maxBytes) {
-                    throw coding.isEmpty() ? Wire.tooLarge(maxBytes) : new BodyRefused(413, IssueType.TOOLONG,
-                            "FG-0210 the request body inflates to more than the " + maxBytes + " bytes this server reads");
+                    throw coding.isEmpty() ? Wire.tooLarge(maxBytes)
+                            : new BodyRefused(413, IssueType.TOOLONG, FhirGatewayError.FG_0210,
+                                    "the request body inflates to more than the " + maxBytes
+                                            + " bytes this server reads");
                 }
                 if (read.count > RATIO_FLOOR && read.count > (long) maxRatio * wire.count) {
-                    throw new BodyRefused(413, IssueType.TOOCOSTLY,
-                            "FG-0210 the request body inflates more than " + maxRatio + " times");
+                    throw new BodyRefused(413, IssueType.TOOCOSTLY, FhirGatewayError.FG_0210,
+                            "the request body inflates more than " + maxRatio + " times");
                 }
             }
         } catch (ZipException | EOFException corrupt) {
@@ -64,7 +67,8 @@ final class BoundedBody extends ByteArrayOutputStream {
     }
 
     private static BodyRefused corrupt(String coding) {
-        return new BodyRefused(400, IssueType.INVALID, "FG-0212 the request body is not valid " + coding + " data");
+        return new BodyRefused(400, IssueType.INVALID, FhirGatewayError.FG_0212,
+                "the request body is not valid " + coding + " data");
     }
 
     /** The one content coding the request declares ("" for none or identity); several are refused. */
@@ -80,8 +84,8 @@ final class BoundedBody extends ByteArrayOutputStream {
             }
         }
         if (codings.size() > 1) {
-            throw new BodyRefused(415, IssueType.NOTSUPPORTED,
-                    "FG-0211 a request body may carry one content coding (gzip or deflate), not several");
+            throw new BodyRefused(415, IssueType.NOTSUPPORTED, FhirGatewayError.FG_0211,
+                    "a request body may carry one content coding (gzip or deflate), not several");
         }
         return codings.isEmpty() ? "" : codings.get(0);
     }
@@ -110,8 +114,8 @@ final class BoundedBody extends ByteArrayOutputStream {
         }
 
         static BodyRefused tooLarge(long maxBytes) {
-            return new BodyRefused(413, IssueType.TOOLONG,
-                    "FG-0201 the request body is larger than the " + maxBytes + " bytes this server reads");
+            return new BodyRefused(413, IssueType.TOOLONG, FhirGatewayError.FG_0201,
+                    "the request body is larger than the " + maxBytes + " bytes this server reads");
         }
 
         @Override

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Optional;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.fhir.mapping.OperationOutcomes;
 import org.azukari.fhir.validation.JsonPreScan;
 import org.azukari.fhir.validation.JsonRefusal;
@@ -53,8 +54,8 @@ final class FhirBodyLimitFilter extends OncePerRequestFilter {
         BoundedBody body;
         try {
             if (request.getContentLengthLong() > maxBytes) {
-                throw new BodyRefused(413, OperationOutcome.IssueType.TOOLONG,
-                        "FG-0201 the request body is larger than the " + maxBytes + " bytes this server reads");
+                throw new BodyRefused(413, OperationOutcome.IssueType.TOOLONG, FhirGatewayError.FG_0201,
+                        "the request body is larger than the " + maxBytes + " bytes this server reads");
             }
             body = BoundedBody.read(request, maxBytes, maxCompressionRatio);
         } catch (BodyRefused refused) {

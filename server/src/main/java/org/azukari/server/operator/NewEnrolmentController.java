@@ -9,7 +9,10 @@ import org.azukari.consent.api.AccessAction;
 import org.azukari.consent.api.AccessActor;
 import org.azukari.consent.api.AccessLog;
 import org.azukari.consent.api.AccessLogEntry;
+import org.azukari.consent.api.Coded;
+import org.azukari.consent.api.ErrorCode;
 import org.azukari.consent.api.ResidentId;
+import org.azukari.fhir.mapping.FhirGatewayError;
 import org.azukari.identity.api.AccountId;
 import org.azukari.identity.api.AssuranceLevel;
 import org.azukari.identity.api.Caller;
@@ -69,10 +72,17 @@ class NewEnrolmentController {
     }
 
     /** Raised when the resident has not erased their data. */
-    static final class NotErased extends RuntimeException {
+    static final class NotErased extends RuntimeException implements Coded {
+        static final String DETAIL =
+                "the resident has not erased their data; their custody starts with their first record";
+
         NotErased() {
-            super("OP-0020 the resident has not erased their data; their custody starts with their first record",
-                    null, false, false);
+            super(FhirGatewayError.OP_0020.message(DETAIL), null, false, false);
+        }
+
+        @Override
+        public FhirGatewayError errorCode() {
+            return FhirGatewayError.OP_0020;
         }
     }
 
@@ -102,20 +112,19 @@ class NewEnrolmentController {
 
     @ExceptionHandler(NotErased.class)
     ProblemDetail notErased(NotErased e) {
-        return problem(HttpStatus.CONFLICT, e.getMessage());
+        return problem(HttpStatus.CONFLICT, e.errorCode(), NotErased.DETAIL);
     }
 
     @ExceptionHandler({KeyVaultUnavailableException.class, KeyVaultDeniedException.class})
     ResponseEntity<ProblemDetail> keyVaultUnavailable(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE,
-                        "OP-0503 the key vault is unavailable; no new custody was started, ask again later"));
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, FhirGatewayError.OP_0503,
+                        "the key vault is unavailable; no new custody was started, ask again later"));
     }
 
-    private static ProblemDetail problem(HttpStatus status, String message) {
-        int space = message.indexOf(' ');
-        String code = message.substring(0, space);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message.substring(space + 1));
+    private static ProblemDetail problem(HttpStatus status, ErrorCode errorCode, String detail) {
+        String code = errorCode.code();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:azukari:problem:" + code));
         problem.setProperty("code", code);
         return problem;

@@ -48,7 +48,8 @@ abstract class ClinicPages {
 
     @ExceptionHandler(EmergencyOpenings.NotAllowed.class)
     String noEmergencyRole(EmergencyOpenings.NotAllowed refused, Model model, HttpServletResponse response) {
-        return error(HttpServletResponse.SC_FORBIDDEN, "clinic.error.noEmergencyRole", "CP-0234", model, response);
+        String code = refused.errorCode().code();
+        return error(HttpServletResponse.SC_FORBIDDEN, "clinic.error.noEmergencyRole", code, model, response);
     }
 
     static String error(int status, String message, String code, Model model, HttpServletResponse response) {

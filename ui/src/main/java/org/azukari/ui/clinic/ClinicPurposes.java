@@ -50,8 +50,9 @@ class ClinicPurposes {
      * (FG-0708), one not registered for their organisation a 403 (FG-0715).
      */
     ReleaseCaller caller(Caller caller, String code) {
-        OrganisationId organisation = caller.organisation().orElseThrow(() -> new ClinicRefused("FG-0709"));
-        String account = caller.account().orElseThrow(() -> new ClinicRefused("FG-0709")).toString();
+        OrganisationId organisation = caller.organisation()
+                .orElseThrow(() -> new ClinicRefused(FhirGatewayError.FG_0709));
+        String account = caller.account().orElseThrow(() -> new ClinicRefused(FhirGatewayError.FG_0709)).toString();
         Purpose purpose;
         try {
             purpose = new Purpose(code == null ? "" : code.trim());
@@ -61,7 +62,7 @@ class ClinicPurposes {
         boolean registered = organisations.findOrganisation(organisation)
                 .map(o -> o.purposes().contains(purpose)).orElse(false);
         if (!registered) {
-            throw new ClinicRefused("FG-0715");
+            throw new ClinicRefused(FhirGatewayError.FG_0715);
         }
         return ReleaseCaller.practitioner(organisation.value(), account, purpose, UUID.randomUUID().toString());
     }

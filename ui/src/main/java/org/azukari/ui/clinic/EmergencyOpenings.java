@@ -3,6 +3,8 @@ package org.azukari.ui.clinic;
 import java.time.Clock;
 import org.apache.shiro.SecurityUtils;
 import org.azukari.consent.api.BadInputException;
+import org.azukari.consent.api.Coded;
+import org.azukari.consent.api.ConsentPolicyError;
 import org.azukari.consent.api.EmergencyAccess;
 import org.azukari.consent.api.EmergencyAccesses;
 import org.azukari.consent.api.Recipient;
@@ -72,16 +74,28 @@ public class EmergencyOpenings {
     }
 
     /** Not a practitioner holding the emergency role: nothing was looked up. */
-    public static final class NotAllowed extends RuntimeException {
+    public static final class NotAllowed extends RuntimeException implements Coded {
         NotAllowed() {
-            super("CP-0234 emergency access needs a practitioner holding the emergency role", null, false, false);
+            super(ConsentPolicyError.CP_0234.message(
+                    "emergency access needs a practitioner holding the emergency role"), null, false, false);
+        }
+
+        @Override
+        public ConsentPolicyError errorCode() {
+            return ConsentPolicyError.CP_0234;
         }
     }
 
     /** The practitioner's organisation linked nobody with that identifier (which is not repeated here). */
-    public static final class NoSuchResident extends RuntimeException {
+    public static final class NoSuchResident extends RuntimeException implements Coded {
         NoSuchResident() {
-            super("CP-0235 no resident linked to that identifier by your organisation", null, false, false);
+            super(ConsentPolicyError.CP_0235.message("no resident linked to that identifier by your organisation"),
+                    null, false, false);
+        }
+
+        @Override
+        public ConsentPolicyError errorCode() {
+            return ConsentPolicyError.CP_0235;
         }
     }
 }

@@ -8,6 +8,7 @@ import org.azukari.identity.api.Caller;
 import org.azukari.identity.api.CallerPermission;
 import org.azukari.ui.web.PageNotFound;
 import org.azukari.ui.web.SignedIn;
+import org.azukari.ui.web.UiError;
 
 /**
  * The signed-in operator, as the console's services need it. The filter chain lets only operators
@@ -34,7 +35,7 @@ public final class Operator {
     /** The reviewing operator as the dataset store and the access log record them. */
     public static AccessActor datasetApprover() {
         if (!mayApproveDatasets()) {
-            throw new PageNotFound("DS-0104 only operators review dataset requests");
+            throw new PageNotFound(UiError.DS_0104, "only operators review dataset requests");
         }
         Caller caller = SignedIn.caller();
         return new AccessActor(AccessActor.Kind.named(caller.kind().name()), account(), Optional.empty(), Optional.empty());

@@ -8,6 +8,7 @@ import org.azukari.identity.api.AuthorizationStart;
 import org.azukari.identity.api.FederatedSignIn;
 import org.azukari.identity.api.FederatedSignInException;
 import org.azukari.identity.api.FederatedSignInTicket;
+import org.azukari.identity.api.IdentityError;
 import org.azukari.identity.api.PendingAuthorization;
 import org.azukari.identity.api.ProviderId;
 import org.springframework.stereotype.Controller;
@@ -51,11 +52,12 @@ class FederatedSignInController {
         Object remembered = session.getAttribute(PENDING);
         session.removeAttribute(PENDING);
         if (!(remembered instanceof PendingAuthorization pending) || !pending.provider().value().equals(provider)) {
-            throw new FederatedSignInException("ID-0301", "no matching sign-in in progress");
+            throw new FederatedSignInException(IdentityError.ID_0301, "no matching sign-in in progress");
         }
         FederatedSignInTicket ticket = federated.complete(pending, callbackUri(request));
         return signIn.signIn(ticket).map(next -> "redirect:" + next)
-                .orElseThrow(() -> new FederatedSignInException("ID-0301", "no matching sign-in in progress"));
+                .orElseThrow(() -> new FederatedSignInException(IdentityError.ID_0301,
+                        "no matching sign-in in progress"));
     }
 
     private static URI callbackUri(HttpServletRequest request) {
@@ -63,7 +65,7 @@ class FederatedSignInController {
         try {
             return new URI(request.getRequestURL() + (query == null ? "" : "?" + query));
         } catch (URISyntaxException e) {
-            throw new FederatedSignInException("ID-0301", "no matching sign-in in progress");
+            throw new FederatedSignInException(IdentityError.ID_0301, "no matching sign-in in progress");
         }
     }
 }

@@ -72,10 +72,10 @@ class PageErrors {
 
     @ExceptionHandler(FederatedProviderUnavailableException.class)
     String providerUnavailable(FederatedProviderUnavailableException e, Model model, HttpServletResponse response) {
-        log.warn("{} sign-in provider unavailable", FederatedProviderUnavailableException.CODE);
+        log.warn("{} sign-in provider unavailable", e.errorCode().code());
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         return page(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.providerUnavailable",
-                FederatedProviderUnavailableException.CODE, model, response);
+                e.errorCode().code(), model, response);
     }
 
     @ExceptionHandler({ConsentUnavailableException.class, AccessLogUnavailableException.class,

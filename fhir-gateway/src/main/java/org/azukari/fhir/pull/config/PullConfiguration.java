@@ -104,7 +104,7 @@ public class PullConfiguration {
         return (source, input, requestId) -> {
             Ingest ingest = ingests.getIfAvailable();
             if (ingest == null) {
-                throw new PullFailure("FG-0619", "no ingest is wired into this bank");
+                throw new PullFailure(FhirGatewayError.FG_0619, "no ingest is wired into this bank");
             }
             return ingest.ingest(source, input, requestId);
         };
